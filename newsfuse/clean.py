@@ -31,7 +31,7 @@ _STRONG = [
     r"\b(enable javascript|your browser (does|is)|ad ?blocker|already a subscriber|log ?in to (comment|continue))\b",
     r"\bselect at least one\b",
 ]
-# Words that are boilerplate in a short paragraph but may be news in a long one.
+# Words that are boilerplate in a paragraph of a few words but may be news in a sentence.
 _WEAK = [
     r"\b(subscribe|subscription|newsletters?|mailing list|inbox)\b",
     r"\b(cookies?|privacy policy|terms of (use|service))\b",
@@ -41,7 +41,7 @@ _WEAK = [
 ]
 STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG), re.IGNORECASE | re.MULTILINE)
 WEAK_RE = re.compile("|".join(f"(?:{p})" for p in _WEAK), re.IGNORECASE | re.MULTILINE)
-SHORT_PARAGRAPH_CHARS = 160
+SHORT_PARAGRAPH_WORDS = 8
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 WORD_RE = re.compile(r"\w+")
 # Credits glued to a caption ("...in Ramadi, IraqReuters"): a lower-case letter directly
@@ -55,7 +55,7 @@ def boilerplate_reason(paragraph: str) -> str | None:
     if not text:
         return None
     if (len(text) < 600 and STRONG_RE.search(text)) or (
-        len(text) < SHORT_PARAGRAPH_CHARS and WEAK_RE.search(text)
+        len(text.split()) <= SHORT_PARAGRAPH_WORDS and WEAK_RE.search(text)
     ):
         return "boilerplate pattern"
     if GLUED_CREDIT_RE.search(text):
@@ -69,11 +69,14 @@ def _tokens(text: str) -> set[str]:
     return set(WORD_RE.findall(text.lower()))
 
 
+REPEAT_WINDOW = 40  # pull quotes sit near the paragraph they repeat; a window keeps this linear
+
+
 def _repeats(tokens: set[str], earlier: list[set[str]]) -> bool:
-    """Whether most of a paragraph's words already appeared in one earlier paragraph."""
+    """Whether most of a paragraph's words already appeared in a recent earlier paragraph."""
     if len(tokens) < 4:
         return False
-    return any(len(tokens & seen) >= 0.8 * len(tokens) for seen in earlier)
+    return any(len(tokens & seen) >= 0.8 * len(tokens) for seen in earlier[-REPEAT_WINDOW:])
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfuse.ingest import read_clusters
+from newsfuse.pipeline import Pipeline
+from newsfuse.represent import MiniLMEncoder
+
+ROOT = Path(__file__).resolve().parent.parent
+RAMADI = ROOT / "examples" / "ramadi"
+DATA = Path(__file__).resolve().parent / "data"
+SHARED_DEV = ROOT.parent / "shared" / "data" / "multinews" / "dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def encoder() -> MiniLMEncoder:
+    return MiniLMEncoder()
+
+
+@pytest.fixture(scope="session")
+def pipeline(encoder) -> Pipeline:
+    return Pipeline(encoder=encoder)
+
+
+@pytest.fixture(scope="session")
+def ramadi():
+    [cluster] = list(read_clusters(str(RAMADI)))
+    return cluster
+
+
+@pytest.fixture(scope="session")
+def ramadi_briefing(pipeline, ramadi):
+    return pipeline.run(ramadi)
+
+
+def require_shared_dev() -> Path:
+    if not SHARED_DEV.exists():
+        pytest.skip(f"{SHARED_DEV} is absent (the Multi-News dev set lives in ../shared, beside the repo)")
+    return SHARED_DEV

@@ -1,0 +1,67 @@
+from newsfuse.clean import boilerplate_reason, clean_document, drop_boilerplate_sentences, split_paragraphs
+from newsfuse.types import Sentence
+
+BOILERPLATE = [
+    "Sign up to our daily newsletter",
+    "Click to follow",
+    "3 min read",
+    "Picture: AP",
+    "Iraqi families prepare to leave their hometown. Picture: AP",
+    "Additional reporting by agencies",
+    "AFP contributed to this report.",
+    "A member of the tribal groups in Ramadi [File - AFP/Getty]",
+    "Sunnis flee the violence in the city of Ramadi, IraqReuters",
+    "Death toll",
+    "share tweet pin email",
+]
+
+
+def test_each_kind_of_boilerplate_is_recognised():
+    for line in BOILERPLATE:
+        assert boilerplate_reason(line), line
+
+
+def test_news_prose_is_kept_even_with_risky_words():
+    prose = [
+        "Netflix said on Monday that its subscription prices would rise by two dollars a month for new customers.",
+        "The council said the photo was taken by a resident who later shared it with police.",
+        "Local officials say 500 people were killed in battles to take Ramadi in recent weeks.",
+    ]
+    for line in prose:
+        assert boilerplate_reason(line) is None, line
+
+
+def test_repeated_paragraph_is_removed_with_reason():
+    text = (
+        "IS needed no more than a few hundred fighters to take Palmyra, highlighting the acute manpower shortage.\n\n"
+        "IS needed no more than a few hundred fighters to take Palmyra, highlighting acute manpower shortage.\n\n"
+        "Another paragraph follows here."
+    )
+    kept, removed = clean_document(text, document=3)
+    assert len(kept) == 2
+    assert removed[0].document == 3 and "repeated" in removed[0].reason
+
+
+def test_hard_wrapped_lines_are_joined():
+    text = "The militants advanced towards the military base on the\nedge of the city on Thursday.\nA second paragraph."
+    assert split_paragraphs(text) == [
+        "The militants advanced towards the military base on the edge of the city on Thursday.",
+        "A second paragraph.",
+    ]
+
+
+def test_boilerplate_sentence_inside_paragraph_is_dropped():
+    sentences = [
+        Sentence("The army retook the town on Friday.", 0, 0),
+        Sentence("Follow us on Twitter for the latest updates.", 0, 1),
+    ]
+    kept, removed = drop_boilerplate_sentences(sentences)
+    assert [s.position for s in kept] == [0]
+    assert removed[0].text.startswith("Follow us")
+
+
+def test_ramadi_boilerplate_recorded(ramadi_briefing):
+    removed = " ".join(r.text for r in ramadi_briefing.removed)
+    for phrase in ["Click to follow", "3 min read", "Sign up to our daily newsletter", "Picture: AP",
+                   "Additional reporting by agencies", "AFP contributed to this report", "We use Mailchimp"]:
+        assert phrase in removed

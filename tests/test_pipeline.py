@@ -1,0 +1,85 @@
+import random
+import re
+
+import pytest
+
+import newsfuse
+from newsfuse.pipeline import Pipeline, prepare
+from newsfuse.select import Budget
+from newsfuse.types import Cluster, Document, NewsfuseError
+
+BOILERPLATE_PHRASES = ["Sign up", "newsletter", "Click to follow", "min read", "Picture:", "Additional reporting",
+                       "contributed to this report", "Getty", "Mailchimp", "unsubscribe"]
+
+
+def test_ramadi_briefing_is_clean_cited_and_within_budget(ramadi, ramadi_briefing):
+    b = ramadi_briefing
+    assert 200 <= b.words <= 250
+    for phrase in BOILERPLATE_PHRASES:
+        assert phrase.lower() not in b.summary.lower()
+    cleaned_sources, _ = prepare(ramadi)
+    source_sentences = {s.text for s in cleaned_sources}
+    for s in b.sentences:
+        assert s.sentence.text in source_sentences  # verbatim, never invented
+        assert re.search(r"[.!?][\"'”’]?$", s.sentence.text)  # whole sentences, no fragments
+        assert s.cited_documents
+
+
+def test_ramadi_briefing_has_no_near_duplicate_sentences(ramadi_briefing, encoder):
+    texts = [s.sentence.text for s in ramadi_briefing.sentences]
+    vectors = encoder.encode(texts)
+    similarity = vectors @ vectors.T
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            assert similarity[i, j] < 0.85, (texts[i], texts[j])
+
+
+def test_ramadi_briefing_covers_the_main_event(ramadi_briefing):
+    assert "Ramadi" in ramadi_briefing.summary
+    assert "500" in ramadi_briefing.summary
+
+
+def test_api_accepts_strings_and_documents(pipeline):
+    texts = [
+        "Militants seized the city of Ramadi on Sunday after a three-day battle with Iraqi forces.",
+        "On Sunday militants seized Ramadi after three days of battle, officials in Baghdad said.",
+    ]
+    from_strings = newsfuse.summarize(texts, words=30, pipeline=pipeline)
+    from_documents = newsfuse.summarize([Document(text=t, title=f"T{i}") for i, t in enumerate(texts)], words=30, pipeline=pipeline)
+    assert from_strings.summary == from_documents.summary
+    assert from_strings.words <= 30
+    assert from_strings.sentences[0].cited_documents == (0, 1)
+
+
+def test_fast_pipeline_needs_no_model(ramadi):
+    briefing = Pipeline.load(fast=True).run(ramadi, Budget(words=120))
+    assert Pipeline.load(fast=True).representation == "tf-idf"
+    assert 80 <= briefing.words <= 120
+
+
+def test_single_article_and_identical_articles_give_sane_briefings(pipeline, ramadi):
+    one = pipeline.run(Cluster(documents=ramadi.documents[:1]), Budget(words=80))
+    assert 40 <= one.words <= 80
+    same = pipeline.run(Cluster(documents=(ramadi.documents[1],) * 3), Budget(words=250))
+    texts = [s.sentence.text for s in same.sentences]
+    assert len(texts) == len(set(texts))
+    assert all(s.cited_documents == (0, 1, 2) for s in same.sentences)
+
+
+def test_only_boilerplate_is_a_clear_error(pipeline):
+    with pytest.raises(NewsfuseError, match="no article text left"):
+        pipeline.run(Cluster(documents=(Document(text="Sign up to our daily newsletter\n\nClick to follow"),)))
+
+
+def test_five_megabyte_article(pipeline):
+    rng = random.Random(7)
+    nouns = ["council", "army", "mayor", "river", "school", "market", "bridge", "hospital", "court", "port"]
+    verbs = ["inspected", "closed", "reopened", "funded", "reported on", "visited", "repaired", "praised"]
+    paragraphs = []
+    while sum(len(p) for p in paragraphs) < 5_200_000:
+        paragraphs.append(" ".join(
+            f"The {rng.choice(nouns)} of district {rng.randrange(10**6)} {rng.choice(verbs)} the "
+            f"{rng.choice(nouns)} on day {rng.randrange(365)} with {rng.randrange(10**4)} people."
+            for _ in range(5)))
+    briefing = pipeline.run(Cluster(documents=(Document(text="\n\n".join(paragraphs)),)), Budget(words=100))
+    assert 50 <= briefing.words <= 100

@@ -1,0 +1,42 @@
+import json
+
+import jsonschema
+
+from newsfuse.render import SCHEMA_PATH, render, to_dict
+
+
+def test_json_output_validates_against_the_schema(ramadi_briefing):
+    data = json.loads(render(ramadi_briefing, "json"))
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text()))
+    assert data["words"] == len(data["summary"].split())
+    assert data["summary"] == " ".join(s["text"] for s in data["sentences"])
+    assert [d["index"] for d in data["documents"]] == [0, 1, 2, 3, 4]
+    assert any(r["text"] == "Click to follow" for r in data["removed"])
+
+
+def test_text_and_markdown_show_numbered_citations_and_sources(ramadi_briefing):
+    text = render(ramadi_briefing, "text")
+    md = render(ramadi_briefing, "md")
+    assert "[5]" in md and "## Sources" in md and "5. 500 killed as Islamic State take Iraqi city Ramadi" in md
+    assert "Sources\n=======" in text
+    first = ramadi_briefing.sentences[0]
+    assert f"{first.sentence.text} [{first.cited_documents[0] + 1}]" in md
+
+
+def test_html_escapes_article_text(pipeline):
+    import newsfuse
+
+    briefing = newsfuse.summarize(
+        ["The mayor said <script>alert(1)</script> was found on the council website on Monday.",
+         "Officials said an <img src=x onerror=alert(2)> tag was posted on the council website on Monday."],
+        pipeline=pipeline,
+    )
+    page = render(briefing, "html")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;" in page
+    assert "Content-Security-Policy" in page
+
+
+def test_dict_has_one_support_per_citation(ramadi_briefing):
+    for s in to_dict(ramadi_briefing)["sentences"]:
+        assert sorted({x["document"] for x in s["supports"]}) == s["citations"]

@@ -1,0 +1,33 @@
+from newsfuse.segment import is_summary_worthy, segment_document, split_sentences
+from newsfuse.types import Sentence
+
+
+def test_abbreviations_initials_decimals_are_not_boundaries():
+    text = ("Mr. Smith met U.S. officials at 9 a.m. on Monday. Prices rose 3.5 percent in Montgomery, Ala., "
+            "last year. J. K. Rowling agreed.")
+    assert split_sentences(text) == [
+        "Mr. Smith met U.S. officials at 9 a.m. on Monday.",
+        "Prices rose 3.5 percent in Montgomery, Ala., last year.",
+        "J. K. Rowling agreed.",
+    ]
+
+
+def test_quotes_end_sentences_only_when_the_next_one_starts():
+    text = '“We do not have an accurate count yet,” said the spokesman. "We will win." Then he left!'
+    assert split_sentences(text) == [
+        "“We do not have an accurate count yet,” said the spokesman.",
+        '"We will win."',
+        "Then he left!",
+    ]
+
+
+def test_positions_run_across_paragraphs():
+    sentences = segment_document(["One two three. Four five six.", "Seven eight nine."], document=2)
+    assert [(s.position, s.paragraph, s.document) for s in sentences] == [(0, 0, 2), (1, 0, 2), (2, 1, 2)]
+
+
+def test_fragments_are_not_summary_worthy():
+    assert is_summary_worthy(Sentence("The army retook the city of Ramadi on Friday.", 0, 0))
+    assert not is_summary_worthy(Sentence("Death toll", 0, 0))
+    assert not is_summary_worthy(Sentence('"We must hold the line and the army', 0, 0))
+    assert not is_summary_worthy(Sentence("and then the militants withdrew from the town.", 0, 0))
