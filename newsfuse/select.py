@@ -23,6 +23,7 @@ from newsfuse.types import Sentence
 
 MAX_CANDIDATES = 2_000
 EMBEDDED_CANDIDATES = 40
+EMBEDDING_BATCH = 8
 LEXICAL_DUPLICATE = 0.5  # TF-IDF cosine above which two sentences say the same thing
 SEMANTIC_DUPLICATE = 0.8  # MiniLM cosine above which two sentences say the same thing
 
@@ -92,26 +93,27 @@ def select_sentences(
 
 
 def greedy_non_redundant(ranked: list[Sentence], budget: Budget, encoder: Encoder | None) -> list[Sentence]:
-    """Take sentences best first, skipping those that repeat a chosen one or overflow the budget."""
+    """Take sentences best first, skipping those that repeat a chosen one or overflow the budget.
+
+    Embeddings are computed lazily, a small batch at a time, for the sentences the loop
+    actually reaches: the model is the expensive part of the pipeline.
+    """
     pool = ranked[: max(EMBEDDED_CANDIDATES, 4 * (budget.sentences or budget.words // 20))]
     lexical = lexical_vectors([s.text for s in pool])
-    semantic = encoder.encode([s.text for s in pool[:EMBEDDED_CANDIDATES]]) if encoder else None
+    semantic: list = []
     chosen: list[int] = []
     for i, sentence in enumerate(pool):
-        if budget.is_full([pool[j] for j in chosen]):
+        chosen_sentences = [pool[j] for j in chosen]
+        if budget.is_full(chosen_sentences):
             break
-        if not budget.admits([pool[j] for j in chosen], sentence):
+        if not budget.admits(chosen_sentences, sentence):
             continue
-        if chosen and _repeats(i, chosen, lexical, semantic):
+        if chosen and (lexical[chosen] @ lexical[i].T).toarray().max() >= LEXICAL_DUPLICATE:
             continue
+        if chosen and encoder is not None and i < EMBEDDED_CANDIDATES:
+            if i >= len(semantic):
+                semantic.extend(encoder.encode([s.text for s in pool[len(semantic) : i + EMBEDDING_BATCH]]))
+            if max(float(semantic[j] @ semantic[i]) for j in chosen if j < len(semantic)) >= SEMANTIC_DUPLICATE:
+                continue
         chosen.append(i)
     return [pool[j] for j in chosen]
-
-
-def _repeats(i: int, chosen: list[int], lexical: sparse.csr_matrix, semantic: np.ndarray | None) -> bool:
-    if (lexical[chosen] @ lexical[i].T).toarray().max() >= LEXICAL_DUPLICATE:
-        return True
-    embedded = [j for j in chosen if semantic is not None and j < len(semantic)]
-    if embedded and i < len(semantic):
-        return float((semantic[embedded] @ semantic[i]).max()) >= SEMANTIC_DUPLICATE
-    return False
