@@ -101,3 +101,84 @@ def to_json_pretty(line: str) -> str:
 
 def main() -> None:
     app()
+
+
+@app.command()
+def evaluate(
+    data: Annotated[str, typer.Argument(help="JSONL clusters, each with a reference \"summary\" (Multi-News layout).")],
+    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget for every system; outputs are cut to it.")] = 250,
+    systems: Annotated[str, typer.Option("--systems", help="Comma-separated: newsfuse, lead, lexrank, textrank.")] = "newsfuse,lead,lexrank,textrank",
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first K clusters.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to score clusters in parallel.")] = 1,
+    fast: Annotated[bool, typer.Option("--fast", help="Run newsfuse without the embedding model.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write a JSON report with per-cluster scores.")] = None,
+) -> None:
+    """Score newsfuse and baselines with ROUGE-1/2/Lsum (rouge-score, stemming) against references."""
+    import json
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.table import Table
+
+    from newsfuse.evaluate import METRICS, evaluate as run_evaluation
+
+    chosen = tuple(s.strip() for s in systems.split(",") if s.strip())
+    clusters = []
+    problems = []
+    try:
+        for item in read_clusters(data):
+            if isinstance(item, NewsfuseError):
+                problems.append(str(item))
+            elif not item.reference.strip():
+                problems.append(f"{data} cluster {item.id}: no reference \"summary\"")
+            else:
+                clusters.append(item)
+            if limit and len(clusters) >= limit:
+                break
+    except NewsfuseError as exc:
+        raise fail(str(exc))
+    for problem in problems:
+        typer.echo(f"newsfuse: skipped {problem}", err=True)
+    if not clusters:
+        raise fail(f"{data}: no cluster with a reference summary")
+
+    console = Console(stderr=True)
+    started = time.perf_counter()
+    with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]:.1f} clusters/s"), TimeRemainingColumn(), console=console) as progress:
+        task = progress.add_task("scoring", total=len(clusters), rate=0.0)
+
+        def advance(_result) -> None:
+            done = progress.tasks[0].completed + 1
+            progress.update(task, advance=1, rate=done / max(time.perf_counter() - started, 1e-9))
+
+        try:
+            results, summary = run_evaluation(clusters, chosen, words, workers, fast, on_result=advance)
+        except NewsfuseError as exc:
+            raise fail(str(exc))
+    elapsed = time.perf_counter() - started
+
+    table = Table(title=f"ROUGE F1 on {len(clusters)} clusters, {words}-word budget (mean [95% CI])")
+    table.add_column("system")
+    for metric in METRICS:
+        table.add_column(metric, justify="right")
+    for column in ("words", "copied %", "s/cluster"):
+        table.add_column(column, justify="right")
+    for name, entry in summary.items():
+        table.add_row(
+            name,
+            *(f"{entry[m]['mean']:.2f} [{entry[m]['low']:.2f}, {entry[m]['high']:.2f}]" for m in METRICS),
+            f"{entry['words']['mean']:.0f}", f"{entry['copied']['mean']:.1f}", f"{entry['seconds']['mean']:.3f}",
+        )
+    Console(width=160).print(table)
+    typer.echo(f"{len(clusters)} clusters in {elapsed:.1f} s ({len(clusters) / elapsed:.2f} clusters/s)")
+    failed = [r for r in results if r.error]
+    for r in failed:
+        typer.echo(f"newsfuse: cluster {r.id}: {r.error}", err=True)
+    if output:
+        report = {
+            "data": data, "words": words, "systems": summary, "seconds": elapsed,
+            "clusters": [{"id": r.id, "error": r.error, "scores": r.scores} for r in results],
+        }
+        output.write_text(json.dumps(report, indent=2), encoding="utf-8")

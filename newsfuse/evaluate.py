@@ -1,0 +1,155 @@
+"""ROUGE evaluation of newsfuse and baselines against reference summaries.
+
+Protocol (the one every figure in our notes uses): every system fills the same word
+budget; its output is cut to that many words; ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 from
+Google's `rouge-score` with stemming, sentences separated by newlines for ROUGE-Lsum; the
+reference loses its leading "– " (Multi-News). Means come with a 95% bootstrap interval.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsfuse.baselines import get_ranker
+from newsfuse.pipeline import Pipeline, prepare
+from newsfuse.segment import split_sentences
+from newsfuse.select import Budget
+from newsfuse.types import Cluster, NewsfuseError, Sentence
+
+SYSTEMS = ("newsfuse", "lead", "lexrank", "textrank")
+METRICS = ("rouge1", "rouge2", "rougeLsum")
+BOOTSTRAP_SAMPLES = 1000
+
+
+def reference_lines(reference: str) -> list[str]:
+    text = reference.strip()
+    if text.startswith(("– ", "- ", "— ")):
+        text = text[2:]
+    return [s for p in text.split("\n") for s in split_sentences(p)]
+
+
+def cut_to_words(sentences: Iterable[str], words: int) -> list[str]:
+    """Sentences until the budget, the last one cut so the total is exactly `words` at most."""
+    out, left = [], words
+    for sentence in sentences:
+        tokens = sentence.split()
+        if left <= 0:
+            break
+        out.append(" ".join(tokens[:left]))
+        left -= len(tokens)
+    return out
+
+
+def system_output(system: str, sentences: list[Sentence], cluster: Cluster, words: int, pipeline: Pipeline) -> list[str]:
+    if system == "newsfuse":
+        return [s.sentence.text for s in pipeline.run(cluster, Budget(words=words)).sentences]
+    return [s.text for s in get_ranker(system)(sentences)]
+
+
+@dataclass
+class ClusterScores:
+    id: str
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)  # system -> metric -> value
+    error: str = ""
+
+
+def score_cluster(cluster: Cluster, systems: tuple[str, ...], words: int, pipeline: Pipeline, scorer) -> ClusterScores:
+    result = ClusterScores(id=cluster.id)
+    try:
+        sentences, _ = prepare(cluster)
+    except NewsfuseError as exc:
+        result.error = str(exc)
+        return result
+    source_texts = {s.text for s in sentences}
+    reference = "\n".join(reference_lines(cluster.reference))
+    for system in systems:
+        start = time.perf_counter()
+        try:
+            output = system_output(system, sentences, cluster, words, pipeline)
+        except NewsfuseError as exc:
+            result.error = f"{system}: {exc}"
+            output = []
+        seconds = time.perf_counter() - start
+        cut = cut_to_words(output, words)
+        rouge = scorer.score(reference, "\n".join(cut))
+        kept = output[: len(cut)]
+        result.scores[system] = {
+            **{m: rouge[m].fmeasure * 100 for m in METRICS},
+            "words": float(sum(len(s.split()) for s in cut)),
+            "copied": 100.0 * sum(s in source_texts for s in kept) / max(len(kept), 1),
+            "seconds": seconds,
+        }
+    return result
+
+
+def bootstrap_interval(values: np.ndarray, seed: int = 0) -> tuple[float, float]:
+    rng = np.random.default_rng(seed)
+    means = values[rng.integers(0, len(values), size=(BOOTSTRAP_SAMPLES, len(values)))].mean(axis=1)
+    return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
+
+
+def summarise_scores(results: list[ClusterScores], systems: tuple[str, ...]) -> dict:
+    summary = {}
+    for system in systems:
+        rows = [r.scores[system] for r in results if system in r.scores]
+        if not rows:
+            continue
+        entry = {}
+        for key in (*METRICS, "words", "copied", "seconds"):
+            values = np.array([row[key] for row in rows])
+            entry[key] = {"mean": float(values.mean())}
+            if key in METRICS:
+                entry[key]["low"], entry[key]["high"] = bootstrap_interval(values)
+        entry["clusters"] = len(rows)
+        summary[system] = entry
+    return summary
+
+
+# Each worker process loads its pipeline once (the interface layer owns this state).
+_worker: dict = {}
+
+
+def _init_worker(fast: bool, systems: tuple[str, ...], words: int) -> None:
+    from rouge_score import rouge_scorer
+
+    _worker.update(
+        pipeline=Pipeline.load(fast=fast) if "newsfuse" in systems else Pipeline(),
+        scorer=rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True),
+        systems=systems,
+        words=words,
+    )
+
+
+def _score_in_worker(cluster: Cluster) -> ClusterScores:
+    return score_cluster(cluster, _worker["systems"], _worker["words"], _worker["pipeline"], _worker["scorer"])
+
+
+def evaluate(
+    clusters: list[Cluster],
+    systems: tuple[str, ...] = SYSTEMS,
+    words: int = 250,
+    workers: int = 1,
+    fast: bool = False,
+    on_result: Callable[[ClusterScores], None] = lambda r: None,
+) -> tuple[list[ClusterScores], dict]:
+    """Per-cluster scores (in input order) and their means with 95% intervals per system."""
+    for system in systems:
+        if system not in SYSTEMS:
+            raise NewsfuseError(f"unknown system {system!r} (choose from {', '.join(SYSTEMS)})")
+    results: list[ClusterScores] = []
+    if workers <= 1:
+        _init_worker(fast, systems, words)
+        for cluster in clusters:
+            results.append(_score_in_worker(cluster))
+            on_result(results[-1])
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(fast, systems, words)) as pool:
+            for result in pool.map(_score_in_worker, clusters, chunksize=4):
+                results.append(result)
+                on_result(result)
+    return results, summarise_scores([r for r in results if not r.error or r.scores], systems)
