@@ -1,31 +1,39 @@
 """Choose the sentences of the briefing.
 
-Salience is what several outlets report: each candidate is scored by its support in the
-other documents (how closely their best-matching sentence says the same), its closeness
-to the cluster centroid, and a lead-position prior (news puts the key facts first).
-Sentences are then taken greedily by score, skipping any that repeat a chosen sentence,
-until the word budget or sentence count is reached.
+What matters is what several outlets report. Two signals capture it:
+- concept coverage (after Gillick & Favre, 2009): the concepts of a cluster are its
+  stemmed word bigrams, each weighted by the number of documents that use it (bigrams
+  used by one document only weigh nothing when there are several). A summary should
+  cover as much concept weight as it can per word, and covering a concept twice gains
+  nothing, which also keeps repetition out;
+- sentence salience: support in the other documents (how closely their best-matching
+  sentence says the same), closeness to the cluster centroid, and a lead-position prior.
+Sentences are taken greedily by concept gain per word plus salience, skipping any that
+repeat a chosen sentence (TF-IDF, or MiniLM when a model is loaded) or overflow the budget.
 
-Cost: building TF-IDF is linear in the words of the cluster; support needs one sparse
-product over the candidate pool, which is capped at `MAX_CANDIDATES` sentences so large
-clusters stay near linear; the embedding model sees only the top of the pool.
+Cost: concepts and TF-IDF are linear in the words of the cluster; support is one sparse
+product over the candidates, capped at `MAX_CANDIDATES`; each greedy step scans the
+candidates once, so the whole is O(candidates × chosen). The embedding model sees only
+the sentences the greedy loop is about to choose.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
-from newsfuse.represent import Encoder, lexical_vectors
+from newsfuse.represent import STOP_WORDS, TOKEN_RE, Encoder, lexical_vectors, stem
 from newsfuse.segment import is_summary_worthy
 from newsfuse.types import Sentence
 
 MAX_CANDIDATES = 2_000
-EMBEDDED_CANDIDATES = 40
-EMBEDDING_BATCH = 8
 LEXICAL_DUPLICATE = 0.5  # TF-IDF cosine above which two sentences say the same thing
 SEMANTIC_DUPLICATE = 0.8  # MiniLM cosine above which two sentences say the same thing
+POSITION_WEIGHT = 0.5
+
+Concept = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,22 @@ class Budget:
         if self.sentences is not None:
             return len(chosen) >= self.sentences
         return sum(s.words for s in chosen) >= self.words - 5
+
+
+def concepts(text: str) -> set[Concept]:
+    """Stemmed word bigrams, except those made only of stop words."""
+    tokens = [stem(t.lower()) for t in TOKEN_RE.findall(text)]
+    return {(a, b) for a, b in zip(tokens, tokens[1:]) if a not in STOP_WORDS or b not in STOP_WORDS}
+
+
+def concept_weights(sentences: list[Sentence]) -> dict[Concept, float]:
+    """Each concept's document frequency; with several documents, only shared concepts count."""
+    by_document: dict[int, set[Concept]] = {}
+    for s in sentences:
+        by_document.setdefault(s.document, set()).update(concepts(s.text))
+    frequency = Counter(c for found in by_document.values() for c in found)
+    minimum = 2 if len(by_document) > 1 else 1
+    return {c: float(n) for c, n in frequency.items() if n >= minimum}
 
 
 def position_prior(sentences: list[Sentence]) -> np.ndarray:
@@ -65,55 +89,65 @@ def cross_document_support(vectors: sparse.csr_matrix, documents: np.ndarray) ->
     return support / (n_documents - 1)
 
 
-def salience(sentences: list[Sentence]) -> np.ndarray:
+def salience(sentences: list[Sentence], vectors: sparse.csr_matrix) -> np.ndarray:
     """One score per sentence; higher means more central to what the sources report."""
-    vectors = lexical_vectors([s.text for s in sentences])
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = vectors @ (centroid / norm) if norm else np.zeros(len(sentences))
-    documents = np.array([s.document for s in sentences])
-    support = cross_document_support(vectors, documents)
-    return centrality + support + 0.5 * position_prior(sentences)
+    support = cross_document_support(vectors, np.array([s.document for s in sentences]))
+    return centrality + support + POSITION_WEIGHT * position_prior(sentences)
+
+
+def candidate_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    candidates = [s for s in sentences if is_summary_worthy(s)]
+    if not candidates:
+        # A cluster of fragments: better a short briefing of what there is than none.
+        candidates = [s for s in sentences if s.words >= 3]
+    # Earliest sentences of every document first, so a cap keeps each document's lead.
+    return sorted(candidates, key=lambda s: (s.position, s.document))[:MAX_CANDIDATES]
 
 
 def select_sentences(
     sentences: list[Sentence], budget: Budget, encoder: Encoder | None = None
 ) -> list[Sentence]:
-    """The briefing's sentences, in choice order (most salient first)."""
-    candidates = [s for s in sentences if is_summary_worthy(s)]
-    if not candidates:
-        # A cluster of fragments: better a short briefing of what there is than none.
-        candidates = [s for s in sentences if s.words >= 3]
+    """The briefing's sentences, in choice order (most valuable first)."""
+    candidates = candidate_sentences(sentences)
     if not candidates:
         return []
-    candidates = sorted(candidates, key=lambda s: (s.position, s.document))[:MAX_CANDIDATES]
-    scores = salience(candidates)
-    ranked = [candidates[i] for i in np.argsort(-scores, kind="stable")]
-    return greedy_non_redundant(ranked, budget, encoder)
+    weights = concept_weights(sentences)
+    candidate_concepts = [concepts(s.text) & weights.keys() for s in candidates]
+    vectors = lexical_vectors([s.text for s in candidates])
+    scores = salience(candidates, vectors)
+    words = np.array([max(s.words, 1) for s in candidates], dtype=float)
 
-
-def greedy_non_redundant(ranked: list[Sentence], budget: Budget, encoder: Encoder | None) -> list[Sentence]:
-    """Take sentences best first, skipping those that repeat a chosen one or overflow the budget.
-
-    Embeddings are computed lazily, a small batch at a time, for the sentences the loop
-    actually reaches: the model is the expensive part of the pipeline.
-    """
-    pool = ranked[: max(EMBEDDED_CANDIDATES, 4 * (budget.sentences or budget.words // 20))]
-    lexical = lexical_vectors([s.text for s in pool])
-    semantic: list = []
+    covered: set[Concept] = set()
     chosen: list[int] = []
-    for i, sentence in enumerate(pool):
-        chosen_sentences = [pool[j] for j in chosen]
-        if budget.is_full(chosen_sentences):
-            break
-        if not budget.admits(chosen_sentences, sentence):
+    open_ = np.ones(len(candidates), dtype=bool)
+    value = _values(candidate_concepts, weights, covered, words, scores)
+    while open_.any() and not budget.is_full([candidates[j] for j in chosen]):
+        best = int(np.argmax(np.where(open_, value, -np.inf)))
+        open_[best] = False
+        if not budget.admits([candidates[j] for j in chosen], candidates[best]):
             continue
-        if chosen and (lexical[chosen] @ lexical[i].T).toarray().max() >= LEXICAL_DUPLICATE:
+        if chosen and _repeats(best, chosen, candidates, vectors, encoder):
             continue
-        if chosen and encoder is not None and i < EMBEDDED_CANDIDATES:
-            if i >= len(semantic):
-                semantic.extend(encoder.encode([s.text for s in pool[len(semantic) : i + EMBEDDING_BATCH]]))
-            if max(float(semantic[j] @ semantic[i]) for j in chosen if j < len(semantic)) >= SEMANTIC_DUPLICATE:
-                continue
-        chosen.append(i)
-    return [pool[j] for j in chosen]
+        chosen.append(best)
+        covered |= candidate_concepts[best]
+        value = _values(candidate_concepts, weights, covered, words, scores)
+    return [candidates[j] for j in chosen]
+
+
+def _values(candidate_concepts, weights, covered, words, scores) -> np.ndarray:
+    """Concept weight not yet covered, per word, plus salience."""
+    gains = np.array([sum(weights[c] for c in found - covered) for found in candidate_concepts])
+    return gains / words + scores
+
+
+def _repeats(i: int, chosen: list[int], candidates: list[Sentence], vectors: sparse.csr_matrix,
+             encoder: Encoder | None) -> bool:
+    if (vectors[chosen] @ vectors[i].T).toarray().max() >= LEXICAL_DUPLICATE:
+        return True
+    if encoder is None:
+        return False
+    embedded = encoder.encode([candidates[j].text for j in [*chosen, i]])
+    return float((embedded[:-1] @ embedded[-1]).max()) >= SEMANTIC_DUPLICATE
