@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsfuse.attribute import attribute
+from newsfuse.disagree import find_disagreements, mark_disputes
+from newsfuse.facts import extract_facts, find_entities
 from newsfuse.clean import clean_document, drop_boilerplate_sentences
 from newsfuse.order import order_sentences
 from newsfuse.represent import Encoder, load_encoder
@@ -67,10 +69,18 @@ class Pipeline:
         lap("order_ms")
         cited = attribute(ordered, sentences, self.encoder)
         lap("attribute_ms")
+        entities = find_entities(sentences)
+        facts = extract_facts(sentences, cluster.documents, entities)
+        lap("facts_ms")
+        disagreements = find_disagreements(sentences, entities)
+        cited = mark_disputes(cited, disagreements)
+        lap("disagree_ms")
         return Briefing(
             cluster=cluster,
             sentences=tuple(cited),
             removed=tuple(removed),
+            disagreements=tuple(disagreements),
+            facts=facts,
             timings=timings,
         )
 

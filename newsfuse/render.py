@@ -30,6 +30,7 @@ def to_dict(briefing: Briefing) -> dict:
             {
                 "text": s.sentence.text,
                 "citations": list(s.cited_documents),
+                "disputes": list(s.disputes),
                 "supports": [
                     {"document": c.document, "text": c.text, "similarity": c.similarity} for c in s.citations
                 ],
@@ -79,11 +80,23 @@ def disagreement_to_dict(d: Disagreement) -> dict:
         "confidence": d.confidence,
         "statements": [statement(s) for s in d.statements],
         "context": [statement(s) for s in d.context],
+        "subject": d.subject,
     }
 
 
 def to_json(briefing: Briefing, indent: int | None = 2) -> str:
     return json.dumps(to_dict(briefing), ensure_ascii=False, indent=indent)
+
+
+def dispute_note(briefing: Briefing, disputes: tuple[int, ...]) -> str:
+    """A marked editorial note, so a disputed figure or claim never reads as settled."""
+    if not disputes:
+        return ""
+    ranges = "; ".join(
+        " vs ".join(f"{s.value} {citation_marks(s.documents)}" for s in briefing.disagreements[k].statements)
+        for k in disputes
+    )
+    return f" (disputed — sources differ: {ranges})"
 
 
 def _sources(briefing: Briefing) -> list[tuple[int, str]]:
@@ -92,16 +105,19 @@ def _sources(briefing: Briefing) -> list[tuple[int, str]]:
 
 def to_text(briefing: Briefing, markdown: bool = False) -> str:
     heading = (lambda t: f"## {t}") if markdown else (lambda t: f"{t}\n{'=' * len(t)}")
-    body = " ".join(f"{s.sentence.text} {citation_marks(s.cited_documents)}" for s in briefing.sentences)
+    body = " ".join(
+        f"{s.sentence.text} {citation_marks(s.cited_documents)}{dispute_note(briefing, s.disputes)}"
+        for s in briefing.sentences
+    )
     out = [heading("Briefing"), "", body if markdown else textwrap.fill(body, width=88), ""]
     if briefing.disagreements:
         out += [heading("Where sources differ"), ""]
         for d in briefing.disagreements:
             out.append(f"- {d.description}")
             for s in d.statements:
-                out.append(f"    - \"{s.text}\" {citation_marks(s.documents)}")
+                out.append(f"    - {s.value} {citation_marks(s.documents)}: {s.text}")
             for s in d.context:
-                out.append(f"    - (context) \"{s.text}\" {citation_marks(s.documents)}")
+                out.append(f"    - context, {s.value} {citation_marks(s.documents)}: {s.text}")
         out.append("")
     facts = briefing.facts
     if facts.entities or facts.figures or facts.timeline:
@@ -128,12 +144,13 @@ def to_html(briefing: Briefing) -> str:
         + "".join(
             f'<sup class="cite" title="{esc(c.text)}">[{c.document + 1}]</sup>' for c in s.citations
         )
+        + (f'<em class="disputed">{esc(dispute_note(briefing, s.disputes))}</em>' if s.disputes else "")
         + "</p>"
         for s in briefing.sentences
     )
     disagreements = "".join(
         f"<li>{esc(d.description)}<ul>"
-        + "".join(f"<li>“{esc(s.text)}” {esc(citation_marks(s.documents))}</li>" for s in d.statements)
+        + "".join(f"<li><b>{esc(s.value)}</b> {esc(citation_marks(s.documents))}: {esc(s.text)}</li>" for s in d.statements)
         + "</ul></li>"
         for d in briefing.disagreements
     )

@@ -56,6 +56,7 @@ class Citation:
 class SummarySentence:
     sentence: Sentence
     citations: tuple[Citation, ...]
+    disputes: tuple[int, ...] = ()  # indices into Briefing.disagreements this sentence takes a side in
 
     @property
     def cited_documents(self) -> tuple[int, ...]:
@@ -78,6 +79,7 @@ class Disagreement:
     statements: tuple[Statement, ...]
     confidence: float
     context: tuple[Statement, ...] = ()  # related but not conflicting (e.g. another period)
+    subject: str = ""  # what is disputed: a place for claims, the counted thing for figures
 
 
 @dataclass(frozen=True)
