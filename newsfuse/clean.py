@@ -39,6 +39,14 @@ _WEAK = [
     r"^\s*(share|tweet|pin|email|print|comments?)(\s+(share|tweet|pin|email|print|comments?))*\s*$",
     r"^\s*(by|posted by|written by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$",
 ]
+# Every strong pattern contains one of these; a substring test is far cheaper than the regex.
+STRONG_TRIGGERS = (
+    "sign", "click", "read", "picture", "photo", "image", "video", "credit", "graphic", "[", "getty",
+    "reuters", "epa/", "/afp", "reporting", "writing by", "editing by", "contributed", "follow", "like us",
+    "tweet", "rights reserved", "copyright", "©", "(c)", "media playback", "enlarge", "caption", "this article",
+    "this story", "mailchimp", "transferred", "subscrib", "javascript", "browser", "blocker", "log in", "login",
+    "select at least",
+)
 STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG), re.IGNORECASE | re.MULTILINE)
 WEAK_RE = re.compile("|".join(f"(?:{p})" for p in _WEAK), re.IGNORECASE | re.MULTILINE)
 SHORT_PARAGRAPH_WORDS = 8
@@ -49,12 +57,17 @@ WORD_RE = re.compile(r"\w+")
 GLUED_CREDIT_RE = re.compile(r"[a-z](Reuters|AFP|AP|Getty Images|EPA)\s*$")
 
 
+def has_strong_boilerplate(text: str) -> bool:
+    lower = text.lower()
+    return any(t in lower for t in STRONG_TRIGGERS) and bool(STRONG_RE.search(text))
+
+
 def boilerplate_reason(paragraph: str) -> str | None:
     """Why a paragraph is boilerplate, or None when it is article text."""
     text = paragraph.strip()
     if not text:
         return None
-    if (len(text) < 600 and STRONG_RE.search(text)) or (
+    if (len(text) < 600 and has_strong_boilerplate(text)) or (
         len(text.split()) <= SHORT_PARAGRAPH_WORDS and WEAK_RE.search(text)
     ):
         return "boilerplate pattern"
@@ -119,7 +132,7 @@ def drop_boilerplate_sentences(sentences: list[Sentence]) -> tuple[list[Sentence
     """Drop sentences that are boilerplate on their own, inside otherwise good paragraphs."""
     kept, removed = [], []
     for sentence in sentences:
-        if STRONG_RE.search(sentence.text):
+        if has_strong_boilerplate(sentence.text):
             removed.append(Removal(sentence.document, sentence.text, "boilerplate pattern"))
         else:
             kept.append(sentence)

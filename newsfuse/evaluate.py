@@ -153,3 +153,37 @@ def evaluate(
                 results.append(result)
                 on_result(result)
     return results, summarise_scores([r for r in results if not r.error or r.scores], systems)
+
+
+# ---------------------------------------------------------------- disagreements
+
+
+def _numbers(value: str) -> set[float]:
+    from newsfuse.facts import parse_quantities
+
+    return {q.value for q in parse_quantities(value)}
+
+
+def disagreement_matches(found, expected: dict) -> bool:
+    """Whether a found Disagreement is the expected one: same kind, and the same figures
+    (each expected value among the statements) or the same subject (claims)."""
+    if found.kind != expected["kind"]:
+        return False
+    if found.kind == "claim":
+        return found.subject.lower() == expected["subject"].lower()
+    values = set().union(*(_numbers(s.value) for s in found.statements))
+    return all(_numbers(v) <= values for v in expected["values"])
+
+
+def disagreement_scores(cases: list[tuple[list, list[dict]]]) -> dict:
+    """Precision and recall of found disagreements over (found, expected) pairs."""
+    true_positive = found_total = expected_total = 0
+    for found, expected in cases:
+        found_total += len(found)
+        expected_total += len(expected)
+        matched = [any(disagreement_matches(f, e) for f in found) for e in expected]
+        true_positive += sum(matched)
+    precision = true_positive / found_total if found_total else 1.0
+    recall = true_positive / expected_total if expected_total else 1.0
+    return {"precision": precision, "recall": recall, "found": found_total, "expected": expected_total,
+            "matched": true_positive}
