@@ -15,13 +15,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsfuse.facts import MONTHS, Quantity, counted_thing, find_entities, parse_quantities
+from newsfuse.facts import MONTHS, Quantity, counted_thing, find_entities, is_identifier_or_age, parse_quantities
 from newsfuse.types import Disagreement, Entity, Sentence, Statement, SummarySentence
 
 FOCUS_LOOKBACK = 3  # sentences back to look for the place a sentence is about
 # Counts this far apart describe different things (a war's toll and one battle's), not a dispute.
 MAX_CONFLICT_RATIO = 20
-NOT_COUNTED = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "figure", "time", "times"}
+NOT_COUNTED = {"day", "week", "month", "year", "hour", "minute", "second", "figure", "time", "mile", "percent", "per"}
+# Countries are too broad a focus: two tolls "in Syria" may be about different towns.
+COUNTRIES = frozenset("""
+Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
+Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Burma Cambodia Cameroon Canada Chad Chile China
+Colombia Congo Croatia Cuba Cyprus Denmark Ecuador Egypt England Eritrea Estonia Ethiopia Finland France
+Georgia Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland
+Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Lebanon Libya Lithuania Mali Malaysia
+Mexico Moldova Morocco Mozambique Myanmar Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan
+Palestine Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland Senegal Serbia
+Singapore Slovakia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tanzania Thailand Tunisia Turkey
+Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe America Europe Africa Asia
+UK US USA
+""".split())
+SUBSET_RE = re.compile(r"\b(including|among them|of them|of whom|of which)\s*$", re.IGNORECASE)
 SCOPE_RE = re.compile(
     r"\b(?:in|since|during|last|by|from)\s+(?P<scope>(?:%s)(?:\s+\d{4})?|\d{4}|last year|last month)\b"
     % "|".join(m.capitalize() for m in MONTHS)
@@ -63,8 +77,10 @@ def figure_mentions(sentences: list[Sentence], focus: list[frozenset[str]]) -> l
     for s, places in zip(sentences, focus):
         scope_match = SCOPE_RE.search(s.text)
         for q in parse_quantities(s.text):
-            if q.vague:
+            if q.vague or is_identifier_or_age(s.text, q) or SUBSET_RE.search(s.text[:q.start]):
                 continue
+            if re.match(r"\s+(of|more|other|others|additional|further)\b", s.text[q.end:]):
+                continue  # "six of those arrested", "65 more were killed": parts, not totals
             event, noun = counted_thing(s.text, q)
             if not event or noun in NOT_COUNTED:
                 continue  # only head counts of events (killed, fled, injured...) are compared
@@ -73,8 +89,12 @@ def figure_mentions(sentences: list[Sentence], focus: list[frozenset[str]]) -> l
 
 
 def _same_matter(a: FigureMention, b: FigureMention) -> bool:
-    nouns_agree = a.noun == b.noun or "" in (a.noun, b.noun) or "people" in (a.noun, b.noun)
-    places_agree = bool(a.focus & b.focus) or not (a.focus or b.focus)
+    nouns_agree = a.noun == b.noun or "" in (a.noun, b.noun)
+    specific_a, specific_b = a.focus - COUNTRIES, b.focus - COUNTRIES
+    if specific_a and specific_b:
+        places_agree = bool(specific_a & specific_b)
+    else:
+        places_agree = bool(a.focus & b.focus) or not (a.focus or b.focus)
     return a.event == b.event and nouns_agree and places_agree
 
 
@@ -95,6 +115,8 @@ def figure_disagreements(mentions: list[FigureMention]) -> list[Disagreement]:
             continue
         group = [j for j, m in enumerate(mentions) if j not in used and not m.scope and _same_matter(anchor, m)
                  and _comparable(anchor.quantity, m.quantity)]
+        used.update(group)
+        group = _main_figure_per_document(group, mentions)
         # Statements: distinct values, each with the documents reporting a compatible figure.
         sides: list[list[int]] = []
         for j in group:
@@ -105,12 +127,9 @@ def figure_disagreements(mentions: list[FigureMention]) -> list[Disagreement]:
             else:
                 sides.append([j])
         documents_per_side = [{mentions[j].sentence.document for j in side} for side in sides]
-        conflicting = [k for k in range(len(sides)) if any(
-            not (documents_per_side[k] <= documents_per_side[o] and documents_per_side[o] <= documents_per_side[k])
-            for o in range(len(sides)) if o != k)]
-        if len(sides) < 2 or len(conflicting) < 2 or len(set().union(*documents_per_side)) < 2:
+        everyone = set().union(*documents_per_side)
+        if len(sides) < 2 or len(everyone) < 2:
             continue
-        used.update(group)
         context = _merge_by_value([m for m in mentions if m.scope and _same_matter(anchor, m)])
         statements = tuple(_statement([mentions[j] for j in side]) for side in sides)
         thing = anchor.noun if anchor.noun and anchor.noun != "people" else "people"
@@ -128,6 +147,17 @@ def figure_disagreements(mentions: list[FigureMention]) -> list[Disagreement]:
     return out
 
 
+def _main_figure_per_document(group: list[int], mentions: list[FigureMention]) -> list[int]:
+    """Each document's headline figure for the matter: its largest. Smaller ones in the same
+    document are usually parts (a town's share of a national toll) or earlier counts."""
+    best: dict[int, int] = {}
+    for j in group:
+        document = mentions[j].sentence.document
+        if document not in best or mentions[j].quantity.value > mentions[best[document]].quantity.value:
+            best[document] = j
+    return sorted(best.values())
+
+
 def _merge_by_value(mentions: list[FigureMention]) -> list[list[FigureMention]]:
     groups: dict[tuple[float, str], list[FigureMention]] = {}
     for m in mentions:
@@ -143,7 +173,7 @@ def _statement(mentions: list[FigureMention], scope: bool = False) -> Statement:
 
 # ---------------------------------------------------------------- claims
 
-CAPTURE = r"(?:seiz\w*|captur\w*|took|take|taken|taking|overr[au]n\w*|storm\w*|conquer\w*|fell to|control of)"
+CAPTURE = r"(?:seiz\w*|captur\w*|(?:took|take|taken|taking)(?!\s+(?:off|place|part|over|care|office|power|steps|action|aim|responsibility))|overr[au]n\w*|storm\w*|conquer\w*|fell to|control of)"
 FAILED = r"(?:prevent\w*|close to|fail\w*|not|never|unable to)"  # "prevented from taking": not taken
 TRYING = r"(?:tr(?:y|ied|ying|ies) to|attempt\w*|bid to|threat\w*|sought to|seek\w*|aim\w*|plan\w*|vow\w*|bid)"  # no outcome
 PARTIAL = r"\b(?:part|parts|much|most|per cent|percent|half)\s+of\b"

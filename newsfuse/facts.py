@@ -106,26 +106,51 @@ SKIP_AFTER_NUMBER = {"more", "other", "of", "the", "local", "new", "additional",
 WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
 
 
+NOT_A_NOUN = {"have", "has", "had", "were", "was", "are", "is", "to", "and", "in", "on", "at", "from", "who",
+              "which", "that", "of", "had", "been", "be", "more"}
+
+
 def counted_thing(sentence: str, quantity: Quantity) -> tuple[str, str]:
-    """(event, noun) counted by a quantity, e.g. ("fled", "people") for "40,000 people have fled"."""
+    """(event, noun) counted by a quantity, e.g. ("fled", "people") for "40,000 people have fled".
+
+    The event is the event word nearest to the number, within six words after it or
+    three before it ("killing 27", "27 people were killed")."""
     after = WORD_RE.findall(sentence[quantity.end:quantity.end + 60])
     noun = ""
     for word in after[:3]:
         lower = word.lower()
         if lower in SKIP_AFTER_NUMBER:
             continue
-        if lower in {"have", "has", "had", "were", "was", "are", "is", "to", "and", "in", "on", "at", "from"}:
+        if lower in NOT_A_NOUN:
             break
         noun = "people" if lower in PEOPLE else lower.rstrip("s") if len(lower) > 3 else lower
         break
-    before = [w.lower() for w in WORD_RE.findall(sentence[max(0, quantity.start - 50):quantity.start])][-4:]
-    after_words = [w.lower() for w in after[:8]]
+    before = [w.lower() for w in WORD_RE.findall(sentence[max(0, quantity.start - 50):quantity.start])][-3:]
+    candidates = [(i, w) for i, w in enumerate(w.lower() for w in after[:6])]
+    candidates += [(len(before) - i - 0.5, w) for i, w in enumerate(before)]
     event = ""
-    for word in after_words + list(reversed(before)):
+    for _, word in sorted(candidates):
         if word in EVENT_WORDS:
             event = EVENT_WORDS[word]
             break
     return event, noun
+
+
+def is_identifier_or_age(text: str, quantity: Quantity) -> bool:
+    """Numbers that name or describe rather than count: "Flight 370", "Smith, 30,", "6-year-old",
+    "June 20", "'90s"."""
+    before = text[max(0, quantity.start - 25):quantity.start]
+    after = text[quantity.end:quantity.end + 12].lower()
+    if re.match(r"\s*(-|\s)?(year|month|week|day)s?[- ]old|s\b|th\b|st\b|nd\b|rd\b", after):
+        return True
+    if re.search(r"\b(age|aged|No\.?|number)\s*$", before, re.IGNORECASE) or re.search(r"'\s*$", before):
+        return True
+    if re.search(r"\b(%s)\s*$" % "|".join(m.capitalize() for m in MONTHS), before) or re.match(
+            r"\s*(%s)\b" % "|".join(MONTHS), after):
+        return True
+    if re.search(r"[A-Z][\w.'’-]*,\s*$", before) and re.match(r"\s*[,)]", after):
+        return True  # "Dwight Smith, 30, was arrested": an age in apposition
+    return bool(re.search(r"(?<![.!?]\s)\b[A-Z][\w-]*\s+$", before) and not re.search(r"^\s*[A-Z][\w-]*\s+$", before))
 
 
 # ---------------------------------------------------------------- entities
@@ -355,7 +380,7 @@ def find_figures(sentences: list[Sentence]) -> list[Figure]:
     merged: dict[tuple[float, str, str], dict] = {}
     for s in sentences:
         for q in parse_quantities(s.text):
-            if q.vague:
+            if q.vague or is_identifier_or_age(s.text, q):
                 continue
             event, noun = counted_thing(s.text, q)
             if noun.split("-")[-1] in TIME_NOUNS or noun.startswith(tuple(TIME_NOUNS)) or not (event or noun):
