@@ -181,23 +181,32 @@ REPEL = r"(?:foil\w*|repel\w*|repuls\w*|fought off|pinned\s+\w+\s+back|pinned ba
 GAP = r"(?:\W+\w+){0,7}?\W+"  # up to seven words between the verb and the place
 
 
-def claim_stances(sentence: str, place: str) -> set[str]:
-    """What a sentence says about `place` being taken: "taken", "partly taken", "not taken"."""
+TRYING_BEFORE_RE = re.compile(rf"\b{TRYING}\W+(?:\w+\W+){{0,4}}$", re.IGNORECASE)
+FAILED_BEFORE_RE = re.compile(rf"\b{FAILED}\W+(?:\w+\W+){{0,4}}$", re.IGNORECASE)
+PARTIAL_RE = re.compile(PARTIAL, re.IGNORECASE)
+
+
+def _place_patterns(place: str) -> tuple[re.Pattern, re.Pattern]:
     name = re.escape(place)
+    return (re.compile(rf"\b{CAPTURE}{GAP}{name}\b", re.IGNORECASE),
+            re.compile(rf"\b{REPEL}{GAP}{name}\b|\b{name}\b[^.;]*\b{REPEL}", re.IGNORECASE))
+
+
+def claim_stances(sentence: str, place: str, patterns: tuple[re.Pattern, re.Pattern] | None = None) -> set[str]:
+    """What a sentence says about `place` being taken: "taken", "partly taken", "not taken"."""
+    captured, repelled = patterns or _place_patterns(place)
     stances = set()
-    for m in re.finditer(rf"\b{CAPTURE}{GAP}{name}\b", sentence, re.IGNORECASE):
+    for m in captured.finditer(sentence):
         window = sentence[max(0, m.start() - 60):m.start()]
-        if re.search(rf"\b{TRYING}\W+(?:\w+\W+){{0,4}}$", window, re.IGNORECASE):
+        if TRYING_BEFORE_RE.search(window):
             continue
-        if re.search(rf"\b{FAILED}\W+(?:\w+\W+){{0,4}}$", window, re.IGNORECASE):
+        if FAILED_BEFORE_RE.search(window):
             stances.add("not taken")
-        elif re.search(PARTIAL, m.group(0), re.IGNORECASE):
+        elif PARTIAL_RE.search(m.group(0)):
             stances.add("partly taken")
         else:
             stances.add("taken")
-    if re.search(rf"\b{REPEL}{GAP}{name}\b", sentence, re.IGNORECASE) or re.search(
-        rf"\b{name}\b[^.;]*\b{REPEL}", sentence, re.IGNORECASE
-    ):
+    if repelled.search(sentence):
         stances.discard("taken")
         stances.add("not taken")
     return stances
@@ -207,11 +216,12 @@ def claim_disagreements(sentences: list[Sentence], entities: list[Entity]) -> li
     out = []
     for place in (e for e in entities if e.kind == "PLACE"):
         by_stance: dict[str, dict[int, str]] = {}
+        patterns = {variant: _place_patterns(variant) for variant in place.variants}
         for s in sentences:
             if not any(v in s.text for v in place.variants):
                 continue
             for variant in place.variants:
-                for stance in claim_stances(s.text, variant):
+                for stance in claim_stances(s.text, variant, patterns[variant]):
                     by_stance.setdefault(stance, {}).setdefault(s.document, s.text)
         if "taken" not in by_stance or "not taken" not in by_stance:
             continue

@@ -254,22 +254,35 @@ def find_entities(sentences: list[Sentence]) -> list[Entity]:
     return _merge(mentions)
 
 
-def _merge_target(key: str, longer_names: list[str]) -> str | None:
-    """The longer, already-seen name that `key` is a variant of, if any."""
-    alias = _alias_group(key)
-    if alias is not None:
-        for longer in longer_names:
-            if _alias_group(longer) == alias:
-                return longer
-        return None
-    for longer in longer_names:
-        stripped, long_stripped = key.replace("al-", ""), longer.replace("al-", "")
-        if " of " not in longer and long_stripped.endswith(" " + stripped) and len(stripped) > 3:
-            return longer  # "al-Abadi", "Mr al-Abadi" → "Haider al-Abadi"
-        initials = "".join(w[0] for w in longer.split() if w not in {"of", "the", "and"})
-        if len(key) >= 2 and key.replace(".", "") == initials and len(longer.split()) >= 2:
-            return longer  # an acronym of a longer name
-    return None
+class _NameIndex:
+    """Names seen so far (longest first), indexed so that a shorter variant finds its full
+    name in constant time: by alias set, by word suffix ("al-Abadi" → "Haider al-Abadi")
+    and by initials ("UN" → "United Nations")."""
+
+    def __init__(self) -> None:
+        self.by_alias: dict[int, str] = {}
+        self.by_suffix: dict[str, str] = {}
+        self.by_initials: dict[str, str] = {}
+
+    def find(self, key: str) -> str | None:
+        alias = _alias_group(key)
+        if alias is not None:
+            return self.by_alias.get(alias)
+        stripped = key.replace("al-", "")
+        if len(stripped) > 3 and stripped in self.by_suffix:
+            return self.by_suffix[stripped]
+        return self.by_initials.get(key.replace(".", "")) if len(key) >= 2 else None
+
+    def add(self, name: str) -> None:
+        alias = _alias_group(name)
+        if alias is not None:
+            self.by_alias.setdefault(alias, name)
+        words = name.replace("al-", "").split()
+        if " of " not in name:
+            for i in range(1, len(words)):
+                self.by_suffix.setdefault(" ".join(words[i:]), name)
+        if len(words) >= 2:
+            self.by_initials.setdefault("".join(w[0] for w in name.split() if w not in {"of", "the", "and"}), name)
 
 
 def _merge(mentions: list[tuple[str, str, int]]) -> list[Entity]:
@@ -277,8 +290,11 @@ def _merge(mentions: list[tuple[str, str, int]]) -> list[Entity]:
     kind_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     canonical_of: dict[str, str] = {}
     keys = sorted({_key(n) for n, _, _ in mentions}, key=lambda k: -len(k))
+    index = _NameIndex()
     for key in keys:
-        canonical_of[key] = _merge_target(key, list(dict.fromkeys(canonical_of.values()))) or key
+        canonical_of[key] = index.find(key) or key
+        if canonical_of[key] == key:
+            index.add(key)
     for name, kind, document in mentions:
         canonical = canonical_of[_key(name)]
         group = groups.setdefault(canonical, {"names": defaultdict(int), "documents": set(), "mentions": 0})
