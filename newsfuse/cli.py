@@ -182,3 +182,27 @@ def evaluate(
             "clusters": [{"id": r.id, "error": r.error, "scores": r.scores} for r in results],
         }
         output.write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Threads doing pipeline work (bounded pool).")] = 2,
+    fast: Annotated[bool, typer.Option("--fast", help="No embedding model.")] = False,
+    allow_private_urls: Annotated[bool, typer.Option("--allow-private-urls", help="Let URL fetching reach loopback and private addresses (local use and tests only).")] = False,
+    max_body_mb: Annotated[float, typer.Option(help="Largest request body accepted, in MB.")] = 5.0,
+    max_documents: Annotated[int, typer.Option(help="Most documents + URLs per request.")] = 100,
+    timeout: Annotated[float, typer.Option(help="Seconds a request may take.")] = 30.0,
+) -> None:
+    """Serve the HTTP API (POST /v1/briefings, docs at /docs) and the web page at /."""
+    import uvicorn
+
+    from newsfuse.ingest import FetchPolicy
+    from newsfuse.server import ServerSettings, create_app
+
+    settings = ServerSettings(
+        max_body_bytes=int(max_body_mb * 1024 * 1024), max_documents=max_documents, request_timeout_s=timeout,
+        workers=workers, fetch=FetchPolicy(allow_private=allow_private_urls),
+    )
+    uvicorn.run(create_app(Pipeline.load(fast=fast), settings), host=host, port=port, log_level="info")

@@ -5,9 +5,12 @@ dataset, yielded) as `NewsfuseError` with the file and the problem in the messag
 """
 from __future__ import annotations
 
+import ipaddress
 import json
+import socket
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsfuse.types import Cluster, Document, NewsfuseError
@@ -196,6 +199,9 @@ def is_jsonl(text: str) -> bool:
 
 def read_clusters(path: str) -> Iterator[Cluster | NewsfuseError]:
     """Everything a user can point newsfuse at: a folder, a file, a JSONL dataset or '-' (stdin)."""
+    if is_url(path):
+        yield Cluster(documents=(fetch_url(path),), id=path)
+        return
     if path == "-":
         name = "<stdin>"
         text = decode(sys.stdin.buffer.read(), name)
@@ -216,3 +222,72 @@ def read_clusters(path: str) -> Iterator[Cluster | NewsfuseError]:
         return
     source = "stdin" if path == "-" else Path(path).name
     yield Cluster(documents=tuple(documents_from_text_blob(text, source)), id=Path(path).stem if path != "-" else "stdin")
+
+
+# ---------------------------------------------------------------- URLs
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """Limits for fetching articles from the web on a user's behalf."""
+
+    allow_private: bool = False  # loopback, private, link-local and metadata addresses
+    allowed_networks: tuple[str, ...] = ()  # non-public networks allowed anyway, e.g. ("127.0.0.0/8",)
+    timeout_s: float = 10.0
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+
+
+def is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
+
+
+def check_address(host: str, port: int, policy: FetchPolicy, url: str) -> None:
+    """Refuse hosts that resolve to internal addresses (SSRF), checked after DNS resolution."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise NewsfuseError(f"{url}: cannot resolve host {host!r} ({exc})") from None
+    if policy.allow_private:
+        return
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        allowed = any(address in ipaddress.ip_network(n) for n in policy.allowed_networks)
+        if (not address.is_global or address.is_multicast) and not allowed:
+            raise NewsfuseError(
+                f"{url}: refused, {host} resolves to the non-public address {address} "
+                "(use --allow-private-urls for local use)"
+            )
+
+
+def fetch_url(url: str, policy: FetchPolicy = FetchPolicy()) -> Document:
+    """Download one article, following redirects by hand so that every hop is checked."""
+    import httpx
+
+    current = url
+    with httpx.Client(timeout=policy.timeout_s, follow_redirects=False, headers={"User-Agent": "newsfuse"}) as client:
+        for _ in range(policy.max_redirects + 1):
+            parsed = httpx.URL(current)
+            if parsed.scheme not in ("http", "https") or not parsed.host:
+                raise NewsfuseError(f"{url}: only http and https URLs can be fetched")
+            check_address(parsed.host, parsed.port or (443 if parsed.scheme == "https" else 80), policy, url)
+            try:
+                with client.stream("GET", current) as response:
+                    if response.is_redirect:
+                        current = str(parsed.join(response.headers.get("location", "")))
+                        continue
+                    if response.status_code >= 400:
+                        raise NewsfuseError(f"{url}: the server answered HTTP {response.status_code}")
+                    body = bytearray()
+                    for chunk in response.iter_bytes():
+                        body.extend(chunk)
+                        if len(body) > policy.max_bytes:
+                            raise NewsfuseError(f"{url}: page larger than {policy.max_bytes // 1024} KiB")
+            except httpx.HTTPError as exc:
+                raise NewsfuseError(f"{url}: download failed ({type(exc).__name__})") from None
+            text = decode(bytes(body), url)
+            document = document_from_html(text, url) if looks_like_html(text) else document_from_text(text, url)
+            return Document(text=document.text, title=document.title, source=url, url=url, published=document.published)
+    raise NewsfuseError(f"{url}: more than {policy.max_redirects} redirects")
