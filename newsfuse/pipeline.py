@@ -10,6 +10,7 @@ from newsfuse.attribute import attribute
 from newsfuse.disagree import find_disagreements, mark_disputes
 from newsfuse.facts import extract_facts, find_entities
 from newsfuse.clean import clean_document, drop_boilerplate_sentences
+from newsfuse.ingest import document_from_text
 from newsfuse.order import order_sentences
 from newsfuse.represent import Encoder, load_encoder
 from newsfuse.segment import segment_document
@@ -105,7 +106,7 @@ def as_documents(documents: Iterable[str | Document]) -> tuple[Document, ...]:
         if isinstance(d, Document):
             out.append(d)
         elif isinstance(d, str):
-            out.append(Document(text=d, source=f"document {i + 1}"))
+            out.append(document_from_text(d, f"document {i + 1}"))
         else:
             raise NewsfuseError(f"document {i}: expected a string or Document, got {type(d).__name__}")
     return tuple(out)

@@ -18,7 +18,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 
-from newsfuse.ingest import FetchPolicy, fetch_url, looks_like_html, document_from_html
+from newsfuse.ingest import FetchPolicy, document_from_html, document_from_text, fetch_url, looks_like_html
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import to_dict
 from newsfuse.select import Budget
@@ -69,7 +69,7 @@ def error(status: int, message: str) -> JSONResponse:
 
 def _document(item: str | DocumentIn, index: int) -> Document:
     if isinstance(item, str):
-        return Document(text=item, source=f"document {index + 1}")
+        return document_from_text(item, f"document {index + 1}")
     text = document_from_html(item.text, item.source or f"document {index + 1}").text if looks_like_html(item.text) else item.text
     return Document(text=text, title=item.title, url=item.url, published=item.published,
                     source=item.source or item.url or f"document {index + 1}")
