@@ -206,3 +206,41 @@ def serve(
         workers=workers, fetch=FetchPolicy(allow_private=allow_private_urls),
     )
     uvicorn.run(create_app(Pipeline.load(fast=fast), settings), host=host, port=port, log_level="info")
+
+
+@app.command()
+def batch(
+    source: Annotated[Path, typer.Argument(help="JSONL clusters, one per line ({\"id\", \"documents\"}).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL briefings; re-running skips ids already here.")],
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Where failed clusters are reported (default: OUTPUT.errors.jsonl).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes, each loading the model once.")] = 1,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget per briefing.")] = 250,
+    fast: Annotated[bool, typer.Option("--fast", help="No embedding model.")] = False,
+) -> None:
+    """Summarise every cluster of a dataset, in parallel, resumably."""
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from newsfuse.batch import run_batch
+
+    errors = errors or output.with_name(output.name + ".errors.jsonl")
+    started = time.perf_counter()
+    with Progress(TextColumn("summarising"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]:.1f} clusters/s"), TimeRemainingColumn(),
+                  console=Console(stderr=True)) as progress:
+        task = progress.add_task("batch", total=None, rate=0.0)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total, rate=done / max(time.perf_counter() - started, 1e-9))
+
+        try:
+            summary = run_batch(source, output, errors, Budget(words=words), workers, fast, update)
+        except NewsfuseError as exc:
+            raise fail(str(exc))
+    elapsed = time.perf_counter() - started
+    typer.echo(f"{summary.done} summarised, {summary.failed} failed (see {errors}), "
+               f"{summary.skipped} already done; {elapsed:.1f} s", err=True)
+    if summary.failed:
+        raise typer.Exit(1)

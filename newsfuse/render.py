@@ -20,7 +20,8 @@ def citation_marks(documents: tuple[int, ...]) -> str:
     return "".join(f"[{d + 1}]" for d in documents)
 
 
-def to_dict(briefing: Briefing) -> dict:
+def to_dict(briefing: Briefing, timings: bool = True) -> dict:
+    """The JSON contract. `timings=False` leaves out the only field that changes between runs."""
     cluster = briefing.cluster
     data = {
         "id": cluster.id,
@@ -65,8 +66,9 @@ def to_dict(briefing: Briefing) -> dict:
                 for e in briefing.facts.timeline
             ],
         },
-        "timings": briefing.timings,
     }
+    if timings:
+        data["timings"] = briefing.timings
     return data
 
 
