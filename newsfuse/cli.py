@@ -244,3 +244,26 @@ def batch(
                f"{summary.skipped} already done; {elapsed:.1f} s", err=True)
     if summary.failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def spark(
+    source: Annotated[str, typer.Argument(help="JSONL clusters or a Parquet file/folder (columns id, documents).")],
+    output: Annotated[str, typer.Argument(help="Output folder (must not exist).")],
+    master: Annotated[str, typer.Option(help="Spark master URL, e.g. local[*] or yarn.")] = "local[*]",
+    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget per briefing.")] = 250,
+    fast: Annotated[bool, typer.Option("--fast", help="No embedding model.")] = False,
+    output_format: Annotated[str, typer.Option("--format", help="jsonl (batch's lines) or parquet (id, briefing, error).")] = "jsonl",
+    partitions: Annotated[Optional[int], typer.Option(min=1, help="Repartition the input into this many partitions.")] = None,
+) -> None:
+    """Summarise a dataset on Apache Spark (extra: pip install 'newsfuse[spark]')."""
+    try:
+        from newsfuse.spark import run_spark
+    except ImportError:
+        raise fail("pyspark is not installed: pip install 'newsfuse[spark]'")
+    if output_format not in ("jsonl", "parquet"):
+        raise fail("--format must be jsonl or parquet")
+    if Path(output).exists():
+        raise fail(f"{output}: already exists")
+    counts = run_spark(source, output, master, words, fast, output_format, partitions)
+    typer.echo(f"{counts['done']} summarised, {counts['failed']} failed (rows with an error) → {output}", err=True)

@@ -1,0 +1,70 @@
+"""A real local Spark session: same lines as `newsfuse batch`, bad rows as error rows."""
+import json
+import shutil
+
+import pytest
+
+from newsfuse.batch import run_batch
+from newsfuse.select import Budget
+
+from test_batch import dataset
+
+pyspark = pytest.importorskip("pyspark", reason="pyspark not installed (pip install 'newsfuse[spark]')")
+pytestmark = pytest.mark.skipif(not shutil.which("java"), reason="Spark needs Java (apt-get install default-jre-headless)")
+
+
+def read_parts(folder):
+    lines = []
+    for part in sorted(folder.glob("part-*")):
+        lines.extend(line for line in part.read_text().splitlines() if line.strip())
+    return lines
+
+
+def test_spark_matches_batch_and_keeps_bad_rows_as_errors(tmp_path):
+    from newsfuse.spark import run_spark
+
+    source = dataset(tmp_path / "in.jsonl", 30, bad_every=10)
+    with open(source, "a") as f:
+        f.write("{not json\n")
+    run_batch(source, tmp_path / "batch.jsonl", tmp_path / "errors.jsonl", Budget(words=80), workers=1, fast=True)
+    counts = run_spark(str(source), str(tmp_path / "spark"), master="local[2]", words=80, fast=True, partitions=3)
+    assert counts == {"done": 27, "failed": 4}
+
+    lines = read_parts(tmp_path / "spark")
+    good = sorted(line for line in lines if "summary" in json.loads(line))
+    assert good == sorted((tmp_path / "batch.jsonl").read_text().splitlines())
+    errors = [json.loads(line) for line in lines if "summary" not in json.loads(line)]
+    assert len(errors) == 4 and any("invalid JSON" in e["error"] for e in errors)
+
+
+def test_spark_parquet_in_and_out(tmp_path):
+    from pyspark.sql import SparkSession
+
+    from newsfuse.spark import run_spark
+
+    source = dataset(tmp_path / "in.jsonl", 4)
+    spark = local_session()
+    try:
+        spark.read.json(str(source)).write.parquet(str(tmp_path / "in.parquet"))
+    finally:
+        spark.stop()
+    counts = run_spark(str(tmp_path / "in.parquet"), str(tmp_path / "out"), master="local[1]", words=60, fast=True,
+                       output_format="parquet")
+    assert counts == {"done": 4, "failed": 0}
+    spark = local_session()
+    try:
+        rows = spark.read.parquet(str(tmp_path / "out")).collect()
+    finally:
+        spark.stop()
+    assert sorted(r.id for r in rows) == ["c0", "c1", "c2", "c3"]
+    assert all(r.error is None and json.loads(r.briefing)["id"] == r.id for r in rows)
+
+
+def local_session():
+    import os
+
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    return (SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate())
