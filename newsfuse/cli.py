@@ -267,3 +267,67 @@ def spark(
         raise fail(f"{output}: already exists")
     counts = run_spark(source, output, master, words, fast, output_format, partitions)
     typer.echo(f"{counts['done']} summarised, {counts['failed']} failed (rows with an error) → {output}", err=True)
+
+
+@app.command()
+def cluster(
+    source: Annotated[Path, typer.Argument(help="JSONL articles, one per line: {\"id\", \"text\", \"title\", \"url\", \"published\"}.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL stories, one per line (input layout of `summarize`).")],
+    state: Annotated[Optional[Path], typer.Option(help="Keep the clustering state here: later runs add new articles to existing stories.")] = None,
+    summarize_stories: Annotated[bool, typer.Option("--summarize", help="Add a briefing to every story.")] = False,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget of each briefing.")] = 250,
+    fast: Annotated[bool, typer.Option("--fast", help="No embedding model (hashed words instead).")] = False,
+    threshold: Annotated[float, typer.Option(help="Similarity needed to join a story.")] = 0.4,
+    window_days: Annotated[float, typer.Option(help="A story takes new articles for this many days after its last one.")] = 3.0,
+) -> None:
+    """Group a time-ordered stream of articles into stories (near-duplicates first, then by meaning)."""
+    import json
+
+    from newsfuse.ingest import decode, read_file_bytes
+    from newsfuse.render import to_dict
+    from newsfuse.stories import Article, StoryClusterer
+    from newsfuse.types import Cluster, Document
+
+    pipeline = Pipeline.load(fast=fast)
+    try:
+        text = decode(read_file_bytes(source), str(source))
+    except NewsfuseError as exc:
+        raise fail(str(exc))
+    articles, problems = [], 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            articles.append(Article(id=str(record.get("id") or f"{source.name}:{number}"), text=str(record["text"]),
+                                    title=str(record.get("title") or ""), url=str(record.get("url") or ""),
+                                    published=str(record.get("published") or "")))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            problems += 1
+            typer.echo(f"newsfuse: skipped {source} line {number}: {type(exc).__name__} {exc}", err=True)
+    clusterer = StoryClusterer.load(state, pipeline.encoder) if state and state.exists() else StoryClusterer(
+        pipeline.encoder, threshold, window_days)
+    known = {a.id: a for a in articles}
+    clusterer.add([a for a in articles if a.id not in clusterer.story_of])
+    with open(output, "w", encoding="utf-8") as out:
+        for story in clusterer.stories:
+            members = [known[i] for i in story.members if i in known]
+            if not members:
+                continue
+            record = {"id": f"story-{story.id}", "articles": [a.id for a in members],
+                      "documents": [{"text": a.text, "title": a.title, "url": a.url, "published": a.published,
+                                     "source": a.url or a.id} for a in members]}
+            if summarize_stories:
+                documents = tuple(Document(text=a.text, title=a.title, url=a.url, published=a.published,
+                                           source=a.url or a.id) for a in members)
+                try:
+                    record["briefing"] = to_dict(pipeline.run(Cluster(documents, id=record["id"]), Budget(words=words)),
+                                                 timings=False)
+                except NewsfuseError as exc:
+                    record["error"] = str(exc)
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if state:
+        clusterer.save(state)
+    typer.echo(f"{len(articles)} articles → {len(clusterer.stories)} stories → {output}", err=True)
+    if problems:
+        raise typer.Exit(1)

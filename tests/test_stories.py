@@ -1,0 +1,67 @@
+import json
+import subprocess
+import sys
+
+from newsfuse.stories import Article, StoryClusterer, adjusted_rand_index, b_cubed_f1
+
+from conftest import RAMADI
+
+FLOOD = ("Heavy rain flooded the river valley on Monday, forcing hundreds of families from their homes. "
+         "Rescue boats pulled residents from rooftops as the river burst its banks. "
+         "The regional governor declared a state of emergency and asked the army for help.")
+FLOOD_2 = ("Rescue teams used boats to reach families stranded by the flooded river on Monday. "
+           "The governor declared an emergency after the river burst its banks and water reached rooftops.")
+ELECTION = ("Voters in the capital elected a new mayor on Sunday after a tight campaign about housing and transport. "
+            "The winner promised cheaper buses and thousands of new flats within four years.")
+
+
+def articles():
+    ramadi = [p.read_text() for p in sorted(RAMADI.iterdir())]
+    return [
+        Article("r1", ramadi[1], published="2015-05-18T10:00"),
+        Article("r1-copy", ramadi[1].replace("Monday", "on Monday"), published="2015-05-18T12:00"),  # wire copy
+        Article("f1", FLOOD, published="2015-05-18T09:00"),
+        Article("r2", ramadi[4], published="2015-05-19T08:00"),
+        Article("f2", FLOOD_2, published="2015-05-18T15:00"),
+        Article("e1", ELECTION, published="2015-05-19T07:00"),
+    ]
+
+
+def test_stories_group_copies_and_paraphrases(encoder):
+    clusterer = StoryClusterer(encoder)
+    story = clusterer.add(articles())
+    assert story["r1"] == story["r1-copy"] == story["r2"]
+    assert story["f1"] == story["f2"] != story["r1"]
+    assert story["e1"] not in {story["r1"], story["f1"]}
+
+
+def test_incremental_add_and_state_round_trip(encoder, tmp_path):
+    first, later = articles()[:3], articles()[3:]
+    clusterer = StoryClusterer(encoder)
+    clusterer.add(first)
+    clusterer.save(tmp_path / "state.pkl")
+    resumed = StoryClusterer.load(tmp_path / "state.pkl", encoder)
+    story = resumed.add(later)
+    assert story["r2"] == resumed.story_of["r1"]
+    assert story["f2"] == resumed.story_of["f1"]
+    assert len(resumed.stories) == 3
+
+
+def test_scores_on_known_partitions():
+    truth = ["a", "a", "b", "b"]
+    assert adjusted_rand_index(truth, [1, 1, 2, 2]) == 1.0
+    assert b_cubed_f1(truth, [1, 1, 2, 2]) == 1.0
+    assert b_cubed_f1(truth, [1, 2, 3, 4]) < 0.7
+    assert adjusted_rand_index(truth, [1, 2, 1, 2]) < 0
+
+
+def test_cluster_command_writes_stories_with_briefings(tmp_path):
+    source = tmp_path / "articles.jsonl"
+    source.write_text("\n".join(json.dumps({"id": a.id, "text": a.text, "published": a.published}) for a in articles()) + "\n")
+    out = tmp_path / "stories.jsonl"
+    result = subprocess.run([sys.executable, "-m", "newsfuse", "cluster", str(source), "-o", str(out), "--summarize",
+                             "--words", "60"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    stories = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(len(s["articles"]) for s in stories) == [1, 2, 3]
+    assert all(s["briefing"]["words"] <= 60 for s in stories)
