@@ -73,3 +73,9 @@ def run_spark(source: str, output: str, master: str = "local[*]", words: int = 2
         return {"done": done, "failed": frame.count() - done}
     finally:
         spark.stop()
+
+
+if __name__ == "__main__":  # spark-submit entry point: spark-submit .../newsfuse/spark.py IN OUT [jsonl|parquet]
+    counts = run_spark(sys.argv[1], sys.argv[2], master=os.environ.get("NEWSFUSE_SPARK_MASTER", "yarn"),
+                       output_format=sys.argv[3] if len(sys.argv) > 3 else "jsonl")
+    print(json.dumps(counts))
