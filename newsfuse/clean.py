@@ -50,7 +50,7 @@ STRONG_TRIGGERS = (
 STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG), re.IGNORECASE | re.MULTILINE)
 WEAK_RE = re.compile("|".join(f"(?:{p})" for p in _WEAK), re.IGNORECASE | re.MULTILINE)
 SHORT_PARAGRAPH_WORDS = 8
-SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)\]」』]*\s*$")
 WORD_RE = re.compile(r"\w+")
 # Credits glued to a caption ("...in Ramadi, IraqReuters"): a lower-case letter directly
 # followed by a news agency name at the end of a paragraph.

@@ -19,6 +19,8 @@ from typing import Protocol
 import numpy as np
 from scipy import sparse
 
+from newsfuse.types import CJK_RE
+
 STOP_WORDS = frozenset(
     """
     a about above after again against all also am an and any are as at be because been before
@@ -44,8 +46,15 @@ def stem(word: str) -> str:
 
 
 def content_terms(text: str) -> list[str]:
-    """Lower-cased, stemmed words that carry content (stop words and 1-letter tokens dropped)."""
-    return [stem(w) for w in (t.lower() for t in TOKEN_RE.findall(text)) if w not in STOP_WORDS and len(w) > 1]
+    """Lower-cased, stemmed words that carry content (stop words and 1-letter tokens dropped).
+    Runs of Chinese/Japanese characters, written without spaces, become character bigrams."""
+    terms = []
+    for token in (t.lower() for t in TOKEN_RE.findall(text)):
+        if CJK_RE.search(token):
+            terms.extend(token[i:i + 2] for i in range(max(len(token) - 1, 1)))
+        elif token not in STOP_WORDS and len(token) > 1:
+            terms.append(stem(token))
+    return terms
 
 
 def lexical_vectors(texts: Sequence[str]) -> sparse.csr_matrix:

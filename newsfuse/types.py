@@ -1,7 +1,10 @@
 """The plain, immutable data that flows between pipeline stages."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 class NewsfuseError(Exception):
@@ -35,7 +38,9 @@ class Sentence:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        """Whitespace words; in Chinese and Japanese, which have no spaces, two characters count as one."""
+        cjk = len(CJK_RE.findall(self.text))
+        return len(self.text.split()) if not cjk else len(CJK_RE.sub(" ", self.text).split()) + (cjk + 1) // 2
 
 
 @dataclass(frozen=True)

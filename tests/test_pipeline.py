@@ -83,3 +83,23 @@ def test_five_megabyte_article(pipeline):
             for _ in range(5)))
     briefing = pipeline.run(Cluster(documents=(Document(text="\n\n".join(paragraphs)),)), Budget(words=100))
     assert 50 <= briefing.words <= 100
+
+
+def test_german_cluster_gives_a_cited_briefing(pipeline):
+    de = ["Extremisten haben am Sonntag die irakische Stadt Ramadi eingenommen. Rund 8000 Menschen flohen aus der Stadt.",
+          "Am Sonntag haben Extremisten die irakische Stadt Ramadi eingenommen. Die Regierung plant eine Gegenoffensive."]
+    briefing = newsfuse.summarize(de, words=30, pipeline=pipeline)
+    texts = [s.sentence.text for s in briefing.sentences]
+    assert sum("Ramadi eingenommen" in t for t in texts) == 1  # the shared fact once, cited by both
+    assert [s.cited_documents for s in briefing.sentences if "Ramadi" in s.sentence.text] == [(0, 1)]
+
+
+def test_chinese_cluster_is_segmented_budgeted_and_cited():
+    zh = ["伊斯兰国武装分子周日攻占了伊拉克城市拉马迪。约有八千人逃离该市。政府宣布将发动反攻。",
+          "伊斯兰国武装分子周日攻占了伊拉克城市拉马迪。数千个家庭逃离了这座城市。什叶派民兵正在集结准备反击。"]
+    briefing = Pipeline(encoder=None).run(Cluster(tuple(Document(text=t) for t in zh)), Budget(words=30))
+    assert 0 < briefing.words <= 30
+    texts = [s.sentence.text for s in briefing.sentences]
+    assert all(t.endswith("。") for t in texts)
+    assert texts.count("伊斯兰国武装分子周日攻占了伊拉克城市拉马迪。") == 1
+    assert briefing.sentences[0].cited_documents == (0, 1)
