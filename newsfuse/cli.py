@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsfuse.ingest import read_clusters
+from newsfuse.ingest import read_clusters, read_sources
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import render, to_json
 from newsfuse.select import Budget
@@ -48,9 +48,10 @@ def budget_from(words: Optional[int], sentences: Optional[int]) -> Budget:
 
 @app.command()
 def summarize(
-    path: Annotated[str, typer.Argument(
+    paths: Annotated[list[str], typer.Argument(
         help="A folder of .txt/.md/.html articles, one file (articles separated by '|||||'), "
-        "a JSONL dataset (one cluster per line), or '-' to read standard input.")],
+        "a JSONL dataset (one cluster per line), a URL, or '-' to read standard input. "
+        "Several files or URLs make one cluster.")],
     words: Annotated[Optional[int], typer.Option("--words", "-w", min=10, help="Word budget of the summary (default 250).")] = None,
     sentences: Annotated[Optional[int], typer.Option("--sentences", "-s", min=1, help="Number of sentences instead of a word budget.")] = None,
     fast: Annotated[bool, typer.Option("--fast", help="Lexical representation only: no embedding model (faster, slightly less accurate citations and de-duplication).")] = False,
@@ -63,7 +64,7 @@ def summarize(
     outputs: list[str] = []
     failures = 0
     try:
-        for item in read_clusters(path):
+        for item in read_sources(paths):
             if isinstance(item, NewsfuseError):
                 failures += 1
                 typer.echo(f"newsfuse: skipped {item}", err=True)
@@ -78,7 +79,7 @@ def summarize(
     except NewsfuseError as exc:
         raise fail(str(exc))
     if not outputs:
-        raise fail(f"{path}: no cluster could be summarised")
+        raise fail(f"{' '.join(paths)}: no cluster could be summarised")
     if fmt is Format.json and len(outputs) == 1:
         outputs = [to_json_pretty(outputs[0])]
     text = ("\n" if fmt is Format.json else "\n\n").join(o.rstrip("\n") for o in outputs) + "\n"

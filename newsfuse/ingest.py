@@ -224,6 +224,20 @@ def read_clusters(path: str) -> Iterator[Cluster | NewsfuseError]:
     yield Cluster(documents=tuple(documents_from_text_blob(text, source)), id=Path(path).stem if path != "-" else "stdin")
 
 
+def read_sources(paths: list[str]) -> Iterator[Cluster | NewsfuseError]:
+    """One path: whatever it holds. Several (files, folders, URLs): one cluster of all their articles."""
+    if len(paths) == 1:
+        yield from read_clusters(paths[0])
+        return
+    documents: list[Document] = []
+    for path in paths:
+        for item in read_clusters(path):
+            if isinstance(item, NewsfuseError):
+                raise item
+            documents.extend(item.documents)
+    yield Cluster(documents=tuple(documents), id="cluster")
+
+
 # ---------------------------------------------------------------- URLs
 
 

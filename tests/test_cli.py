@@ -68,3 +68,11 @@ def test_help_explains_every_option():
 def test_words_and_sentences_together_is_an_error():
     result = newsfuse("summarize", str(RAMADI), "--words", "50", "--sentences", "2")
     assert result.returncode == 2 and "not both" in result.stderr
+
+
+def test_several_files_make_one_cluster(tmp_path):
+    files = sorted(RAMADI.iterdir())[:3]
+    result = newsfuse("summarize", *map(str, files), "--format", "json", "--fast", "--words", "80")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [d["source"] for d in data["documents"]] == [f.name for f in files]
