@@ -27,7 +27,7 @@ def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise NewsfuseError(f"{name}: file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if b"\x00" not in data:

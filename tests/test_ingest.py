@@ -94,3 +94,9 @@ def test_folder_with_no_readable_article_names_each_problem(tmp_path):
 
 def test_decode_prefers_utf8():
     assert decode("na\u00efve".encode(), "x") == "na\u00efve"
+
+
+def test_fuzz_crash_truncated_utf16_is_decoded_not_raised():
+    # Found by benchmarks/fuzz_ingest.py: a UTF-16 byte-order mark followed by an odd number of bytes.
+    text = decode(bytes([0xED, 0xFE, 0xFF, 0x43, 0x43, 0xF5, 0xAA, 0xF5])[1:], "crash")
+    assert isinstance(text, str)
