@@ -61,7 +61,7 @@ def summarize(
     """Summarise one cluster of articles (or every cluster of a JSONL dataset)."""
     budget = budget_from(words, sentences)
     pipeline = Pipeline.load(fast=fast)
-    outputs: list[str] = []
+    briefings = []
     failures = 0
     try:
         for item in read_sources(paths):
@@ -75,14 +75,16 @@ def summarize(
                 failures += 1
                 typer.echo(f"newsfuse: skipped {exc}", err=True)
                 continue
-            outputs.append(to_json(briefing, indent=None) if fmt is Format.json else render(briefing, fmt.value))
+            briefings.append(briefing)
     except NewsfuseError as exc:
         raise fail(str(exc))
-    if not outputs:
+    if not briefings:
         raise fail(f"{' '.join(paths)}: no cluster could be summarised")
-    if fmt is Format.json and len(outputs) == 1:
-        outputs = [to_json_pretty(outputs[0])]
-    text = ("\n" if fmt is Format.json else "\n\n").join(o.rstrip("\n") for o in outputs) + "\n"
+    if fmt is Format.json:  # one cluster: a JSON document; several: JSON Lines
+        indent = 2 if len(briefings) == 1 else None
+        text = "\n".join(to_json(b, indent=indent) for b in briefings) + "\n"
+    else:
+        text = "\n\n".join(render(b, fmt.value).rstrip("\n") for b in briefings) + "\n"
     if output:
         try:
             output.write_text(text, encoding="utf-8")
@@ -92,12 +94,6 @@ def summarize(
         sys.stdout.write(text)
     if failures:
         raise typer.Exit(1)
-
-
-def to_json_pretty(line: str) -> str:
-    import json
-
-    return json.dumps(json.loads(line), ensure_ascii=False, indent=2)
 
 
 def main() -> None:
