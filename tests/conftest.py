@@ -39,3 +39,14 @@ def require_shared_dev() -> Path:
     if not SHARED_DEV.exists():
         pytest.skip(f"{SHARED_DEV} is absent (the Multi-News dev set lives in ../shared, beside the repo)")
     return SHARED_DEV
+
+
+@pytest.fixture(scope="session")
+def http_api(pipeline):
+    """The real HTTP server on a loopback port, for tests outside test_server.py."""
+    from newsfuse.server import ServerSettings, create_app
+    from test_server import start_server
+
+    server, url = start_server(create_app(pipeline, ServerSettings(max_body_bytes=100_000)))
+    yield url
+    server.should_exit = True

@@ -54,3 +54,41 @@ def test_parsers_raise_only_newsfuse_errors(text):
 def test_jsonl_records_of_any_shape(record):
     for item in iter_jsonl(json.dumps(record), "x.jsonl"):
         assert isinstance(item, (Cluster, NewsfuseError))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.one_of(
+    st.dictionaries(st.sampled_from(["documents", "urls", "words", "sentences", "extra"]),
+                    st.one_of(st.none(), st.integers(-5, 10**6), st.text(max_size=50),
+                              st.lists(st.one_of(any_text, st.dictionaries(st.sampled_from(["text", "title"]),
+                                                                            st.text(max_size=50))), max_size=3)),
+                    max_size=4),
+    st.text(max_size=100)))
+def test_api_answers_any_body_with_json_and_no_5xx(http_api, body):
+    import httpx
+
+    content = json.dumps(body) if not isinstance(body, str) else body
+    response = httpx.post(f"{http_api}/v1/briefings", content=content, headers={"content-type": "application/json"},
+                          timeout=60)
+    assert response.status_code in (200, 413, 422), response.text
+    data = response.json()
+    assert ("error" in data) == (response.status_code != 200)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.one_of(st.text(max_size=80), st.builds(
+    lambda texts: json.dumps({"documents": texts}), st.lists(any_text, min_size=1, max_size=3))), max_size=6))
+def test_batch_never_stops_on_bad_lines(tmp_path_factory, lines):
+    from newsfuse.batch import run_batch
+
+    folder = tmp_path_factory.mktemp("batch")
+    source = folder / "in.jsonl"
+    source.write_text("\n".join(line.replace("\n", " ") for line in lines) + "\n")
+    try:
+        summary = run_batch(source, folder / "out.jsonl", folder / "errors.jsonl", Budget(words=50), fast=True)
+    except NewsfuseError:
+        return  # e.g. an empty file: reported as a whole
+    written = (folder / "out.jsonl").read_text().splitlines()
+    errors = (folder / "errors.jsonl").read_text().splitlines()
+    assert len(written) == summary.done and len(errors) == summary.failed
+    assert all(json.loads(line)["words"] <= 50 for line in written)
