@@ -105,8 +105,9 @@ def create_app(pipeline: Pipeline, settings: ServerSettings = ServerSettings()) 
             where = ".".join(str(p) for p in e.get("loc", ()) if p != "body")
             message = str(e.get("msg", "")).removeprefix("Value error, ")
             problems.append(f"{where}: {message}" if where else message)
-        return JSONResponse(status_code=422, content={"error": "; ".join(problems), "details": json.loads(
-            json.dumps(exc.errors(), default=str))})
+        details = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+                   for e in exc.errors()]  # not the input echoed back: it may hold values JSON cannot encode
+        return JSONResponse(status_code=422, content={"error": "; ".join(problems), "details": details})
 
     @app.get("/healthz")
     async def healthz() -> dict:

@@ -157,3 +157,10 @@ def test_local_page_is_fetched_when_private_urls_are_allowed(api_private, page_s
 def test_openapi_document_describes_the_endpoint(api):
     spec = httpx.get(f"{api}/openapi.json").json()
     assert "/v1/briefings" in spec["paths"]
+
+
+def test_body_that_is_a_bare_json_constant_gets_a_422(api):
+    # Found by the property test: "Infinity" once made the error handler itself fail with a 500.
+    for body in (b"Infinity", b"NaN", b"[1, 2]", b'"text"'):
+        response = httpx.post(f"{api}/v1/briefings", content=body, headers={"content-type": "application/json"})
+        assert response.status_code == 422 and response.json()["error"]
