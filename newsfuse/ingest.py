@@ -283,7 +283,10 @@ def fetch_url(url: str, policy: FetchPolicy = FetchPolicy()) -> Document:
     current = url
     with httpx.Client(timeout=policy.timeout_s, follow_redirects=False, headers={"User-Agent": "newsfuse"}) as client:
         for _ in range(policy.max_redirects + 1):
-            parsed = httpx.URL(current)
+            try:
+                parsed = httpx.URL(current)
+            except (httpx.InvalidURL, ValueError, TypeError) as exc:
+                raise NewsfuseError(f"{url!r}: not a valid URL ({exc})") from None
             if parsed.scheme not in ("http", "https") or not parsed.host:
                 raise NewsfuseError(f"{url}: only http and https URLs can be fetched")
             check_address(parsed.host, parsed.port or (443 if parsed.scheme == "https" else 80), policy, url)

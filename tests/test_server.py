@@ -164,3 +164,10 @@ def test_body_that_is_a_bare_json_constant_gets_a_422(api):
     for body in (b"Infinity", b"NaN", b"[1, 2]", b'"text"'):
         response = httpx.post(f"{api}/v1/briefings", content=body, headers={"content-type": "application/json"})
         assert response.status_code == 422 and response.json()["error"]
+
+
+def test_invalid_url_gets_a_422(api):
+    # Found by the property test: a control character as URL made httpx raise outside its HTTPError family.
+    for url in ("\x1f", "http://", "ftp://example.com/x", "http://exa mple.com/"):
+        response = httpx.post(f"{api}/v1/briefings", json={"urls": [url]})
+        assert response.status_code == 422 and response.json()["error"], url
