@@ -181,6 +181,7 @@ REPEL = r"(?:foil\w*|repel\w*|repuls\w*|fought off|pinned\s+\w+\s+back|pinned ba
 GAP = r"(?:\W+\w+){0,7}?\W+"  # up to seven words between the verb and the place
 
 
+CLAIM_VERB_RE = re.compile(rf"\b{CAPTURE}|\b{REPEL}", re.IGNORECASE)
 TRYING_BEFORE_RE = re.compile(rf"\b{TRYING}\W+(?:\w+\W+){{0,4}}$", re.IGNORECASE)
 FAILED_BEFORE_RE = re.compile(rf"\b{FAILED}\W+(?:\w+\W+){{0,4}}$", re.IGNORECASE)
 PARTIAL_RE = re.compile(PARTIAL, re.IGNORECASE)
@@ -214,12 +215,16 @@ def claim_stances(sentence: str, place: str, patterns: tuple[re.Pattern, re.Patt
 
 def claim_disagreements(sentences: list[Sentence], entities: list[Entity]) -> list[Disagreement]:
     out = []
+    # Only sentences with a capture or repel verb can take a side: a cheap filter before
+    # compiling patterns for each place.
+    claiming = [s for s in sentences if CLAIM_VERB_RE.search(s.text)]
     for place in (e for e in entities if e.kind == "PLACE"):
+        mentioning = [s for s in claiming if any(v in s.text for v in place.variants)]
+        if len({s.document for s in mentioning}) < 2:
+            continue
         by_stance: dict[str, dict[int, str]] = {}
         patterns = {variant: _place_patterns(variant) for variant in place.variants}
-        for s in sentences:
-            if not any(v in s.text for v in place.variants):
-                continue
+        for s in mentioning:
             for variant in place.variants:
                 for stance in claim_stances(s.text, variant, patterns[variant]):
                     by_stance.setdefault(stance, {}).setdefault(s.document, s.text)

@@ -136,19 +136,24 @@ def counted_thing(sentence: str, quantity: Quantity) -> tuple[str, str]:
     return event, noun
 
 
+AGE_OR_ORDINAL_AFTER_RE = re.compile(r"\s*(-|\s)?(year|month|week|day)s?[- ]old|s\b|th\b|st\b|nd\b|rd\b")
+LABEL_BEFORE_RE = re.compile(r"\b(age|aged|No\.?|number)\s*$|'\s*$", re.IGNORECASE)
+MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTH_BEFORE_RE = re.compile(rf"\b({MONTH_NAMES})\s*$", re.IGNORECASE)
+MONTH_AFTER_RE = re.compile(rf"\s*({MONTH_NAMES})\b")
+APPOSITION_BEFORE_RE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
+
+
 def is_identifier_or_age(text: str, quantity: Quantity) -> bool:
     """Numbers that name or describe rather than count: "Flight 370", "Smith, 30,", "6-year-old",
     "June 20", "'90s"."""
     before = text[max(0, quantity.start - 25):quantity.start]
     after = text[quantity.end:quantity.end + 12].lower()
-    if re.match(r"\s*(-|\s)?(year|month|week|day)s?[- ]old|s\b|th\b|st\b|nd\b|rd\b", after):
+    if AGE_OR_ORDINAL_AFTER_RE.match(after) or LABEL_BEFORE_RE.search(before):
         return True
-    if re.search(r"\b(age|aged|No\.?|number)\s*$", before, re.IGNORECASE) or re.search(r"'\s*$", before):
+    if MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
         return True
-    if re.search(r"\b(%s)\s*$" % "|".join(m.capitalize() for m in MONTHS), before) or re.match(
-            r"\s*(%s)\b" % "|".join(MONTHS), after):
-        return True
-    if re.search(r"[A-Z][\w.'’-]*,\s*$", before) and re.match(r"\s*[,)]", after):
+    if APPOSITION_BEFORE_RE.search(before) and re.match(r"\s*[,)]", after):
         return True  # "Dwight Smith, 30, was arrested": an age in apposition
     return bool(re.search(r"(?<![.!?]\s)\b[A-Z][\w-]*\s+$", before) and not re.search(r"^\s*[A-Z][\w-]*\s+$", before))
 
