@@ -281,48 +281,24 @@ def cluster(
     import json
 
     from newsfuse.ingest import decode, read_file_bytes
-    from newsfuse.render import to_dict
-    from newsfuse.stories import Article, StoryClusterer
-    from newsfuse.types import Cluster, Document
+    from newsfuse.stories import StoryClusterer, read_articles, story_record
 
     pipeline = Pipeline.load(fast=fast)
     try:
-        text = decode(read_file_bytes(source), str(source))
+        articles, problems = read_articles(decode(read_file_bytes(source), str(source)), source.name)
     except NewsfuseError as exc:
         raise fail(str(exc))
-    articles, problems = [], 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            articles.append(Article(id=str(record.get("id") or f"{source.name}:{number}"), text=str(record["text"]),
-                                    title=str(record.get("title") or ""), url=str(record.get("url") or ""),
-                                    published=str(record.get("published") or "")))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            problems += 1
-            typer.echo(f"newsfuse: skipped {source} line {number}: {type(exc).__name__} {exc}", err=True)
+    for problem in problems:
+        typer.echo(f"newsfuse: skipped {problem}", err=True)
     clusterer = StoryClusterer.load(state, pipeline.encoder) if state and state.exists() else StoryClusterer(
         pipeline.encoder, threshold, window_days)
-    known = {a.id: a for a in articles}
     clusterer.add([a for a in articles if a.id not in clusterer.story_of])
+    known = {a.id: a for a in articles}
     with open(output, "w", encoding="utf-8") as out:
         for story in clusterer.stories:
-            members = [known[i] for i in story.members if i in known]
-            if not members:
-                continue
-            record = {"id": f"story-{story.id}", "articles": [a.id for a in members],
-                      "documents": [{"text": a.text, "title": a.title, "url": a.url, "published": a.published,
-                                     "source": a.url or a.id} for a in members]}
-            if summarize_stories:
-                documents = tuple(Document(text=a.text, title=a.title, url=a.url, published=a.published,
-                                           source=a.url or a.id) for a in members)
-                try:
-                    record["briefing"] = to_dict(pipeline.run(Cluster(documents, id=record["id"]), Budget(words=words)),
-                                                 timings=False)
-                except NewsfuseError as exc:
-                    record["error"] = str(exc)
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            record = story_record(story, known, pipeline if summarize_stories else None, Budget(words=words))
+            if record:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if state:
         clusterer.save(state)
     typer.echo(f"{len(articles)} articles → {len(clusterer.stories)} stories → {output}", err=True)

@@ -6,10 +6,9 @@ pool (onnxruntime and numpy release the GIL), off the event loop, under a time l
 from __future__ import annotations
 
 import asyncio
-import json
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 
 from fastapi import FastAPI, Request
@@ -18,7 +17,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 
-from newsfuse.ingest import FetchPolicy, document_from_html, document_from_text, fetch_url, looks_like_html
+from newsfuse.ingest import FetchPolicy, document_from_record, document_from_text, fetch_url
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import to_dict
 from newsfuse.select import Budget
@@ -68,11 +67,11 @@ def error(status: int, message: str) -> JSONResponse:
 
 
 def _document(item: str | DocumentIn, index: int) -> Document:
+    where = f"document {index + 1}"
     if isinstance(item, str):
-        return document_from_text(item, f"document {index + 1}")
-    text = document_from_html(item.text, item.source or f"document {index + 1}").text if looks_like_html(item.text) else item.text
-    return Document(text=text, title=item.title, url=item.url, published=item.published,
-                    source=item.source or item.url or f"document {index + 1}")
+        return document_from_text(item, where)
+    document = document_from_record(item.model_dump(), where)
+    return replace(document, source=document.source or where)
 
 
 def create_app(pipeline: Pipeline, settings: ServerSettings = ServerSettings()) -> FastAPI:

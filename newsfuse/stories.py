@@ -12,17 +12,22 @@ recomputing the old ones; `save`/`load` keep it between runs.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import pickle
 import re
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from newsfuse.clean import clean_document
+from newsfuse.pipeline import Pipeline
+from newsfuse.render import to_dict
+from newsfuse.select import Budget
 from newsfuse.represent import Encoder, content_terms
 from newsfuse.segment import split_sentences
+from newsfuse.types import Cluster, Document, NewsfuseError
 
 SHINGLE_WORDS = 5
 NUM_PERM = 64
@@ -141,6 +146,42 @@ class StoryClusterer:
         state = pickle.loads(path.read_bytes())
         state.encoder = encoder
         return state
+
+
+# ---------------------------------------------------------------- input and output
+
+
+def read_articles(text: str, name: str) -> tuple[list[Article], list[str]]:
+    """Articles from JSONL ({"id", "text", "title", "url", "published"}), and a message per bad line."""
+    articles, problems = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            articles.append(Article(id=str(record.get("id") or f"{name}:{number}"), text=str(record["text"]),
+                                    title=str(record.get("title") or ""), url=str(record.get("url") or ""),
+                                    published=str(record.get("published") or "")))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            problems.append(f"{name} line {number}: {type(exc).__name__} {exc}")
+    return articles, problems
+
+
+def story_record(story: Story, known: dict[str, Article], pipeline: Pipeline | None, budget: Budget) -> dict | None:
+    """A story as a cluster line (the input layout of `summarize`), with a briefing when a
+    pipeline is given; None for a story with none of the known articles."""
+    documents = tuple(Document(text=a.text, title=a.title, url=a.url, published=a.published, source=a.url or a.id)
+                      for a in (known[i] for i in story.members if i in known))
+    if not documents:
+        return None
+    record = {"id": f"story-{story.id}", "articles": [i for i in story.members if i in known],
+              "documents": [asdict(d) for d in documents]}
+    if pipeline is not None:
+        try:
+            record["briefing"] = to_dict(pipeline.run(Cluster(documents, id=record["id"]), budget), timings=False)
+        except NewsfuseError as exc:
+            record["error"] = str(exc)
+    return record
 
 
 # ---------------------------------------------------------------- scoring
