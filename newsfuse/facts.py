@@ -107,7 +107,7 @@ WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
 
 
 NOT_A_NOUN = {"have", "has", "had", "were", "was", "are", "is", "to", "and", "in", "on", "at", "from", "who",
-              "which", "that", "of", "had", "been", "be", "more"}
+              "which", "that", "of", "been", "be", "more"}
 
 
 def counted_thing(sentence: str, quantity: Quantity) -> tuple[str, str]:

@@ -1,15 +1,16 @@
 """The stages wired together: ingest → clean → segment → represent → select → order →
-attribute → disagree → render. Interfaces (CLI, server, batch, Spark) call only this."""
+attribute → facts → disagree → render. Interfaces (CLI, server, batch, Spark) call only this."""
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsfuse.attribute import attribute
+from newsfuse.clean import clean_document, drop_boilerplate_sentences
 from newsfuse.disagree import find_disagreements, mark_disputes
 from newsfuse.facts import extract_facts, find_entities
-from newsfuse.clean import clean_document, drop_boilerplate_sentences
 from newsfuse.ingest import document_from_text
 from newsfuse.order import order_sentences
 from newsfuse.represent import Encoder, load_encoder
@@ -77,10 +78,7 @@ class Pipeline:
         sentences = earliest(sentences)
         chosen = select_sentences(sentences, budget, self.encoder)
         lap("select_ms")
-        lengths: dict[int, int] = {}
-        for s in sentences:
-            lengths[s.document] = lengths.get(s.document, 0) + 1
-        ordered = order_sentences(chosen, lengths)
+        ordered = order_sentences(chosen, Counter(s.document for s in sentences))
         lap("order_ms")
         cited = attribute(ordered, sentences, self.encoder)
         lap("attribute_ms")

@@ -60,11 +60,12 @@ def concepts(text: str) -> set[Concept]:
     return {(a, b) for a, b in zip(tokens, tokens[1:]) if a not in STOP_WORDS or b not in STOP_WORDS}
 
 
-def concept_weights(sentences: list[Sentence]) -> dict[Concept, float]:
-    """Each concept's document frequency; with several documents, only shared concepts count."""
+def concept_weights(sentences: list[Sentence], found: list[set[Concept]]) -> dict[Concept, float]:
+    """Each concept's document frequency (`found`: each sentence's concepts); with several
+    documents, only shared concepts count."""
     by_document: dict[int, set[Concept]] = {}
-    for s in sentences:
-        by_document.setdefault(s.document, set()).update(concepts(s.text))
+    for s, sentence_concepts in zip(sentences, found):
+        by_document.setdefault(s.document, set()).update(sentence_concepts)
     frequency = Counter(c for found in by_document.values() for c in found)
     minimum = 2 if len(by_document) > 1 else 1
     return {c: float(n) for c, n in frequency.items() if n >= minimum}
@@ -114,8 +115,9 @@ def select_sentences(
     candidates = candidate_sentences(sentences)
     if not candidates:
         return []
-    weights = concept_weights(sentences)
-    candidate_concepts = [concepts(s.text) & weights.keys() for s in candidates]
+    found = {id(s): concepts(s.text) for s in sentences}
+    weights = concept_weights(sentences, list(found.values()))
+    candidate_concepts = [found[id(s)] & weights.keys() for s in candidates]
     vectors = lexical_vectors([s.text for s in candidates])
     scores = salience(candidates, vectors)
     words = np.array([max(s.words, 1) for s in candidates], dtype=float)

@@ -1,6 +1,5 @@
 """The HTTP API, tested over real HTTP against uvicorn on a loopback port."""
 import http.server
-import json
 import socket
 import threading
 import time

@@ -38,7 +38,6 @@ def test_spark_matches_batch_and_keeps_bad_rows_as_errors(tmp_path):
 
 
 def test_spark_parquet_in_and_out(tmp_path):
-    from pyspark.sql import SparkSession
 
     from newsfuse.spark import run_spark
 
