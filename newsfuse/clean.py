@@ -55,6 +55,12 @@ WORD_RE = re.compile(r"\w+")
 # Credits glued to a caption ("...in Ramadi, IraqReuters"): a lower-case letter directly
 # followed by a news agency name at the end of a paragraph.
 GLUED_CREDIT_RE = re.compile(r"[a-z](Reuters|AFP|AP|Getty Images|EPA)\s*$")
+# Pages captured by a web archive sometimes hold the archive's own notice instead of the
+# article (common in datasets built from the Wayback Machine, such as Multi-News): when the
+# opening paragraph is such a notice, the whole capture is.
+ARCHIVE_NOTICE_RE = re.compile(
+    r"\b(crawl data|these crawls|web ?wide crawl|warc files?|wayback machine|seed (list )?for wide\d+"
+    r"|crawls of supported)\b", re.IGNORECASE)
 
 
 def has_strong_boilerplate(text: str) -> bool:
@@ -115,7 +121,10 @@ def clean_document(text: str, document: int, title: str = "") -> tuple[list[str]
     kept: list[str] = []
     removed: list[Removal] = []
     seen: list[set[str]] = [_tokens(title)] if title else []
-    for paragraph in split_paragraphs(text):
+    paragraphs = split_paragraphs(text)
+    if paragraphs and ARCHIVE_NOTICE_RE.search(paragraphs[0]):
+        return [], [Removal(document=document, text=p, reason="web archive notice") for p in paragraphs]
+    for paragraph in paragraphs:
         reason = boilerplate_reason(paragraph)
         tokens = _tokens(paragraph)
         if reason is None and _repeats(tokens, seen):

@@ -274,7 +274,7 @@ def cluster(
     summarize_stories: Annotated[bool, typer.Option("--summarize", help="Add a briefing to every story.")] = False,
     words: Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget of each briefing.")] = 250,
     fast: Annotated[bool, typer.Option("--fast", help="No embedding model (hashed words instead).")] = False,
-    threshold: Annotated[float, typer.Option(help="Similarity needed to join a story.")] = 0.4,
+    threshold: Annotated[Optional[float], typer.Option(help="Average similarity needed to join a story (default 0.18, 0.10 with --fast).")] = None,
     window_days: Annotated[float, typer.Option(help="A story takes new articles for this many days after its last one.")] = 3.0,
 ) -> None:
     """Group a time-ordered stream of articles into stories (near-duplicates first, then by meaning)."""
@@ -290,9 +290,15 @@ def cluster(
         raise fail(str(exc))
     for problem in problems:
         typer.echo(f"newsfuse: skipped {problem}", err=True)
-    clusterer = StoryClusterer.load(state, pipeline.encoder) if state and state.exists() else StoryClusterer(
-        pipeline.encoder, threshold, window_days)
+    try:
+        clusterer = StoryClusterer.load(state, pipeline.encoder) if state and state.exists() else StoryClusterer(
+            pipeline.encoder, threshold, window_days)
+    except NewsfuseError as exc:
+        raise fail(str(exc))
+    skipped_before = len(clusterer.skipped)
     clusterer.add([a for a in articles if a.id not in clusterer.story_of])
+    for article_id in clusterer.skipped[skipped_before:]:
+        typer.echo(f"newsfuse: not clustered: article {article_id} has no article text after cleaning", err=True)
     known = {a.id: a for a in articles}
     with open(output, "w", encoding="utf-8") as out:
         for story in clusterer.stories:

@@ -1,21 +1,27 @@
 """Group a time-ordered stream of single articles into stories: `newsfuse cluster`.
 
-1. Syndicated copies first: MinHash signatures of word 5-shingles in an LSH index (datasketch)
-   put an article whose text is a near-duplicate of an earlier one into that one's story.
-2. Otherwise the article's lead (title and first sentences, embedded with the pipeline's
-   encoder) joins the most similar story seen within the time window, if similar enough,
-   or starts a new story.
-The state (story centroids, last times, LSH index) lives in a `StoryClusterer` that takes
-new articles as they come, so a new day of articles updates existing stories without
-recomputing the old ones; `save`/`load` keep it between runs.
+1. Pages with no article text after cleaning (archive notices, tweet-location pages, empty
+   captures) are not news: they are set aside in `skipped`, not made into stories.
+2. Syndicated copies: MinHash signatures of the cleaned text's word 5-shingles in an LSH
+   index (datasketch) put a near-duplicate of an earlier article into that one's story.
+3. Otherwise the article joins the story within the time window that it is most similar to
+   on average over the story's articles (average link, so a story does not drift through a
+   chain of loosely related articles), if similar enough, or starts a new story. Similarity
+   mixes the cosine of the leads' embeddings (meaning) with the TF-IDF cosine of the whole
+   cleaned texts (names, places and numbers that make one story different from another of
+   the same kind); document frequencies are counted over the stream seen so far.
+The state lives in a `StoryClusterer` that takes new articles as they come, so a new day of
+articles updates existing stories without recomputing the old ones (only the stories still
+inside the window keep their articles' vectors); `save`/`load` keep it between runs.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import pickle
 import re
-import zlib
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -24,15 +30,21 @@ import numpy as np
 from newsfuse.clean import clean_document
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import to_dict
-from newsfuse.select import Budget
 from newsfuse.represent import Encoder, content_terms
 from newsfuse.segment import split_sentences
+from newsfuse.select import Budget
 from newsfuse.types import Cluster, Document, NewsfuseError
 
 SHINGLE_WORDS = 5
 NUM_PERM = 64
 DUPLICATE_JACCARD = 0.7
 LEAD_SENTENCES = 8
+# Share of the embedding cosine in the similarity; the rest is the TF-IDF cosine.
+EMBEDDING_WEIGHT = 0.3
+# Average similarity needed to join a story, with and without the embedding model (measured
+# on Multi-News clusters mixed into one stream: benchmarks/stories.py).
+MIXED_THRESHOLD = 0.18
+LEXICAL_THRESHOLD = 0.10
 
 
 @dataclass(frozen=True)
@@ -47,9 +59,10 @@ class Article:
 @dataclass
 class Story:
     id: int
-    centroid: np.ndarray
     last_seen: float  # days since epoch
     members: list[str] = field(default_factory=list)
+    # Per member, while the story is inside the window: term counts and lead embedding.
+    terms: list[Counter] = field(default_factory=list)
     vectors: list[np.ndarray] = field(default_factory=list)
 
 
@@ -63,10 +76,9 @@ def days(published: str) -> float:
     return moment.timestamp() / 86_400
 
 
-def lead_text(article: Article) -> str:
+def article_sentences(article: Article) -> list[str]:
     paragraphs, _ = clean_document(article.text, 0, article.title)
-    sentences = [s for p in paragraphs for s in split_sentences(p)][:LEAD_SENTENCES]
-    return " ".join([article.title, *sentences]).strip() or article.text[:500]
+    return [s for p in paragraphs for s in split_sentences(p)]
 
 
 def shingles(text: str) -> set[bytes]:
@@ -75,64 +87,100 @@ def shingles(text: str) -> set[bytes]:
 
 
 class StoryClusterer:
-    def __init__(self, encoder: Encoder | None, threshold: float = 0.4, window_days: float = 3.0):
+    def __init__(self, encoder: Encoder | None, threshold: float | None = None, window_days: float = 3.0):
         from datasketch import MinHashLSH
 
         self.encoder = encoder
-        self.threshold = threshold
+        self.threshold = threshold if threshold is not None else (MIXED_THRESHOLD if encoder else LEXICAL_THRESHOLD)
         self.window_days = window_days
         self.lsh = MinHashLSH(threshold=DUPLICATE_JACCARD, num_perm=NUM_PERM)
         self.stories: list[Story] = []
         self.story_of: dict[str, int] = {}
+        self.skipped: list[str] = []
+        self.document_frequency: Counter = Counter()
+        self.documents = 0
+        self.encoder_name = encoder.name if encoder else "none"
 
-    def _vectors(self, texts: list[str]) -> np.ndarray:
-        if self.encoder is not None:
-            return self.encoder.encode(texts)
-        # Without a model, hashed bag-of-words keeps one fixed vector space across batches.
-        matrix = np.zeros((len(texts), 2 ** 14), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for term in set(content_terms(text)):
-                matrix[row, zlib.crc32(term.encode()) % matrix.shape[1]] += 1.0  # stable across runs
+    def _tfidf(self, counts: list[Counter]) -> np.ndarray:
+        """L2-normalised TF-IDF rows (sublinear tf) with the document frequencies seen so far."""
+        vocabulary = {t: i for i, t in enumerate({t for c in counts for t in c})}
+        matrix = np.zeros((len(counts), len(vocabulary)), dtype=np.float32)
+        for row, terms in enumerate(counts):
+            for term, n in terms.items():
+                matrix[row, vocabulary[term]] = (1 + math.log(n)) * math.log(
+                    (self.documents + 1) / (self.document_frequency[term] + 1))
         return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
 
     def add(self, articles: list[Article]) -> dict[str, int]:
-        """Assign each new article (in time order) to a story; returns article id → story id."""
+        """Assign each new article (in time order) to a story; returns article id → story id.
+        Articles without article text go to `skipped` and get no story."""
         from datasketch import MinHash
 
-        articles = sorted(articles, key=lambda a: days(a.published))
-        vectors = self._vectors([lead_text(a) for a in articles])
+        texts = {}
+        for article in sorted(articles, key=lambda a: days(a.published)):
+            sentences = article_sentences(article)
+            if sentences:
+                texts[article] = sentences
+            else:
+                self.skipped.append(article.id)
+        if not texts:
+            return {}
+        batch = list(texts)
+        counts = [Counter(content_terms(" ".join(s))) for s in texts.values()]
+        for terms in counts:
+            self.document_frequency.update(terms.keys())
+        self.documents += len(counts)
+        leads = [" ".join([a.title, *s[:LEAD_SENTENCES]]) for a, s in texts.items()]
+        embeddings = self.encoder.encode(leads) if self.encoder is not None else np.zeros((len(batch), 0))
+
+        # Only stories that the earliest new article can still join take part; the others
+        # let go of their vectors.
+        start = days(batch[0].published)
+        active = [s for s in self.stories if start - s.last_seen <= self.window_days]
+        for story in self.stories:
+            if story.terms and start - story.last_seen > self.window_days:
+                story.terms, story.vectors = [], []
+        rows, old_rows = {}, 0  # story id → its members' rows in the matrices below
+        for story in active:
+            rows[story.id] = list(range(old_rows, old_rows + len(story.terms)))
+            old_rows += len(story.terms)
+        lexical = self._tfidf([t for s in active for t in s.terms] + counts)
+        dense = np.vstack([v for s in active for v in s.vectors] + [embeddings]) if self.encoder is not None else None
+        similarity = lexical @ lexical[old_rows:].T
+        if dense is not None:
+            similarity = EMBEDDING_WEIGHT * (dense @ dense[old_rows:].T) + (1 - EMBEDDING_WEIGHT) * similarity
+
         assigned = {}
-        for article, vector in zip(articles, vectors):
+        for j, (article, sentences) in enumerate(texts.items()):
             when = days(article.published)
             signature = MinHash(num_perm=NUM_PERM)
-            signature.update_batch(list(shingles(article.text)))
+            signature.update_batch(list(shingles(" ".join(sentences))))
             duplicates = [key for key in self.lsh.query(signature) if key in self.story_of]
-            story = self.stories[self.story_of[duplicates[0]]] if duplicates else self._nearest(vector, when)
+            story = self.stories[self.story_of[duplicates[0]]] if duplicates else self._nearest(
+                [s for s in active if when - s.last_seen <= self.window_days], rows, similarity[:, j])
             if story is None:
-                story = Story(id=len(self.stories), centroid=vector.copy(), last_seen=when)
+                story = Story(id=len(self.stories), last_seen=when)
                 self.stories.append(story)
-            else:
-                n = len(story.members)
-                centroid = story.centroid * n + vector
-                story.centroid = centroid / max(np.linalg.norm(centroid), 1e-9)
-                story.last_seen = max(story.last_seen, when)
+                active.append(story)
+                rows[story.id] = []
+            story.last_seen = max(story.last_seen, when)
             story.members.append(article.id)
-            story.vectors.append(vector)
+            story.terms.append(counts[j])
+            if dense is not None:
+                story.vectors.append(embeddings[j])
+            rows.setdefault(story.id, []).append(old_rows + j)
             self.story_of[article.id] = story.id
             if article.id not in self.lsh:
                 self.lsh.insert(article.id, signature)
             assigned[article.id] = story.id
         return assigned
 
-    def _nearest(self, vector: np.ndarray, when: float) -> Story | None:
-        recent = [s for s in self.stories if when - s.last_seen <= self.window_days]
-        if not recent:
+    def _nearest(self, candidates: list[Story], rows: dict[int, list[int]], similarity: np.ndarray) -> Story | None:
+        scored = [(float(similarity[rows[s.id]].mean()), s) for s in candidates if rows.get(s.id)]
+        if not scored:
             return None
-        # A story matches through its centroid or its closest member (stories drift as they grow).
-        similarities = np.array([max(float(s.centroid @ vector), max(float(v @ vector) for v in s.vectors))
-                                 for s in recent])
-        best = int(np.argmax(similarities))
-        return recent[best] if similarities[best] >= self.threshold else None
+        best, story = max(scored, key=lambda pair: pair[0])
+        return story if best >= self.threshold else None
 
     def save(self, path: Path) -> None:
         encoder, self.encoder = self.encoder, None
@@ -144,6 +192,9 @@ class StoryClusterer:
     @staticmethod
     def load(path: Path, encoder: Encoder | None) -> StoryClusterer:
         state = pickle.loads(path.read_bytes())
+        if state.encoder_name != (encoder.name if encoder else "none"):
+            raise NewsfuseError(f"{path}: this state was built with encoder {state.encoder_name!r}; "
+                                "use the same --fast setting to add to it")
         state.encoder = encoder
         return state
 

@@ -65,3 +65,15 @@ def test_ramadi_boilerplate_recorded(ramadi_briefing):
     for phrase in ["Click to follow", "3 min read", "Sign up to our daily newsletter", "Picture: AP",
                    "Additional reporting by agencies", "AFP contributed to this report", "We use Mailchimp"]:
         assert phrase in removed
+
+
+def test_web_archive_capture_notice_removes_the_whole_capture():
+    notice = ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. "
+              "Flowing in every day, these data are added to the Wayback Machine after an embargo period.\n"
+              "That way, a link to the version that was live will be preserved.")
+    kept, removed = clean_document(notice, 3)
+    assert kept == []
+    assert {r.reason for r in removed} == {"web archive notice"} and {r.document for r in removed} == {3}
+    # An article that mentions the archive later on keeps its text.
+    article = "Officials said the library reopened on Monday.\nThe Wayback Machine holds old copies of the page."
+    assert clean_document(article, 0)[0][0].startswith("Officials said")

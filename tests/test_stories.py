@@ -2,7 +2,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from newsfuse.stories import Article, StoryClusterer, adjusted_rand_index, b_cubed_f1
+
+from newsfuse.types import NewsfuseError
 
 from conftest import RAMADI
 
@@ -27,12 +31,27 @@ def articles():
     ]
 
 
-def test_stories_group_copies_and_paraphrases(encoder):
-    clusterer = StoryClusterer(encoder)
+@pytest.mark.parametrize("with_model", [True, False], ids=["embeddings", "fast"])
+def test_stories_group_copies_and_paraphrases(encoder, with_model):
+    clusterer = StoryClusterer(encoder if with_model else None)
     story = clusterer.add(articles())
     assert story["r1"] == story["r1-copy"] == story["r2"]
     assert story["f1"] == story["f2"] != story["r1"]
     assert story["e1"] not in {story["r1"], story["f1"]}
+
+
+def test_pages_without_article_text_are_set_aside(encoder):
+    notice = Article("n1", "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.")
+    clusterer = StoryClusterer(encoder)
+    story = clusterer.add([*articles(), notice, Article("n2", "Click to follow")])
+    assert "n1" not in story and clusterer.skipped == ["n1", "n2"]
+    assert sum(len(s.members) for s in clusterer.stories) == len(articles())
+
+
+def test_state_refuses_another_encoder(encoder, tmp_path):
+    StoryClusterer(encoder).save(tmp_path / "state.pkl")
+    with pytest.raises(NewsfuseError, match="same --fast"):
+        StoryClusterer.load(tmp_path / "state.pkl", None)
 
 
 def test_incremental_add_and_state_round_trip(encoder, tmp_path):
