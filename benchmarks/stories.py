@@ -3,7 +3,10 @@ stamps), recover the clusters, report adjusted Rand index, B-cubed F1 and articl
 all articles and over the articles that have article text (pages that are only an archive
 notice or a tweet-location notice are set aside by the clusterer, not put into stories).
 
-    python benchmarks/stories.py [--n 100 250] [--fast]
+    python benchmarks/stories.py [--n 100 250] [--fast] [--spark PARTITIONS]
+
+With --spark, the same stream goes through the Spark job (`newsfuse spark --stories`, local
+mode, the stream range-partitioned by time into PARTITIONS parts and stitched).
 
 Each cluster gets a random day in a 60-day span and its articles times within a day of it.
 The dev set holds 250 clusters, so N is capped there.
@@ -14,6 +17,8 @@ import argparse
 import datetime as dt
 import json
 import random
+import tempfile
+from dataclasses import asdict
 import time
 from pathlib import Path
 
@@ -46,7 +51,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, nargs="+", default=[100, 250])
     parser.add_argument("--fast", action="store_true", help="hashed bag of words instead of the embedding model")
     parser.add_argument("--threshold", type=float, default=None, help="story similarity threshold")
+    parser.add_argument("--spark", type=int, metavar="PARTITIONS", help="run the Spark job instead")
     args = parser.parse_args()
+    if args.spark:
+        for n in args.n:
+            spark_run(n, args.spark, args.fast, args.threshold)
+        return
     encoder = None if args.fast else load_encoder()
     for n in args.n:
         articles, truth = stream(n)
@@ -59,17 +69,42 @@ def main() -> None:
         for day in sorted(by_day):
             clusterer.add(by_day[day])
         elapsed = time.perf_counter() - start
-        ids = list(truth)
-        clustered = [i for i in ids if i in clusterer.story_of]
-        # Over all articles, a skipped page (no article text) counts as a story of its own.
-        scored = {"all articles": ids, "articles with text": clustered}
-        print(f"N={n}: {len(ids)} articles ({len(ids) - len(clustered)} without article text, not clustered) -> "
-              f"{len(clusterer.stories)} stories (truth {len(set(truth.values()))}); {len(ids) / elapsed:.1f} articles/s")
-        for name, subset in scored.items():
-            gold = [truth[i] for i in subset]
-            predicted = [clusterer.story_of.get(i, i) for i in subset]
-            print(f"  {name:>18}: ARI {adjusted_rand_index(gold, predicted):.3f}, "
-                  f"B-cubed F1 {b_cubed_f1(gold, predicted):.3f}")
+        print(f"N={n}: {len(truth)} articles ({len(clusterer.skipped)} without article text, not clustered) -> "
+              f"{len(clusterer.stories)} stories (truth {len(set(truth.values()))}); "
+              f"{len(truth) / elapsed:.1f} articles/s")
+        report(truth, clusterer.story_of)
+
+
+def report(truth: dict[str, str], story_of: dict[str, object]) -> None:
+    ids = list(truth)
+    clustered = [i for i in ids if i in story_of]
+    # Over all articles, a skipped page (no article text) counts as a story of its own.
+    for name, subset in {"all articles": ids, "articles with text": clustered}.items():
+        gold = [truth[i] for i in subset]
+        predicted = [story_of.get(i, i) for i in subset]
+        print(f"  {name:>18}: ARI {adjusted_rand_index(gold, predicted):.3f}, "
+              f"B-cubed F1 {b_cubed_f1(gold, predicted):.3f}")
+
+
+def spark_run(n: int, partitions: int, fast: bool, threshold: float | None) -> None:
+    from newsfuse.spark import run_spark_stories
+
+    articles, truth = stream(n)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "articles.jsonl"
+        source.write_text("".join(json.dumps(asdict(a)) + "\n" for a in articles))
+        start = time.perf_counter()
+        run_spark_stories(str(source), f"{folder}/out", master="local[2]", fast=fast, threshold=threshold,
+                          partitions=partitions)
+        elapsed = time.perf_counter() - start
+        story_of = {}
+        for part in Path(folder, "out").glob("part-*"):
+            for line in part.read_text().splitlines():
+                record = json.loads(line)
+                story_of.update({i: record["id"] for i in record.get("articles", [])})
+    print(f"N={n} on Spark (local[2], {partitions} time ranges): {len(truth)} articles -> "
+          f"{len(set(story_of.values()))} stories; {len(truth) / elapsed:.1f} articles/s including Spark start")
+    report(truth, story_of)
 
 
 if __name__ == "__main__":

@@ -245,25 +245,36 @@ def batch(
 
 @app.command()
 def spark(
-    source: Annotated[str, typer.Argument(help="JSONL clusters or a Parquet file/folder (columns id, documents).")],
+    source: Annotated[str, typer.Argument(help="JSONL clusters (articles with --stories) or a Parquet file/folder.")],
     output: Annotated[str, typer.Argument(help="Output folder (must not exist).")],
     master: Annotated[str, typer.Option(help="Spark master URL, e.g. local[*] or yarn.")] = "local[*]",
     words: Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget per briefing.")] = 250,
     fast: Annotated[bool, typer.Option("--fast", help="No embedding model.")] = False,
     output_format: Annotated[str, typer.Option("--format", help="jsonl (batch's lines) or parquet (id, briefing, error).")] = "jsonl",
     partitions: Annotated[Optional[int], typer.Option(min=1, help="Repartition the input into this many partitions.")] = None,
+    stories: Annotated[bool, typer.Option("--stories", help="Input is single articles: group them into stories (as `cluster` does).")] = False,
+    summarize_stories: Annotated[bool, typer.Option("--summarize", help="With --stories: add a briefing to every story.")] = False,
+    threshold: Annotated[Optional[float], typer.Option(help="With --stories: average similarity needed to join a story.")] = None,
+    window_days: Annotated[float, typer.Option(help="With --stories: a story takes new articles for this many days.")] = 3.0,
 ) -> None:
-    """Summarise a dataset on Apache Spark (extra: pip install 'newsfuse[spark]')."""
+    """Summarise a dataset, or cluster an article stream into stories, on Apache Spark
+    (extra: pip install 'newsfuse[spark]')."""
     try:
-        from newsfuse.spark import run_spark
+        from newsfuse.spark import run_spark, run_spark_stories
     except ImportError:
         raise fail("pyspark is not installed: pip install 'newsfuse[spark]'")
     if output_format not in ("jsonl", "parquet"):
         raise fail("--format must be jsonl or parquet")
     if Path(output).exists():
         raise fail(f"{output}: already exists")
-    counts = run_spark(source, output, master, words, fast, output_format, partitions)
-    typer.echo(f"{counts['done']} summarised, {counts['failed']} failed (rows with an error) → {output}", err=True)
+    if stories:
+        counts = run_spark_stories(source, output, master, fast, threshold, window_days, partitions or 8,
+                                   summarize_stories, words, output_format)
+        typer.echo(f"{counts['done']} stories, {counts['failed']} articles not clustered (rows with an error) → {output}",
+                   err=True)
+    else:
+        counts = run_spark(source, output, master, words, fast, output_format, partitions)
+        typer.echo(f"{counts['done']} summarised, {counts['failed']} failed (rows with an error) → {output}", err=True)
 
 
 @app.command()
@@ -302,8 +313,10 @@ def cluster(
     known = {a.id: a for a in articles}
     with open(output, "w", encoding="utf-8") as out:
         for story in clusterer.stories:
-            record = story_record(story, known, pipeline if summarize_stories else None, Budget(words=words))
-            if record:
+            members = [known[i] for i in story.members if i in known]
+            if members:
+                record = story_record(f"story-{story.id}", members, pipeline if summarize_stories else None,
+                                      Budget(words=words))
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if state:
         clusterer.save(state)

@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 from newsfuse.clean import clean_document
 from newsfuse.pipeline import Pipeline
@@ -59,7 +60,8 @@ class Article:
 @dataclass
 class Story:
     id: int
-    last_seen: float  # days since epoch
+    first_seen: float  # days since epoch
+    last_seen: float
     members: list[str] = field(default_factory=list)
     # Per member, while the story is inside the window: term counts and lead embedding.
     terms: list[Counter] = field(default_factory=list)
@@ -81,35 +83,44 @@ def article_sentences(article: Article) -> list[str]:
     return [s for p in paragraphs for s in split_sentences(p)]
 
 
+def tfidf_rows(counts: list[Counter], document_frequency: Counter, documents: int) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf from the given frequencies)."""
+    vocabulary: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for row, terms in enumerate(counts):
+        for term, n in terms.items():
+            rows.append(row)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+            values.append((1 + math.log(n)) * math.log((documents + 1) / (document_frequency[term] + 1)))
+    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(counts), max(len(vocabulary), 1)), dtype=np.float32)
+    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A.ravel()
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+
 def shingles(text: str) -> set[bytes]:
     words = re.findall(r"\w+", text.lower())
     return {" ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
 
 
 class StoryClusterer:
-    def __init__(self, encoder: Encoder | None, threshold: float | None = None, window_days: float = 3.0):
+    def __init__(self, encoder: Encoder | None, threshold: float | None = None, window_days: float = 3.0,
+                 document_frequency: Counter | None = None, documents: int = 0):
+        """`document_frequency` over `documents` articles may be given in advance (the Spark
+        job counts them over the whole input); the stream's own articles are added to it."""
         from datasketch import MinHashLSH
 
         self.encoder = encoder
+        self.encoder_name = encoder.name if encoder else "none"
         self.threshold = threshold if threshold is not None else (MIXED_THRESHOLD if encoder else LEXICAL_THRESHOLD)
         self.window_days = window_days
         self.lsh = MinHashLSH(threshold=DUPLICATE_JACCARD, num_perm=NUM_PERM)
         self.stories: list[Story] = []
         self.story_of: dict[str, int] = {}
         self.skipped: list[str] = []
-        self.document_frequency: Counter = Counter()
-        self.documents = 0
-        self.encoder_name = encoder.name if encoder else "none"
-
-    def _tfidf(self, counts: list[Counter]) -> np.ndarray:
-        """L2-normalised TF-IDF rows (sublinear tf) with the document frequencies seen so far."""
-        vocabulary = {t: i for i, t in enumerate({t for c in counts for t in c})}
-        matrix = np.zeros((len(counts), len(vocabulary)), dtype=np.float32)
-        for row, terms in enumerate(counts):
-            for term, n in terms.items():
-                matrix[row, vocabulary[term]] = (1 + math.log(n)) * math.log(
-                    (self.documents + 1) / (self.document_frequency[term] + 1))
-        return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+        self.document_frequency: Counter = Counter(document_frequency or {})
+        self.documents = documents
+        self.counted = document_frequency is not None
 
     def add(self, articles: list[Article]) -> dict[str, int]:
         """Assign each new article (in time order) to a story; returns article id → story id.
@@ -127,28 +138,27 @@ class StoryClusterer:
             return {}
         batch = list(texts)
         counts = [Counter(content_terms(" ".join(s))) for s in texts.values()]
-        for terms in counts:
-            self.document_frequency.update(terms.keys())
-        self.documents += len(counts)
+        if not self.counted:
+            for terms in counts:
+                self.document_frequency.update(terms.keys())
+            self.documents += len(counts)
         leads = [" ".join([a.title, *s[:LEAD_SENTENCES]]) for a, s in texts.items()]
         embeddings = self.encoder.encode(leads) if self.encoder is not None else np.zeros((len(batch), 0))
 
         # Only stories that the earliest new article can still join take part; the others
         # let go of their vectors.
         start = days(batch[0].published)
-        active = [s for s in self.stories if start - s.last_seen <= self.window_days]
         for story in self.stories:
             if story.terms and start - story.last_seen > self.window_days:
                 story.terms, story.vectors = [], []
+        active = [s for s in self.stories if s.terms]
         rows, old_rows = {}, 0  # story id → its members' rows in the matrices below
         for story in active:
             rows[story.id] = list(range(old_rows, old_rows + len(story.terms)))
             old_rows += len(story.terms)
-        lexical = self._tfidf([t for s in active for t in s.terms] + counts)
-        dense = np.vstack([v for s in active for v in s.vectors] + [embeddings]) if self.encoder is not None else None
-        similarity = lexical @ lexical[old_rows:].T
-        if dense is not None:
-            similarity = EMBEDDING_WEIGHT * (dense @ dense[old_rows:].T) + (1 - EMBEDDING_WEIGHT) * similarity
+        lexical = tfidf_rows([t for s in active for t in s.terms] + counts, self.document_frequency, self.documents)
+        dense = np.vstack([np.zeros((0, embeddings.shape[1]), np.float32)]
+                          + [v for s in active for v in s.vectors] + [embeddings])
 
         assigned = {}
         for j, (article, sentences) in enumerate(texts.items()):
@@ -156,18 +166,19 @@ class StoryClusterer:
             signature = MinHash(num_perm=NUM_PERM)
             signature.update_batch(list(shingles(" ".join(sentences))))
             duplicates = [key for key in self.lsh.query(signature) if key in self.story_of]
-            story = self.stories[self.story_of[duplicates[0]]] if duplicates else self._nearest(
-                [s for s in active if when - s.last_seen <= self.window_days], rows, similarity[:, j])
+            if duplicates:
+                story = self.stories[self.story_of[duplicates[0]]]
+            else:
+                candidates = [s for s in active if when - s.last_seen <= self.window_days]
+                story = self._nearest(candidates, rows, lexical, dense, old_rows + j)
             if story is None:
-                story = Story(id=len(self.stories), last_seen=when)
+                story = Story(id=len(self.stories), first_seen=when, last_seen=when)
                 self.stories.append(story)
                 active.append(story)
-                rows[story.id] = []
             story.last_seen = max(story.last_seen, when)
             story.members.append(article.id)
             story.terms.append(counts[j])
-            if dense is not None:
-                story.vectors.append(embeddings[j])
+            story.vectors.append(embeddings[j])
             rows.setdefault(story.id, []).append(old_rows + j)
             self.story_of[article.id] = story.id
             if article.id not in self.lsh:
@@ -175,12 +186,19 @@ class StoryClusterer:
             assigned[article.id] = story.id
         return assigned
 
-    def _nearest(self, candidates: list[Story], rows: dict[int, list[int]], similarity: np.ndarray) -> Story | None:
-        scored = [(float(similarity[rows[s.id]].mean()), s) for s in candidates if rows.get(s.id)]
-        if not scored:
+    def _nearest(self, candidates: list[Story], rows: dict[int, list[int]], lexical: sparse.csr_matrix,
+                 dense: np.ndarray, row: int) -> Story | None:
+        """The candidate story with the highest average similarity to `row`, if high enough."""
+        if not candidates:
             return None
-        best, story = max(scored, key=lambda pair: pair[0])
-        return story if best >= self.threshold else None
+        member_rows = np.concatenate([rows[s.id] for s in candidates])
+        similarity = (lexical[member_rows] @ lexical[row].T).toarray().ravel()
+        if dense.shape[1]:
+            similarity = EMBEDDING_WEIGHT * (dense[member_rows] @ dense[row]) + (1 - EMBEDDING_WEIGHT) * similarity
+        sizes = np.array([len(rows[s.id]) for s in candidates])
+        averages = np.add.reduceat(similarity, np.concatenate([[0], np.cumsum(sizes)[:-1]])) / sizes
+        best = int(np.argmax(averages))
+        return candidates[best] if averages[best] >= self.threshold else None
 
     def save(self, path: Path) -> None:
         encoder, self.encoder = self.encoder, None
@@ -197,6 +215,67 @@ class StoryClusterer:
                                 "use the same --fast setting to add to it")
         state.encoder = encoder
         return state
+
+
+# ---------------------------------------------------------------- time ranges clustered apart
+
+
+def edge_stories(clusterer: StoryClusterer, key_prefix: str) -> list[dict]:
+    """The stories of a clusterer that ran over one time range of a larger stream and that an
+    article of a neighbouring range could belong to: those that began within the window of
+    the range's start or were still open within the window of its end."""
+    if not clusterer.stories:
+        return []
+    start = min(s.first_seen for s in clusterer.stories)
+    end = max(s.last_seen for s in clusterer.stories)
+    return [{"key": f"{key_prefix}{s.id}", "first_seen": s.first_seen, "last_seen": s.last_seen,
+             "terms": [dict(t) for t in s.terms], "vectors": [v.tolist() for v in s.vectors]}
+            for s in clusterer.stories
+            if s.first_seen - start <= clusterer.window_days or end - s.last_seen <= clusterer.window_days]
+
+
+def stitch(edges: list[dict], document_frequency: Counter, documents: int, threshold: float,
+           window_days: float) -> dict[str, str]:
+    """Join stories that were cut apart at time-range boundaries: in order of first article, a
+    story joins the earlier-range story (open within the window before it began) with the
+    highest average similarity over their articles, if high enough — the rule `add` uses.
+    Returns story key → key of the story it now belongs to (for the keys that moved)."""
+    if not edges:
+        return {}
+    edges = sorted(edges, key=lambda e: e["first_seen"])
+    rows, offset = [], 0
+    for edge in edges:
+        rows.append(np.arange(offset, offset + len(edge["terms"])))
+        offset += len(edge["terms"])
+    lexical = tfidf_rows([Counter(t) for e in edges for t in e["terms"]], document_frequency, documents)
+    dense = np.array([v for e in edges for v in e["vectors"]], dtype=np.float32).reshape(offset, -1)
+
+    def average_similarity(a: np.ndarray, b: np.ndarray) -> float:
+        block = (lexical[a] @ lexical[b].T).toarray()
+        if dense.shape[1]:
+            block = EMBEDDING_WEIGHT * (dense[a] @ dense[b].T) + (1 - EMBEDDING_WEIGHT) * block
+        return float(block.mean())
+
+    root: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while root.get(key, key) != key:
+            key = root[key]
+        return key
+
+    for later, edge in enumerate(edges):
+        prefix = edge["key"].split(":")[0]
+        best, best_score = None, threshold
+        for earlier in range(later):
+            other = edges[earlier]
+            if other["key"].split(":")[0] == prefix or edge["first_seen"] - other["last_seen"] > window_days:
+                continue
+            score = average_similarity(rows[later], rows[earlier])
+            if score >= best_score:
+                best, best_score = other, score
+        if best is not None:
+            root[find(edge["key"])] = find(best["key"])
+    return {key: find(key) for key in root}
 
 
 # ---------------------------------------------------------------- input and output
@@ -218,18 +297,15 @@ def read_articles(text: str, name: str) -> tuple[list[Article], list[str]]:
     return articles, problems
 
 
-def story_record(story: Story, known: dict[str, Article], pipeline: Pipeline | None, budget: Budget) -> dict | None:
+def story_record(story_id: str, articles: list[Article], pipeline: Pipeline | None, budget: Budget) -> dict:
     """A story as a cluster line (the input layout of `summarize`), with a briefing when a
-    pipeline is given; None for a story with none of the known articles."""
+    pipeline is given."""
     documents = tuple(Document(text=a.text, title=a.title, url=a.url, published=a.published, source=a.url or a.id)
-                      for a in (known[i] for i in story.members if i in known))
-    if not documents:
-        return None
-    record = {"id": f"story-{story.id}", "articles": [i for i in story.members if i in known],
-              "documents": [asdict(d) for d in documents]}
+                      for a in articles)
+    record = {"id": story_id, "articles": [a.id for a in articles], "documents": [asdict(d) for d in documents]}
     if pipeline is not None:
         try:
-            record["briefing"] = to_dict(pipeline.run(Cluster(documents, id=record["id"]), budget), timings=False)
+            record["briefing"] = to_dict(pipeline.run(Cluster(documents, id=story_id), budget), timings=False)
         except NewsfuseError as exc:
             record["error"] = str(exc)
     return record

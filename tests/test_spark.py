@@ -6,6 +6,7 @@ import pytest
 
 from newsfuse.batch import run_batch
 from newsfuse.select import Budget
+from newsfuse.stories import Article
 
 from test_batch import dataset
 
@@ -67,3 +68,26 @@ def local_session():
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     return (SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false")
             .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate())
+
+
+def test_spark_stories_match_one_machine_clustering_across_time_ranges(tmp_path):
+    from newsfuse.spark import run_spark_stories
+    from newsfuse.stories import StoryClusterer
+
+    from test_stories import articles
+
+    stream = [*articles(), Article("n1", "Click to follow")]
+    source = tmp_path / "articles.jsonl"
+    lines = [json.dumps({"id": a.id, "text": a.text, "published": a.published}) for a in stream]
+    source.write_text("\n".join([*lines, "{not json", json.dumps({"id": "x"})]) + "\n")
+    # Three time ranges cut the Ramadi and flood stories apart; stitching must join them again.
+    counts = run_spark_stories(str(source), str(tmp_path / "out"), master="local[2]", fast=True, partitions=3)
+    rows = [json.loads(line) for line in read_parts(tmp_path / "out")]
+    stories = sorted(sorted(r["articles"]) for r in rows if "articles" in r)
+    local = StoryClusterer(None)
+    local.add(articles())
+    assert stories == sorted(sorted(s.members) for s in local.stories)
+    errors = [r["error"] for r in rows if "error" in r]
+    assert counts == {"done": 3, "failed": 3} and len(errors) == 3
+    assert any("n1" in e and "no article text" in e for e in errors) and any("not an article" in e for e in errors)
+    assert all(r["documents"] and len(r["documents"]) == len(r["articles"]) for r in rows if "articles" in r)
