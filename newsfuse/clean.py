@@ -55,6 +55,12 @@ WORD_RE = re.compile(r"\w+")
 # Credits glued to a caption ("...in Ramadi, IraqReuters"): a lower-case letter directly
 # followed by a news agency name at the end of a paragraph.
 GLUED_CREDIT_RE = re.compile(r"[a-z](Reuters|AFP|AP|Getty Images|EPA)\s*$")
+# A wire dateline opening a paragraph: "DENVER (AP) — ", "KATHMANDU, Nepal (Reuters) - ",
+# "ALLENTOWN, Pa. - ", "Washington (CNN) ", "(CNN) - ". It names the wire, not the news.
+DATELINE_RE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?\s*(?:\([\w .]{1,30}\)\s*)?[—–-]{1,2}"
+    r"|(?:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*(?:, [A-Z][\w.]+)?\s*)?\((?:AP|CNN|Reuters|AFP|UPI|dpa)\)\s*[—–-]{0,2})\s+"
+    r"(?=[A-Z0-9\"“‘'])")
 # Pages captured by a web archive sometimes hold the archive's own notice instead of the
 # article (common in datasets built from the Wayback Machine, such as Multi-News): when the
 # opening paragraph is such a notice, the whole capture is.
@@ -131,9 +137,13 @@ def clean_document(text: str, document: int, title: str = "") -> tuple[list[str]
             reason = "repeated paragraph (pull quote or title)"
         if reason:
             removed.append(Removal(document=document, text=paragraph, reason=reason))
-        else:
-            kept.append(paragraph)
-            seen.append(tokens)
+            continue
+        dateline = DATELINE_RE.match(paragraph)
+        if dateline and len(paragraph) > dateline.end():
+            removed.append(Removal(document=document, text=dateline.group().strip(), reason="dateline"))
+            paragraph = paragraph[dateline.end():]
+        kept.append(paragraph)
+        seen.append(tokens)
     return kept, removed
 
 

@@ -77,3 +77,14 @@ def test_web_archive_capture_notice_removes_the_whole_capture():
     # An article that mentions the archive later on keeps its text.
     article = "Officials said the library reopened on Monday.\nThe Wayback Machine holds old copies of the page."
     assert clean_document(article, 0)[0][0].startswith("Officials said")
+
+
+def test_wire_datelines_are_stripped_and_recorded():
+    text = ("KATHMANDU, Nepal (AP) — A Swiss climber found the bodies on Monday.\n"
+            "Washington (CNN) Officials said the talks would resume.\n"
+            "TSA defends the deal — noting that its old contract had expired.")
+    kept, removed = clean_document(text, 0)
+    assert kept[0] == "A Swiss climber found the bodies on Monday."
+    assert kept[1] == "Officials said the talks would resume."
+    assert kept[2].startswith("TSA defends the deal —")  # a dash inside a sentence is not a dateline
+    assert [(r.text, r.reason) for r in removed] == [("KATHMANDU, Nepal (AP) —", "dateline"), ("Washington (CNN)", "dateline")]
