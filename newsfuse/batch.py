@@ -141,4 +141,4 @@ def _results(clusters: list[Cluster], workers: int, fast: bool, budget: Budget) 
         yield from map(_run_in_worker, clusters)
         return
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(fast, budget)) as pool:
-        yield from pool.map(_run_in_worker, clusters, chunksize=2)
+        yield from pool.map(_run_in_worker, clusters, chunksize=8)
