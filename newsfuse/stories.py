@@ -163,6 +163,8 @@ class StoryClusterer:
         assigned = {}
         for j, (article, sentences) in enumerate(texts.items()):
             when = days(article.published)
+            if j % 256 == 255:  # a long batch moves through time: keep the candidate list short
+                active = [s for s in active if when - s.last_seen <= self.window_days]
             signature = MinHash(num_perm=NUM_PERM)
             signature.update_batch(list(shingles(" ".join(sentences))))
             duplicates = [key for key in self.lsh.query(signature) if key in self.story_of]

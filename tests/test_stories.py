@@ -84,3 +84,20 @@ def test_cluster_command_writes_stories_with_briefings(tmp_path):
     stories = [json.loads(line) for line in out.read_text().splitlines()]
     assert sorted(len(s["articles"]) for s in stories) == [1, 2, 3]
     assert all(s["briefing"]["words"] <= 60 for s in stories)
+
+
+def test_stitch_joins_a_story_cut_at_a_time_range_boundary_only_within_the_window():
+    from collections import Counter
+
+    from newsfuse.stories import stitch
+
+    flood = {"flood": 3, "river": 2, "rescu": 1}
+    election = {"mayor": 2, "vote": 3, "bus": 1}
+    edges = [
+        {"key": "p0:0", "first_seen": 1.0, "last_seen": 2.0, "terms": [flood], "vectors": [[]]},
+        {"key": "p0:1", "first_seen": 1.5, "last_seen": 1.6, "terms": [election], "vectors": [[]]},
+        {"key": "p1:0", "first_seen": 2.5, "last_seen": 3.0, "terms": [flood, {"flood": 1, "river": 1}], "vectors": [[], []]},
+        {"key": "p2:0", "first_seen": 9.0, "last_seen": 9.5, "terms": [election], "vectors": [[]]},  # too late
+    ]
+    frequency = Counter({"flood": 3, "river": 3, "rescu": 1, "mayor": 2, "vote": 2, "bus": 1, "tax": 5})
+    assert stitch(edges, frequency, documents=10, threshold=0.1, window_days=3.0) == {"p1:0": "p0:0"}
