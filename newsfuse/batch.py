@@ -136,9 +136,16 @@ def run_batch(
 
 
 def _results(clusters: list[Cluster], workers: int, fast: bool, budget: Budget) -> Iterator[BatchResult]:
+    return map_in_processes(_run_in_worker, clusters, workers, _init_worker, (fast, budget))
+
+
+def map_in_processes(function: Callable, items: list, workers: int, initializer: Callable, initargs: tuple,
+                     chunksize: int = 8) -> Iterator:
+    """`function` over `items`, results in order: here when `workers` is 1, otherwise in a pool
+    of processes that each run `initializer(*initargs)` once (to load a pipeline)."""
     if workers <= 1:
-        _init_worker(fast, budget)
-        yield from map(_run_in_worker, clusters)
+        initializer(*initargs)
+        yield from map(function, items)
         return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(fast, budget)) as pool:
-        yield from pool.map(_run_in_worker, clusters, chunksize=8)
+    with ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs) as pool:
+        yield from pool.map(function, items, chunksize=chunksize)

@@ -1,6 +1,7 @@
 """The `newsfuse` command line. It only parses options and calls the pipeline."""
 from __future__ import annotations
 
+import logging
 import sys
 from enum import Enum
 from pathlib import Path
@@ -97,6 +98,9 @@ def summarize(
 
 
 def main() -> None:
+    # The pipeline reports what it skipped through logging; on the command line, as
+    # "newsfuse: ..." lines on stderr.
+    logging.basicConfig(format="newsfuse: %(message)s", level=logging.WARNING)
     app()
 
 
@@ -179,6 +183,8 @@ def evaluate(
             "clusters": [{"id": r.id, "error": r.error, "scores": r.scores} for r in results],
         }
         output.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    if problems or failed:
+        raise typer.Exit(1)
 
 
 @app.command()

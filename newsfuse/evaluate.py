@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsfuse.baselines import get_ranker
+from newsfuse.batch import map_in_processes
 from newsfuse.pipeline import Pipeline, prepare
 from newsfuse.segment import split_sentences
 from newsfuse.select import Budget
@@ -140,18 +141,9 @@ def evaluate(
         if system not in SYSTEMS:
             raise NewsfuseError(f"unknown system {system!r} (choose from {', '.join(SYSTEMS)})")
     results: list[ClusterScores] = []
-    if workers <= 1:
-        _init_worker(fast, systems, words)
-        for cluster in clusters:
-            results.append(_score_in_worker(cluster))
-            on_result(results[-1])
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(fast, systems, words)) as pool:
-            for result in pool.map(_score_in_worker, clusters, chunksize=4):
-                results.append(result)
-                on_result(result)
+    for result in map_in_processes(_score_in_worker, clusters, workers, _init_worker, (fast, systems, words), 4):
+        results.append(result)
+        on_result(result)
     return results, summarise_scores([r for r in results if not r.error or r.scores], systems)
 
 

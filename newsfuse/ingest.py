@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import logging
 import socket
 import sys
 from collections.abc import Iterator
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsfuse.types import Cluster, Document, NewsfuseError
+
+log = logging.getLogger(__name__)
 
 MULTI_NEWS_SEPARATOR = "|||||"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
@@ -131,7 +134,7 @@ def read_folder(folder: Path) -> Cluster:
     if not documents:
         raise NewsfuseError(f"{folder}: no readable article ({'; '.join(problems)})")
     for problem in problems:
-        print(f"newsfuse: skipped {problem}", file=sys.stderr)
+        log.warning("skipped %s", problem)
     return Cluster(documents=tuple(documents), id=folder.name)
 
 

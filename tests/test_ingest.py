@@ -1,4 +1,6 @@
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -90,6 +92,16 @@ def test_folder_with_no_readable_article_names_each_problem(tmp_path):
     with pytest.raises(NewsfuseError, match="no readable article") as error:
         clusters(tmp_path)
     assert "a.txt" in str(error.value) and "b.txt" in str(error.value)
+
+
+def test_unreadable_file_in_a_folder_is_skipped_and_reported(tmp_path, caplog):
+    (tmp_path / "good.txt").write_text("Officials said the bridge reopened on Monday after repairs.")
+    (tmp_path / "empty.txt").write_text("   ")
+    [cluster] = clusters(tmp_path)
+    assert [d.source for d in cluster.documents] == ["good.txt"]
+    assert any("empty.txt" in r.getMessage() and r.levelname == "WARNING" for r in caplog.records)
+    result = subprocess.run([sys.executable, "-m", "newsfuse", "summarize", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0 and "newsfuse: skipped" in result.stderr and "empty.txt" in result.stderr
 
 
 def test_decode_prefers_utf8():

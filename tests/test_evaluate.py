@@ -1,0 +1,87 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newsfuse.evaluate import SYSTEMS, cut_to_words, evaluate, reference_lines
+from newsfuse.types import Cluster, Document
+
+from conftest import RAMADI
+
+pytest.importorskip("rouge_score", reason="the eval extra is not installed (pip install '.[eval]')")
+pytest.importorskip("sumy", reason="the eval extra is not installed (pip install '.[eval]')")
+
+RAMADI_REFERENCE = ("– Islamic State fighters have taken the Iraqi city of Ramadi after government forces pulled out. "
+                    "Officials say about 500 people were killed and thousands fled the city.\n"
+                    "Shiite militias are preparing a counter-offensive to retake the capital of Anbar province.")
+FLOOD = ("Heavy rain flooded the river valley on Monday, forcing hundreds of families from their homes. "
+         "Rescue boats pulled residents from rooftops as the river burst its banks.")
+FLOOD_2 = ("The governor declared a state of emergency on Monday after the river burst its banks. "
+           "Rescue boats reached families stranded on rooftops in the flooded valley.")
+
+
+def clusters() -> list[Cluster]:
+    ramadi = tuple(Document(text=p.read_text(), source=p.name) for p in sorted(RAMADI.iterdir()))
+    return [
+        Cluster(ramadi, id="ramadi", reference=RAMADI_REFERENCE),
+        Cluster((Document(FLOOD), Document(FLOOD_2)), id="flood", reference="– The river burst its banks on Monday."),
+    ]
+
+
+def test_cut_to_words_cuts_the_last_sentence_at_the_budget():
+    assert cut_to_words(["one two three.", "four five six.", "seven."], 5) == ["one two three.", "four five"]
+    assert cut_to_words(["one two."], 10) == ["one two."]
+
+
+def test_reference_loses_the_multi_news_dash_and_is_split_into_sentences():
+    lines = reference_lines(RAMADI_REFERENCE)
+    assert lines[0].startswith("Islamic State fighters") and len(lines) == 3
+
+
+def test_every_system_is_scored_side_by_side_on_the_same_clusters():
+    results, summary = evaluate(clusters(), SYSTEMS, words=60, fast=True)
+    assert [r.id for r in results] == ["ramadi", "flood"] and not any(r.error for r in results)
+    assert set(summary) == set(SYSTEMS)
+    for system, entry in summary.items():
+        assert entry["clusters"] == 2
+        assert entry["copied"]["mean"] == 100.0, system  # extractive: every sentence from a source
+        assert entry["words"]["mean"] <= 60
+        for metric in ("rouge1", "rouge2", "rougeLsum"):
+            assert 0 < entry[metric]["mean"] <= 100
+            assert entry[metric]["low"] <= entry[metric]["mean"] <= entry[metric]["high"]
+
+
+def test_a_summary_equal_to_the_reference_scores_100():
+    text = "The bridge reopened on Monday after repairs. Traffic returned to normal by noon."
+    cluster = Cluster((Document(text),), id="bridge", reference="– " + text)
+    _, summary = evaluate([cluster], ("lead",), words=250, fast=True)
+    assert summary["lead"]["rouge1"]["mean"] == pytest.approx(100.0)
+    assert summary["lead"]["rouge2"]["mean"] == pytest.approx(100.0)
+
+
+def test_worker_processes_give_the_same_scores():
+    one, _ = evaluate(clusters(), ("newsfuse", "lead"), words=60, fast=True)
+    two, _ = evaluate(clusters(), ("newsfuse", "lead"), words=60, fast=True, workers=2)
+    strip = lambda results: [{s: {k: v for k, v in m.items() if k != "seconds"} for s, m in r.scores.items()}
+                             for r in results]
+    assert strip(one) == strip(two)
+
+
+def test_evaluate_command_writes_a_report_and_names_clusters_without_reference(tmp_path):
+    data = tmp_path / "dev.jsonl"
+    rows = [{"id": c.id, "documents": [d.text for d in c.documents], "summary": c.reference} for c in clusters()]
+    rows.append({"id": "no-summary", "documents": [FLOOD]})
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    report = tmp_path / "report.json"
+    result = subprocess.run([sys.executable, "-m", "newsfuse", "evaluate", str(data), "--systems", "newsfuse,lead",
+                             "--words", "60", "--fast", "-o", str(report)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stderr  # one cluster skipped
+    assert "no-summary" in result.stderr and "newsfuse" in result.stdout and "rouge2" in result.stdout
+    saved = json.loads(report.read_text())
+    assert [c["id"] for c in saved["clusters"]] == ["ramadi", "flood"]
+    assert set(saved["clusters"][0]["scores"]) == {"newsfuse", "lead"}
+
+    data.write_text(json.dumps({"id": "x", "documents": [FLOOD]}) + "\n")
+    result = subprocess.run([sys.executable, "-m", "newsfuse", "evaluate", str(data)], capture_output=True, text=True)
+    assert result.returncode == 2 and "no cluster with a reference summary" in result.stderr
