@@ -20,6 +20,8 @@ ABBREVIATIONS = frozenset(
     a.m p.m e.g i.e d.c ph.d
     """.split()
 )
+# Names written with "!" that do not end a sentence: "E! News", "Yahoo! Finance", "Jeopardy! host".
+BANG_NAMES = frozenset({"e", "yahoo", "jeopardy"})
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 BOUNDARY_RE = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+)")
 SENTENCE_START_RE = re.compile(r"[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff]")
@@ -55,6 +57,8 @@ def split_sentences(paragraph: str) -> list[str]:
         if match.group(1).startswith(".") and len(match.group(1).rstrip("\"'”’)]")) == 1:
             if _is_abbreviation(text[start:match.start(1)]):
                 continue
+        if match.group(1) == "!" and text[start:match.start(1)].rsplit(" ", 1)[-1].lower() in BANG_NAMES:
+            continue
         sentences.append(text[start:end])
         start = match.end()
     sentences.append(text[start:])

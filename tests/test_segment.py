@@ -31,3 +31,8 @@ def test_fragments_are_not_summary_worthy():
     assert not is_summary_worthy(Sentence("Death toll", 0, 0))
     assert not is_summary_worthy(Sentence('"We must hold the line and the army', 0, 0))
     assert not is_summary_worthy(Sentence("and then the militants withdrew from the town.", 0, 0))
+
+
+def test_names_written_with_a_bang_do_not_end_sentences():
+    assert split_sentences("She told E! News that she was happy. Help! Police came.") == [
+        "She told E! News that she was happy.", "Help!", "Police came."]
