@@ -30,8 +30,8 @@ from newsfuse.ingest import cluster_from_record
 from newsfuse.pipeline import Pipeline
 from newsfuse.represent import content_terms, load_encoder
 from newsfuse.select import Budget
-from newsfuse.stories import (LEXICAL_THRESHOLD, MIXED_THRESHOLD, Article, StoryClusterer, article_sentences, days,
-                              edge_stories, stitch, story_record)
+from newsfuse.stories import (ARTICLE_ERRORS, LEXICAL_THRESHOLD, MIXED_THRESHOLD, Article, StoryClusterer,
+                              article_from_json, article_sentences, days, edge_stories, stitch, story_record)
 from newsfuse.types import NewsfuseError
 
 
@@ -106,12 +106,9 @@ def run_spark(source: str, output: str, master: str = "local[*]", words: int = 2
 
 def parse_article(where: str, text: str) -> tuple[str, Article | None, str | None]:
     try:
-        record = json.loads(text)
-        article = Article(id=str(record.get("id") or where), text=str(record["text"]),
-                          title=str(record.get("title") or ""), url=str(record.get("url") or ""),
-                          published=str(record.get("published") or ""))
+        article = article_from_json(text, where)
         return article.id, article, None
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except ARTICLE_ERRORS as exc:
         return where, None, f"{where}: not an article ({type(exc).__name__} {exc})"
 
 

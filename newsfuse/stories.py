@@ -283,18 +283,27 @@ def stitch(edges: list[dict], document_frequency: Counter, documents: int, thres
 # ---------------------------------------------------------------- input and output
 
 
+ARTICLE_ERRORS = (ValueError, KeyError, TypeError, AttributeError)
+
+
+def article_from_json(line: str, fallback_id: str) -> Article:
+    """One JSON article ({"id", "text", "title", "url", "published"}); raises one of
+    ARTICLE_ERRORS when the line is not JSON or has no text."""
+    record = json.loads(line)
+    return Article(id=str(record.get("id") or fallback_id), text=str(record["text"]),
+                   title=str(record.get("title") or ""), url=str(record.get("url") or ""),
+                   published=str(record.get("published") or ""))
+
+
 def read_articles(text: str, name: str) -> tuple[list[Article], list[str]]:
-    """Articles from JSONL ({"id", "text", "title", "url", "published"}), and a message per bad line."""
+    """Articles from JSONL, and a message per bad line."""
     articles, problems = [], []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-            articles.append(Article(id=str(record.get("id") or f"{name}:{number}"), text=str(record["text"]),
-                                    title=str(record.get("title") or ""), url=str(record.get("url") or ""),
-                                    published=str(record.get("published") or "")))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            articles.append(article_from_json(line, f"{name}:{number}"))
+        except ARTICLE_ERRORS as exc:
             problems.append(f"{name} line {number}: {type(exc).__name__} {exc}")
     return articles, problems
 
