@@ -7,7 +7,8 @@ What matters is what several outlets report. Two signals capture it:
   cover as much concept weight as it can per word, and covering a concept twice gains
   nothing, which also keeps repetition out;
 - sentence salience: support in the other documents (how closely their best-matching
-  sentence says the same), closeness to the cluster centroid, and a lead-position prior.
+  sentence says the same), closeness to the cluster centroid, and a lead-position prior
+  (which leads when there is a single document).
 Sentences are taken greedily by concept gain per word plus salience, skipping any that
 repeat a chosen sentence (TF-IDF, or MiniLM when a model is loaded) or overflow the budget.
 
@@ -32,6 +33,9 @@ MAX_CANDIDATES = 2_000
 LEXICAL_DUPLICATE = 0.5  # TF-IDF cosine above which two sentences say the same thing
 SEMANTIC_DUPLICATE = 0.8  # MiniLM cosine above which two sentences say the same thing
 POSITION_WEIGHT = 0.5
+# With one document there is no cross-document signal, and news is written most important
+# first: the writer's order leads (on the single-article Multi-News clusters Lead beat us).
+SINGLE_DOCUMENT_POSITION_WEIGHT = 10.0
 
 Concept = tuple[str, str]
 
@@ -95,8 +99,10 @@ def salience(sentences: list[Sentence], vectors: sparse.csr_matrix) -> np.ndarra
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = vectors @ (centroid / norm) if norm else np.zeros(len(sentences))
-    support = cross_document_support(vectors, np.array([s.document for s in sentences]))
-    return centrality + support + POSITION_WEIGHT * position_prior(sentences)
+    documents = np.array([s.document for s in sentences])
+    support = cross_document_support(vectors, documents)
+    weight = POSITION_WEIGHT if len(np.unique(documents)) > 1 else SINGLE_DOCUMENT_POSITION_WEIGHT
+    return centrality + support + weight * position_prior(sentences)
 
 
 def candidate_sentences(sentences: list[Sentence]) -> list[Sentence]:

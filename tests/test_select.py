@@ -42,3 +42,16 @@ def test_fragments_never_selected_when_real_sentences_exist():
     ]
     chosen = select_sentences(sentences, Budget(words=250))
     assert {s.text[:3] for s in chosen} <= {"The"}
+
+
+def test_a_single_article_is_summarised_from_its_lead():
+    text = [
+        "A magnitude 6.1 earthquake struck the coastal city of Ardan early on Tuesday, killing at least 12 people.",
+        "Rescue teams were searching collapsed buildings in the old town for survivors.",
+        "The city hosts a music festival every summer that draws thousands of visitors.",
+        "Festival organisers said tickets for this year's edition sold out in March.",
+        "The festival's headline act played two encores at last year's edition.",
+    ]
+    sentences = [Sentence(t, 0, i) for i, t in enumerate(text)]
+    chosen = select_sentences(sentences, Budget(sentences=2))
+    assert [s.position for s in chosen] == [0, 1]
