@@ -9,8 +9,9 @@ What matters is what several outlets report. Two signals capture it:
 - sentence salience: support in the other documents (how closely their best-matching
   sentence says the same), closeness to the cluster centroid, and a lead-position prior
   (which leads when there is a single document).
-Sentences are taken greedily by concept gain per word plus salience, skipping any that
-repeat a chosen sentence (TF-IDF, or MiniLM when a model is loaded) or overflow the budget.
+Sentences are taken greedily by concept gain per word plus salience minus similarity to
+the sentences already chosen, skipping any that repeat a chosen sentence (TF-IDF, or MiniLM
+when a model is loaded) or overflow the budget.
 
 Cost: concepts and TF-IDF are linear in the words of the cluster; support is one sparse
 product over the candidates, capped at `MAX_CANDIDATES`; each greedy step scans the
@@ -33,6 +34,9 @@ MAX_CANDIDATES = 2_000
 LEXICAL_DUPLICATE = 0.5  # TF-IDF cosine above which two sentences say the same thing
 SEMANTIC_DUPLICATE = 0.8  # MiniLM cosine above which two sentences say the same thing
 POSITION_WEIGHT = 0.5
+# Maximal marginal relevance (Carbonell & Goldstein, 1998): salience counts for less the
+# closer a sentence is to one already chosen, so paraphrases of it fall behind.
+REDUNDANCY_WEIGHT = 1.0
 # With one document there is no cross-document signal, and news is written most important
 # first: the writer's order leads (on the single-article Multi-News clusters Lead beat us).
 SINGLE_DOCUMENT_POSITION_WEIGHT = 10.0
@@ -132,8 +136,9 @@ def select_sentences(
     chosen: list[int] = []
     open_ = np.ones(len(candidates), dtype=bool)
     value = _values(candidate_concepts, weights, covered, words, scores)
+    redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a chosen sentence
     while open_.any() and not budget.is_full([candidates[j] for j in chosen]):
-        best = int(np.argmax(np.where(open_, value, -np.inf)))
+        best = int(np.argmax(np.where(open_, value - REDUNDANCY_WEIGHT * redundancy, -np.inf)))
         open_[best] = False
         if not budget.admits([candidates[j] for j in chosen], candidates[best]):
             continue
@@ -142,6 +147,7 @@ def select_sentences(
         chosen.append(best)
         covered |= candidate_concepts[best]
         value = _values(candidate_concepts, weights, covered, words, scores)
+        redundancy = np.maximum(redundancy, (vectors @ vectors[best].T).toarray().ravel())
     return [candidates[j] for j in chosen]
 
 

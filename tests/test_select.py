@@ -55,3 +55,18 @@ def test_a_single_article_is_summarised_from_its_lead():
     sentences = [Sentence(t, 0, i) for i, t in enumerate(text)]
     chosen = select_sentences(sentences, Budget(sentences=2))
     assert [s.position for s in chosen] == [0, 1]
+
+
+def test_redundancy_penalty_makes_the_chosen_sentences_less_alike(ramadi, monkeypatch):
+    sentences, _ = prepare(ramadi)
+
+    def mean_closest_similarity():
+        chosen = select_sentences(sentences, Budget(words=250))
+        vectors = lexical_vectors([s.text for s in chosen])
+        similarity = (vectors @ vectors.T).toarray()
+        np.fill_diagonal(similarity, 0)
+        return similarity.max(axis=1).mean()
+
+    with_penalty = mean_closest_similarity()
+    monkeypatch.setattr("newsfuse.select.REDUNDANCY_WEIGHT", 0.0)
+    assert with_penalty < mean_closest_similarity()
