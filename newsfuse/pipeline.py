@@ -16,7 +16,7 @@ from newsfuse.order import order_sentences
 from newsfuse.represent import Encoder, load_encoder
 from newsfuse.segment import segment_document
 from newsfuse.select import Budget, select_sentences
-from newsfuse.types import Briefing, Cluster, Document, NewsfuseError, Removal, Sentence
+from newsfuse.types import Briefing, Cluster, DeadlinePassed, Document, NewsfuseError, Removal, Sentence
 
 
 # Past this many sentences a cluster is analysed from each document's beginning only (where
@@ -59,7 +59,10 @@ class Pipeline:
     def representation(self) -> str:
         return self.encoder.name if self.encoder else "tf-idf"
 
-    def run(self, cluster: Cluster, budget: Budget = Budget()) -> Briefing:
+    def run(self, cluster: Cluster, budget: Budget = Budget(), deadline: float | None = None) -> Briefing:
+        """The briefing of one cluster. With a `deadline` (a `time.monotonic()` value), a run
+        that passes it stops at the end of the current stage with a NewsfuseError, so that a
+        server does not keep computing answers nobody waits for."""
         if not cluster.documents:
             raise NewsfuseError(f"{cluster.id or 'input'}: no documents")
         timings: dict[str, float] = {}
@@ -70,6 +73,8 @@ class Pipeline:
             now = time.perf_counter()
             timings[stage] = round((now - clock) * 1000, 2)
             clock = now
+            if deadline is not None and time.monotonic() > deadline:
+                raise DeadlinePassed(f"{cluster.id or 'input'}: time limit passed after {stage.removesuffix('_ms')}")
 
         sentences, removed = prepare(cluster)
         lap("clean_segment_ms")

@@ -6,6 +6,7 @@ pool (onnxruntime and numpy release the GIL), off the event loop, under a time l
 from __future__ import annotations
 
 import asyncio
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from newsfuse.ingest import FetchPolicy, document_from_record, document_from_tex
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import to_dict
 from newsfuse.select import Budget
-from newsfuse.types import Cluster, Document, NewsfuseError
+from newsfuse.types import Cluster, DeadlinePassed, Document, NewsfuseError
 
 WEB = files("newsfuse") / "web"
 CONTENT_SECURITY_POLICY = (
@@ -130,18 +131,20 @@ def create_app(pipeline: Pipeline, settings: ServerSettings = ServerSettings()) 
             return error(413, f"{count} documents; the limit is {settings.max_documents} per request")
         budget = Budget(words=payload.words or 250, sentences=payload.sentences)
 
+        deadline = time.monotonic() + settings.request_timeout_s
+
         def work() -> dict:
             documents = [_document(d, i) for i, d in enumerate(payload.documents)]
             documents += [fetch_url(u, settings.fetch) for u in payload.urls]
-            return to_dict(pipeline.run(Cluster(documents=tuple(documents), id="request"), budget))
+            return to_dict(pipeline.run(Cluster(documents=tuple(documents), id="request"), budget, deadline))
 
         loop = asyncio.get_running_loop()
         try:
             return await asyncio.wait_for(loop.run_in_executor(executor, work), settings.request_timeout_s)
+        except (asyncio.TimeoutError, DeadlinePassed):
+            return error(503, f"the briefing took longer than {settings.request_timeout_s:g} s; try fewer or shorter documents")
         except NewsfuseError as exc:
             return error(422, str(exc))
-        except asyncio.TimeoutError:
-            return error(503, f"the briefing took longer than {settings.request_timeout_s:.0f} s; try fewer or shorter documents")
 
     @app.get("/", include_in_schema=False)
     async def index():

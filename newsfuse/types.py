@@ -11,6 +11,10 @@ class NewsfuseError(Exception):
     """A problem with the user's input, worded for the user (no traceback needed)."""
 
 
+class DeadlinePassed(NewsfuseError):
+    """A run stopped because its time limit passed."""
+
+
 @dataclass(frozen=True)
 class Document:
     text: str

@@ -1,5 +1,6 @@
 import random
 import re
+import time
 
 import pytest
 
@@ -55,6 +56,13 @@ def test_fast_pipeline_needs_no_model(ramadi):
     briefing = Pipeline.load(fast=True).run(ramadi, Budget(words=120))
     assert Pipeline.load(fast=True).representation == "tf-idf"
     assert 80 <= briefing.words <= 120
+
+
+def test_a_run_past_its_deadline_stops_with_a_clear_error(ramadi):
+    fast = Pipeline.load(fast=True)
+    with pytest.raises(NewsfuseError, match="time limit passed after clean_segment"):
+        fast.run(ramadi, Budget(words=120), deadline=time.monotonic() - 1)
+    assert fast.run(ramadi, Budget(words=120), deadline=time.monotonic() + 60).words <= 120
 
 
 def test_single_article_and_identical_articles_give_sane_briefings(pipeline, ramadi):

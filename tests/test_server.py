@@ -170,3 +170,25 @@ def test_invalid_url_gets_a_422(api):
     for url in ("\x1f", "http://", "ftp://example.com/x", "http://exa mple.com/"):
         response = httpx.post(f"{api}/v1/briefings", json={"urls": [url]})
         assert response.status_code == 422 and response.json()["error"], url
+
+
+def test_request_over_the_time_limit_gets_503_json_and_the_worker_is_freed():
+    from newsfuse.pipeline import Pipeline
+
+    settings = ServerSettings(request_timeout_s=0.05, workers=1)
+    server, url = start_server(create_app(Pipeline.load(fast=True), settings))
+    try:
+        documents = [p.read_text() for p in sorted(RAMADI.iterdir())] * 8
+        for _ in range(3):
+            response = httpx.post(f"{url}/v1/briefings", json={"documents": documents}, timeout=60)
+            assert response.status_code == 503 and "longer than 0.05 s" in response.json()["error"]
+        # The abandoned runs stop at their next stage, so the single worker soon serves a small request.
+        small = {"documents": ["The old bridge over the river reopened on Monday after two years of repairs."]}
+        for _ in range(50):
+            response = httpx.post(f"{url}/v1/briefings", json=small, timeout=10)
+            if response.status_code == 200:
+                break
+            time.sleep(0.1)
+        assert response.status_code == 200
+    finally:
+        server.should_exit = True
