@@ -26,6 +26,8 @@ BANG_NAMES = frozenset({"e", "yahoo", "jeopardy"})
 BOUNDARY_RE = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+)")
 SENTENCE_START_RE = re.compile(r"[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff]")
 WORD_BEFORE_RE = re.compile(r"([\w.'’-]+)$")
+# Sentences glued together where a page lost its paragraph breaks: "...of Ebola.The CDC says".
+GLUED_BOUNDARY_RE = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"”’])(?=[A-Z][a-z])")
 # Scripts that end sentences without a space (Chinese/Japanese full stops).
 CJK_BOUNDARY_RE = re.compile(r"(?<=[。！？])")
 MIN_SENTENCE_WORDS = 3
@@ -47,6 +49,8 @@ def split_sentences(paragraph: str) -> list[str]:
     text = " ".join(paragraph.split())
     if not text:
         return []
+    if GLUED_BOUNDARY_RE.search(text):
+        return [s for part in GLUED_BOUNDARY_RE.split(text) for s in split_sentences(part)]
     sentences: list[str] = []
     start = 0
     for match in BOUNDARY_RE.finditer(text):

@@ -36,3 +36,9 @@ def test_fragments_are_not_summary_worthy():
 def test_names_written_with_a_bang_do_not_end_sentences():
     assert split_sentences("She told E! News that she was happy. Help! Police came.") == [
         "She told E! News that she was happy.", "Help!", "Police came."]
+
+
+def test_sentences_glued_by_lost_paragraph_breaks_are_split():
+    text = 'They showed symptoms of Ebola.The CDC says the man is fine. "It went well."Serna is a veteran. Visit Vox.com now.'
+    assert split_sentences(text) == ["They showed symptoms of Ebola.", "The CDC says the man is fine.",
+                                     '"It went well."', "Serna is a veteran.", "Visit Vox.com now."]
