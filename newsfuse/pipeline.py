@@ -61,7 +61,7 @@ class Pipeline:
 
     def run(self, cluster: Cluster, budget: Budget = Budget(), deadline: float | None = None) -> Briefing:
         """The briefing of one cluster. With a `deadline` (a `time.monotonic()` value), a run
-        that passes it stops at the end of the current stage with a NewsfuseError, so that a
+        that passes it stops at the end of the current stage with `DeadlinePassed`, so that a
         server does not keep computing answers nobody waits for."""
         if not cluster.documents:
             raise NewsfuseError(f"{cluster.id or 'input'}: no documents")
