@@ -14,7 +14,7 @@ import math
 import re
 from functools import lru_cache
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -61,20 +61,29 @@ def content_terms(text: str) -> list[str]:
 
 def lexical_vectors(texts: Sequence[str]) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows (sublinear tf, smoothed idf fitted on `texts`)."""
+    counts = [Counter(content_terms(text)) for text in texts]
+    frequency = Counter(term for terms in counts for term in terms)
+    return tfidf_rows(counts, frequency, len(texts), idf_offset=1.0)
+
+
+def tfidf_rows(counts: Sequence[Counter], document_frequency: Mapping[str, int], documents: int,
+               idf_offset: float = 0.0, dtype: type = np.float64) -> sparse.csr_matrix:
+    """L2-normalised rows of sublinear term frequency × log((documents + 1) / (df + 1)) + idf_offset,
+    one row per Counter of terms; the frequencies may come from the rows or from elsewhere."""
     term_ids: dict[str, int] = {}
     rows, cols, values = [], [], []
-    for row, text in enumerate(texts):
-        for term, count in Counter(content_terms(text)).items():
+    for row, terms in enumerate(counts):
+        for term, count in terms.items():
             rows.append(row)
             cols.append(term_ids.setdefault(term, len(term_ids)))
             values.append(1.0 + math.log(count))
-    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(texts), max(len(term_ids), 1)))
-    document_frequency = np.bincount(cols, minlength=matrix.shape[1]) if cols else np.zeros(1)
-    idf = np.log((1 + len(texts)) / (1 + document_frequency)) + 1.0
+    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(counts), max(len(term_ids), 1)))
+    frequency = np.array([document_frequency.get(term, 0) for term in term_ids] or [0])
+    idf = np.log((1 + documents) / (1 + frequency)) + idf_offset
     matrix = matrix @ sparse.diags(idf)
     norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A.ravel()
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix, dtype=dtype)
 
 
 class Encoder(Protocol):

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import pickle
 import re
 from collections import Counter
@@ -31,7 +30,7 @@ from scipy import sparse
 from newsfuse.clean import clean_document
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import to_dict
-from newsfuse.represent import Encoder, content_terms
+from newsfuse.represent import Encoder, content_terms, tfidf_rows
 from newsfuse.segment import split_sentences
 from newsfuse.select import Budget
 from newsfuse.types import Cluster, Document, NewsfuseError
@@ -83,19 +82,13 @@ def article_sentences(article: Article) -> list[str]:
     return [s for p in paragraphs for s in split_sentences(p)]
 
 
-def tfidf_rows(counts: list[Counter], document_frequency: Counter, documents: int) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf from the given frequencies)."""
-    vocabulary: dict[str, int] = {}
-    rows, cols, values = [], [], []
-    for row, terms in enumerate(counts):
-        for term, n in terms.items():
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-            values.append((1 + math.log(n)) * math.log((documents + 1) / (document_frequency[term] + 1)))
-    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(counts), max(len(vocabulary), 1)), dtype=np.float32)
-    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A.ravel()
-    norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+def similarity_block(lexical: sparse.csr_matrix, dense: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """Article similarities, rows × columns: the TF-IDF cosine mixed with the lead-embedding
+    cosine when there are embeddings (`dense` has no columns without a model)."""
+    block = (lexical[rows] @ lexical[columns].T).toarray()
+    if dense.shape[1]:
+        block = EMBEDDING_WEIGHT * (dense[rows] @ dense[columns].T) + (1 - EMBEDDING_WEIGHT) * block
+    return block
 
 
 def shingles(text: str) -> set[bytes]:
@@ -156,7 +149,8 @@ class StoryClusterer:
         for story in active:
             rows[story.id] = list(range(old_rows, old_rows + len(story.terms)))
             old_rows += len(story.terms)
-        lexical = tfidf_rows([t for s in active for t in s.terms] + counts, self.document_frequency, self.documents)
+        lexical = tfidf_rows([t for s in active for t in s.terms] + counts, self.document_frequency, self.documents,
+                             dtype=np.float32)
         dense = np.vstack([np.zeros((0, embeddings.shape[1]), np.float32)]
                           + [v for s in active for v in s.vectors] + [embeddings])
 
@@ -194,9 +188,7 @@ class StoryClusterer:
         if not candidates:
             return None
         member_rows = np.concatenate([rows[s.id] for s in candidates])
-        similarity = (lexical[member_rows] @ lexical[row].T).toarray().ravel()
-        if dense.shape[1]:
-            similarity = EMBEDDING_WEIGHT * (dense[member_rows] @ dense[row]) + (1 - EMBEDDING_WEIGHT) * similarity
+        similarity = similarity_block(lexical, dense, member_rows, np.array([row])).ravel()
         sizes = np.array([len(rows[s.id]) for s in candidates])
         averages = np.add.reduceat(similarity, np.concatenate([[0], np.cumsum(sizes)[:-1]])) / sizes
         best = int(np.argmax(averages))
@@ -249,15 +241,9 @@ def stitch(edges: list[dict], document_frequency: Counter, documents: int, thres
     for edge in edges:
         rows.append(np.arange(offset, offset + len(edge["terms"])))
         offset += len(edge["terms"])
-    lexical = tfidf_rows([Counter(t) for e in edges for t in e["terms"]], document_frequency, documents)
+    lexical = tfidf_rows([Counter(t) for e in edges for t in e["terms"]], document_frequency, documents,
+                         dtype=np.float32)
     dense = np.array([v for e in edges for v in e["vectors"]], dtype=np.float32).reshape(offset, -1)
-
-    def average_similarity(a: np.ndarray, b: np.ndarray) -> float:
-        block = (lexical[a] @ lexical[b].T).toarray()
-        if dense.shape[1]:
-            block = EMBEDDING_WEIGHT * (dense[a] @ dense[b].T) + (1 - EMBEDDING_WEIGHT) * block
-        return float(block.mean())
-
     root: dict[str, str] = {}
 
     def find(key: str) -> str:
@@ -272,7 +258,7 @@ def stitch(edges: list[dict], document_frequency: Counter, documents: int, thres
             other = edges[earlier]
             if other["key"].split(":")[0] == prefix or edge["first_seen"] - other["last_seen"] > window_days:
                 continue
-            score = average_similarity(rows[later], rows[earlier])
+            score = float(similarity_block(lexical, dense, rows[later], rows[earlier]).mean())
             if score >= best_score:
                 best, best_score = other, score
         if best is not None:
