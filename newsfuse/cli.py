@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -97,6 +99,25 @@ def summarize(
         raise typer.Exit(1)
 
 
+@contextmanager
+def cluster_progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr with clusters/s and time left; yields `update(done, total)`."""
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    started = time.perf_counter()
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]:.1f} clusters/s"),
+                  TimeRemainingColumn(), console=Console(stderr=True)) as progress:
+        task = progress.add_task(label, total=None, rate=0.0)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total, rate=done / max(time.perf_counter() - started, 1e-9))
+
+        yield update
+
+
 def main() -> None:
     # The pipeline reports what it skipped through logging; on the command line, as
     # "newsfuse: ..." lines on stderr.
@@ -119,7 +140,6 @@ def evaluate(
     import time
 
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.table import Table
 
     from newsfuse.evaluate import METRICS, evaluate as run_evaluation
@@ -144,15 +164,14 @@ def evaluate(
     if not clusters:
         raise fail(f"{data}: no cluster with a reference summary")
 
-    console = Console(stderr=True)
     started = time.perf_counter()
-    with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.fields[rate]:.1f} clusters/s"), TimeRemainingColumn(), console=console) as progress:
-        task = progress.add_task("scoring", total=len(clusters), rate=0.0)
+    with cluster_progress("scoring") as update:
+        scored = 0
 
         def advance(_result) -> None:
-            done = progress.tasks[0].completed + 1
-            progress.update(task, advance=1, rate=done / max(time.perf_counter() - started, 1e-9))
+            nonlocal scored
+            scored += 1
+            update(scored, len(clusters))
 
         try:
             results, summary = run_evaluation(clusters, chosen, words, workers, fast, on_result=advance)
@@ -223,21 +242,12 @@ def batch(
     """Summarise every cluster of a dataset, in parallel, resumably."""
     import time
 
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from newsfuse.batch import run_batch
 
     errors = errors or output.with_name(output.name + ".errors.jsonl")
     started = time.perf_counter()
-    with Progress(TextColumn("summarising"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.fields[rate]:.1f} clusters/s"), TimeRemainingColumn(),
-                  console=Console(stderr=True)) as progress:
-        task = progress.add_task("batch", total=None, rate=0.0)
-
-        def update(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total, rate=done / max(time.perf_counter() - started, 1e-9))
-
+    with cluster_progress("summarising") as update:
         try:
             summary = run_batch(source, output, errors, Budget(words=words), workers, fast, update)
         except NewsfuseError as exc:
@@ -290,7 +300,7 @@ def cluster(
     state: Annotated[Optional[Path], typer.Option(help="Keep the clustering state here: later runs add new articles to existing stories.")] = None,
     summarize_stories: Annotated[bool, typer.Option("--summarize", help="Add a briefing to every story.")] = False,
     words: Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget of each briefing.")] = 250,
-    fast: Annotated[bool, typer.Option("--fast", help="No embedding model (hashed words instead).")] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="No embedding model (TF-IDF similarity only).")] = False,
     threshold: Annotated[Optional[float], typer.Option(help="Average similarity needed to join a story (default 0.18, 0.10 with --fast).")] = None,
     window_days: Annotated[float, typer.Option(help="A story takes new articles for this many days after its last one.")] = 3.0,
 ) -> None:
