@@ -177,23 +177,25 @@ def document_from_record(raw: object, where: str) -> Document:
     raise NewsfuseError(f"{where}: a document must be a string or an object with \"text\"")
 
 
+def cluster_from_line(line: str, where: str, fallback_id: str) -> Cluster:
+    """One JSONL line to a Cluster (given `fallback_id` when the record has none)."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise NewsfuseError(f"{where}: invalid JSON ({exc.msg})") from None
+    cluster = cluster_from_record(record, where)
+    return cluster if cluster.id else Cluster(cluster.documents, id=fallback_id, reference=cluster.reference)
+
+
 def iter_jsonl(text: str, name: str) -> Iterator[Cluster | NewsfuseError]:
     """Yield a Cluster per good line and a NewsfuseError (with its line number) per bad one."""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        where = f"{name} line {number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield NewsfuseError(f"{where}: invalid JSON ({exc.msg})")
-            continue
-        try:
-            cluster = cluster_from_record(record, where)
+            yield cluster_from_line(line, f"{name} line {number}", str(number))
         except NewsfuseError as exc:
             yield exc
-            continue
-        yield cluster if cluster.id else Cluster(cluster.documents, id=str(number), reference=cluster.reference)
 
 
 def is_jsonl(text: str) -> bool:

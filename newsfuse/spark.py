@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from newsfuse.batch import summarize_cluster
-from newsfuse.ingest import cluster_from_record
+from newsfuse.ingest import cluster_from_line
 from newsfuse.pipeline import Pipeline
 from newsfuse.represent import content_terms, load_encoder
 from newsfuse.select import Budget
@@ -41,12 +41,9 @@ def summarize_partition(rows: Iterable[tuple[str, str]], fast: bool, words: int)
     budget = Budget(words=words)
     for where, text in rows:
         try:
-            record = json.loads(text)
-            cluster = cluster_from_record(record, where)
-            if not cluster.id:
-                cluster = cluster.__class__(cluster.documents, id=where, reference=cluster.reference)
-        except (ValueError, NewsfuseError) as exc:
-            yield (where, None, str(exc) if isinstance(exc, NewsfuseError) else f"{where}: invalid JSON ({exc})")
+            cluster = cluster_from_line(text, where, where)
+        except NewsfuseError as exc:
+            yield (where, None, str(exc))
             continue
         result = summarize_cluster(pipeline, cluster, budget)
         yield (cluster.id, result.line or None, result.error or None)
