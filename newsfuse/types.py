@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -40,7 +41,7 @@ class Sentence:
     position: int  # 0-based index of the sentence within its document
     paragraph: int = 0
 
-    @property
+    @cached_property  # the word budget sums it again at every step of the selection
     def words(self) -> int:
         """Whitespace words; in Chinese and Japanese, which have no spaces, two characters count as one."""
         cjk = len(CJK_RE.findall(self.text))
