@@ -47,11 +47,19 @@ def stem(word: str) -> str:
     return word
 
 
+def tokenize(text: str) -> list[str]:
+    """Lower-cased words."""
+    return TOKEN_RE.findall(text.lower())
+
+
 def content_terms(text: str) -> list[str]:
     """Lower-cased, stemmed words that carry content (stop words and 1-letter tokens dropped).
     Runs of Chinese/Japanese characters, written without spaces, become character bigrams."""
+    tokens = tokenize(text)
+    if not CJK_RE.search(text):  # the common case, checked once per text rather than per word
+        return [stem(t) for t in tokens if t not in STOP_WORDS and len(t) > 1]
     terms = []
-    for token in (t.lower() for t in TOKEN_RE.findall(text)):
+    for token in tokens:
         if CJK_RE.search(token):
             terms.extend(token[i:i + 2] for i in range(max(len(token) - 1, 1)))
         elif token not in STOP_WORDS and len(token) > 1:
@@ -71,19 +79,19 @@ def tfidf_rows(counts: Sequence[Counter], document_frequency: Mapping[str, int],
     """L2-normalised rows of sublinear term frequency × log((documents + 1) / (df + 1)) + idf_offset,
     one row per Counter of terms; the frequencies may come from the rows or from elsewhere."""
     term_ids: dict[str, int] = {}
-    rows, cols, values = [], [], []
-    for row, terms in enumerate(counts):
-        for term, count in terms.items():
-            rows.append(row)
-            cols.append(term_ids.setdefault(term, len(term_ids)))
-            values.append(1.0 + math.log(count))
-    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(counts), max(len(term_ids), 1)))
-    frequency = np.array([document_frequency.get(term, 0) for term in term_ids] or [0])
+    columns = [term_ids.setdefault(term, len(term_ids)) for terms in counts for term in terms]
+    tf = 1.0 + np.log(np.fromiter((n for terms in counts for n in terms.values()), dtype=float, count=len(columns)))
+    frequency = np.fromiter((document_frequency.get(term, 0) for term in term_ids), dtype=float, count=len(term_ids))
     idf = np.log((1 + documents) / (1 + frequency)) + idf_offset
-    matrix = matrix @ sparse.diags(idf)
-    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A.ravel()
+    values = tf * idf[np.array(columns, dtype=np.int64)] if columns else tf
+    lengths = np.array([len(terms) for terms in counts], dtype=np.int64)
+    rows = np.repeat(np.arange(len(counts)), lengths)
+    norms = np.sqrt(np.bincount(rows, weights=values**2, minlength=len(counts)))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix, dtype=dtype)
+    values = values / norms[rows]
+    row_starts = np.concatenate(([0], np.cumsum(lengths)))
+    return sparse.csr_matrix((values.astype(dtype), np.array(columns, dtype=np.int32), row_starts),
+                             shape=(len(counts), max(len(term_ids), 1)))
 
 
 class Encoder(Protocol):

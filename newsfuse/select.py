@@ -13,22 +13,22 @@ Sentences are taken greedily by concept gain per word plus salience minus simila
 the sentences already chosen, skipping any that repeat a chosen sentence (TF-IDF, or MiniLM
 when a model is loaded) or overflow the budget.
 
-Cost: concepts and TF-IDF are linear in the words of the cluster; support is one sparse
-product over the candidates, capped at `MAX_CANDIDATES`; each greedy step scans the
-candidates once, so the whole is O(candidates × chosen). The embedding model sees only
-the sentences the greedy loop is about to choose.
+Cost: each sentence is tokenised once; concepts and TF-IDF are then counted with numpy over
+integer word ids, and the candidates' pairwise similarities are one sparse product (candidates
+capped at `MAX_CANDIDATES`). Each greedy step is one sparse matrix-vector product, so the
+whole is O(words + candidates × chosen). The embedding model sees only the sentences the
+greedy loop is about to choose.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
-from newsfuse.represent import STOP_WORDS, TOKEN_RE, Encoder, lexical_vectors, stem
+from newsfuse.represent import STOP_WORDS, Encoder, lexical_vectors, stem, tokenize
 from newsfuse.segment import is_summary_worthy
-from newsfuse.types import Sentence
+from newsfuse.types import CJK_RE, Sentence
 
 MAX_CANDIDATES = 2_000
 LEXICAL_DUPLICATE = 0.5  # TF-IDF cosine above which two sentences say the same thing
@@ -40,8 +40,6 @@ REDUNDANCY_WEIGHT = 1.0
 # With one document there is no cross-document signal, and news is written most important
 # first: the writer's order leads (on the single-article Multi-News clusters Lead beat us).
 SINGLE_DOCUMENT_POSITION_WEIGHT = 10.0
-
-Concept = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -62,34 +60,89 @@ class Budget:
         return sum(s.words for s in chosen) >= self.words - 5
 
 
-def concepts(text: str) -> set[Concept]:
-    """Stemmed word bigrams, except those made only of stop words."""
-    tokens = [stem(t.lower()) for t in TOKEN_RE.findall(text)]
-    return {(a, b) for a, b in zip(tokens, tokens[1:]) if a not in STOP_WORDS or b not in STOP_WORDS}
+@dataclass(frozen=True)
+class Words:
+    """The words of a list of sentences as integer arrays, so that concepts and TF-IDF are
+    counted with numpy rather than word by word in Python."""
+
+    stem_ids: np.ndarray  # per word occurrence: the id of its stem
+    owner: np.ndarray  # per word occurrence: the index of its sentence
+    is_content: np.ndarray  # per word occurrence: not a stop word nor a single letter
+    stop_stems: np.ndarray  # per stem id: whether the stem is a stop word
+    n_sentences: int
+
+    @classmethod
+    def of(cls, sentences: list[Sentence]) -> Words:
+        tokens = [tokenize(s.text) for s in sentences]
+        vocabulary: dict[str, int] = {}
+        word_ids = np.array([vocabulary.setdefault(t, len(vocabulary)) for words in tokens for t in words], dtype=np.int64)
+        stems: dict[str, int] = {}
+        stem_of_word = np.array([stems.setdefault(stem(w), len(stems)) for w in vocabulary], dtype=np.int64)
+        content_word = np.array([w not in STOP_WORDS and len(w) > 1 for w in vocabulary], dtype=bool)
+        return cls(
+            stem_ids=stem_of_word[word_ids] if len(word_ids) else word_ids,
+            owner=np.repeat(np.arange(len(sentences)), [len(words) for words in tokens]),
+            is_content=content_word[word_ids] if len(word_ids) else word_ids.astype(bool),
+            stop_stems=np.array([st in STOP_WORDS for st in stems], dtype=bool),
+            n_sentences=len(sentences),
+        )
+
+    def concepts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every concept occurrence: (sentence index, concept code). A concept is a pair of
+        consecutive stems of one sentence, unless both are stop words."""
+        first, second = self.stem_ids[:-1], self.stem_ids[1:]
+        keep = (self.owner[:-1] == self.owner[1:]) & ~(self.stop_stems[first] & self.stop_stems[second])
+        return self.owner[:-1][keep], first[keep] * len(self.stop_stems) + second[keep]
+
+    def tfidf(self, rows: np.ndarray) -> sparse.csr_matrix:
+        """`lexical_vectors` of the sentences `rows`, in that order, from the words found already."""
+        row_of_sentence = np.full(self.n_sentences, -1)
+        row_of_sentence[rows] = np.arange(len(rows))
+        row = row_of_sentence[self.owner]
+        keep = (row >= 0) & self.is_content
+        n_stems = len(self.stop_stems)
+        pairs, counts = np.unique(row[keep] * n_stems + self.stem_ids[keep], return_counts=True)
+        pair_rows, pair_stems = pairs // n_stems, pairs % n_stems
+        frequency = np.bincount(pair_stems, minlength=n_stems)
+        values = (1.0 + np.log(counts)) * (np.log((1 + len(rows)) / (1 + frequency[pair_stems])) + 1.0)
+        norms = np.sqrt(np.bincount(pair_rows, weights=values**2, minlength=len(rows)))
+        norms[norms == 0] = 1.0
+        return sparse.csr_matrix((values / norms[pair_rows], (pair_rows, pair_stems)), shape=(len(rows), max(n_stems, 1)))
 
 
-def concept_weights(sentences: list[Sentence], found: list[set[Concept]]) -> dict[Concept, float]:
-    """Each concept's document frequency (`found`: each sentence's concepts); with several
-    documents, only shared concepts count."""
-    by_document: dict[int, set[Concept]] = {}
-    for s, sentence_concepts in zip(sentences, found):
-        by_document.setdefault(s.document, set()).update(sentence_concepts)
-    frequency = Counter(c for found in by_document.values() for c in found)
-    minimum = 2 if len(by_document) > 1 else 1
-    return {c: float(n) for c, n in frequency.items() if n >= minimum}
+def concept_coverage(words: Words, documents: np.ndarray, candidates: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """A 0/1 candidates × concepts matrix and each concept's weight: the number of documents
+    that use it; with several documents, concepts of one document only are left out.
+    `documents`: each sentence's document; `candidates`: the sentences to cover with."""
+    sentence, code = words.concepts()
+    n_codes = int(code.max()) + 1 if len(code) else 1
+    used = np.unique(documents[sentence] * n_codes + code) % n_codes  # once per (document, concept)
+    codes, frequency = np.unique(used, return_counts=True)
+    weighted = frequency >= (2 if len(np.unique(documents)) > 1 else 1)
+    codes, weight = codes[weighted], frequency[weighted].astype(float)
+    row_of_sentence = np.full(words.n_sentences, -1)
+    row_of_sentence[candidates] = np.arange(len(candidates))
+    column = np.searchsorted(codes, code)
+    found = (row_of_sentence[sentence] >= 0) & (column < len(codes))
+    found[found] &= codes[column[found]] == code[found]
+    rows, columns = row_of_sentence[sentence][found], column[found]
+    cells = np.unique(rows * max(len(codes), 1) + columns)
+    matrix = sparse.csr_matrix((np.ones(len(cells)), (cells // max(len(codes), 1), cells % max(len(codes), 1))),
+                               shape=(len(candidates), max(len(codes), 1)))
+    return matrix, weight if len(weight) else np.zeros(1)
 
 
 def position_prior(sentences: list[Sentence]) -> np.ndarray:
     return np.array([1.0 / np.sqrt(1.0 + s.position) for s in sentences])
 
 
-def cross_document_support(vectors: sparse.csr_matrix, documents: np.ndarray) -> np.ndarray:
-    """For each sentence, the mean over the other documents of its best match there."""
+def cross_document_support(similarity: np.ndarray, documents: np.ndarray) -> np.ndarray:
+    """For each sentence, the mean over the other documents of its best match there
+    (`similarity`: the sentences' pairwise cosines)."""
     n_documents = len(set(documents.tolist()))
     if n_documents < 2:
-        return np.zeros(vectors.shape[0])
-    similarity = (vectors @ vectors.T).toarray()
-    support = np.zeros(vectors.shape[0])
+        return np.zeros(similarity.shape[0])
+    support = np.zeros(similarity.shape[0])
     for document in np.unique(documents):
         in_document = documents == document
         best = similarity[:, in_document].max(axis=1)
@@ -98,13 +151,13 @@ def cross_document_support(vectors: sparse.csr_matrix, documents: np.ndarray) ->
     return support / (n_documents - 1)
 
 
-def salience(sentences: list[Sentence], vectors: sparse.csr_matrix) -> np.ndarray:
+def salience(sentences: list[Sentence], vectors: sparse.csr_matrix, similarity: np.ndarray) -> np.ndarray:
     """One score per sentence; higher means more central to what the sources report."""
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = vectors @ (centroid / norm) if norm else np.zeros(len(sentences))
     documents = np.array([s.document for s in sentences])
-    support = cross_document_support(vectors, documents)
+    support = cross_document_support(similarity, documents)
     weight = POSITION_WEIGHT if len(np.unique(documents)) > 1 else SINGLE_DOCUMENT_POSITION_WEIGHT
     return centrality + support + weight * position_prior(sentences)
 
@@ -125,41 +178,37 @@ def select_sentences(
     candidates = candidate_sentences(sentences)
     if not candidates:
         return []
-    found = {id(s): concepts(s.text) for s in sentences}
-    weights = concept_weights(sentences, list(found.values()))
-    candidate_concepts = [found[id(s)] & weights.keys() for s in candidates]
-    vectors = lexical_vectors([s.text for s in candidates])
-    scores = salience(candidates, vectors)
-    words = np.array([max(s.words, 1) for s in candidates], dtype=float)
+    words = Words.of(sentences)
+    index = {id(s): i for i, s in enumerate(sentences)}
+    rows = np.array([index[id(s)] for s in candidates])
+    covers, concept_weight = concept_coverage(words, np.array([s.document for s in sentences]), rows)
+    has_cjk = any(CJK_RE.search(s.text) for s in candidates)  # written without spaces: character bigrams
+    vectors = lexical_vectors([s.text for s in candidates]) if has_cjk else words.tfidf(rows)
+    similarity = (vectors @ vectors.T).toarray()
+    scores = salience(candidates, vectors, similarity)
+    lengths = np.array([max(s.words, 1) for s in candidates], dtype=float)
 
-    covered: set[Concept] = set()
     chosen: list[int] = []
     open_ = np.ones(len(candidates), dtype=bool)
-    value = _values(candidate_concepts, weights, covered, words, scores)
+    uncovered = concept_weight.copy()  # weight still to gain per concept: 0 once covered
     redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a chosen sentence
     while open_.any() and not budget.is_full([candidates[j] for j in chosen]):
-        best = int(np.argmax(np.where(open_, value - REDUNDANCY_WEIGHT * redundancy, -np.inf)))
+        value = covers @ uncovered / lengths + scores - REDUNDANCY_WEIGHT * redundancy
+        best = int(np.argmax(np.where(open_, value, -np.inf)))
         open_[best] = False
         if not budget.admits([candidates[j] for j in chosen], candidates[best]):
             continue
-        if chosen and _repeats(best, chosen, candidates, vectors, encoder):
+        if chosen and _repeats(best, chosen, candidates, similarity, encoder):
             continue
         chosen.append(best)
-        covered |= candidate_concepts[best]
-        value = _values(candidate_concepts, weights, covered, words, scores)
-        redundancy = np.maximum(redundancy, (vectors @ vectors[best].T).toarray().ravel())
+        uncovered[covers.indices[covers.indptr[best]:covers.indptr[best + 1]]] = 0.0
+        redundancy = np.maximum(redundancy, similarity[best])
     return [candidates[j] for j in chosen]
 
 
-def _values(candidate_concepts, weights, covered, words, scores) -> np.ndarray:
-    """Concept weight not yet covered, per word, plus salience."""
-    gains = np.array([sum(weights[c] for c in found - covered) for found in candidate_concepts])
-    return gains / words + scores
-
-
-def _repeats(i: int, chosen: list[int], candidates: list[Sentence], vectors: sparse.csr_matrix,
+def _repeats(i: int, chosen: list[int], candidates: list[Sentence], similarity: np.ndarray,
              encoder: Encoder | None) -> bool:
-    if (vectors[chosen] @ vectors[i].T).toarray().max() >= LEXICAL_DUPLICATE:
+    if similarity[chosen, i].max() >= LEXICAL_DUPLICATE:
         return True
     if encoder is None:
         return False

@@ -1,5 +1,5 @@
 from newsfuse.pipeline import prepare
-from newsfuse.select import Budget, cross_document_support, select_sentences
+from newsfuse.select import Budget, Words, concept_coverage, cross_document_support, select_sentences
 from newsfuse.represent import lexical_vectors
 from newsfuse.types import Sentence
 
@@ -12,7 +12,8 @@ def test_support_is_high_for_what_other_documents_also_report():
         "The weather in the capital was mild for the season.",
         "On Sunday militants seized Ramadi after a battle lasting three days.",
     ]
-    support = cross_document_support(lexical_vectors(texts), np.array([0, 0, 1]))
+    vectors = lexical_vectors(texts)
+    support = cross_document_support((vectors @ vectors.T).toarray(), np.array([0, 0, 1]))
     assert support[0] > support[1]
     assert support[2] > 0.3
 
@@ -70,3 +71,29 @@ def test_redundancy_penalty_makes_the_chosen_sentences_less_alike(ramadi, monkey
     with_penalty = mean_closest_similarity()
     monkeypatch.setattr("newsfuse.select.REDUNDANCY_WEIGHT", 0.0)
     assert with_penalty < mean_closest_similarity()
+
+
+def _sentences(texts_by_document: list[list[str]]) -> list[Sentence]:
+    return [Sentence(text=t, document=d, position=p) for d, texts in enumerate(texts_by_document) for p, t in enumerate(texts)]
+
+
+def test_concepts_shared_by_documents_weigh_their_document_count():
+    sentences = _sentences([
+        ["Militants seized Ramadi on Sunday.", "Militants seized Ramadi again."],
+        ["Militants seized Ramadi, officials said.", "The weather was mild."],
+    ])
+    words = Words.of(sentences)
+    covers, weight = concept_coverage(words, np.array([s.document for s in sentences]), np.arange(len(sentences)))
+    # "militant seiz" and "seiz ramadi" are in both documents (weight 2, counted once per document
+    # however often one repeats them); "on sunday", "weather was" are in one document only and weigh nothing.
+    assert sorted(weight.tolist()) == [2.0, 2.0]
+    assert covers.toarray().sum(axis=1).tolist() == [2, 2, 2, 0]
+
+
+def test_tfidf_from_words_equals_lexical_vectors():
+    sentences = _sentences([["Militants seized the city of Ramadi.", "Officials said the city fell."],
+                            ["Ramadi fell to militants, officials said.", "Nothing else."]])
+    rows = np.array([2, 0, 3])
+    expected = lexical_vectors([sentences[i].text for i in rows])
+    found = Words.of(sentences).tfidf(rows)
+    assert np.allclose((found @ found.T).toarray(), (expected @ expected.T).toarray())
