@@ -28,6 +28,9 @@ SENTENCE_START_RE = re.compile(r"[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ\u0370-\u03ff\u
 WORD_BEFORE_RE = re.compile(r"([\w.'’-]+)$")
 # Sentences glued together where a page lost its paragraph breaks: "...of Ebola.The CDC says".
 GLUED_BOUNDARY_RE = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"”’])(?=[A-Z][a-z])")
+# Kana and Han only (not Hangul, which Korean writes with spaces): text where words are not space-separated.
+UNSPACED_SCRIPT_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)\]]*$")
 # Scripts that end sentences without a space (Chinese/Japanese full stops).
 CJK_BOUNDARY_RE = re.compile(r"(?<=[。！？])")
 MIN_SENTENCE_WORDS = 3
@@ -86,9 +89,9 @@ def is_summary_worthy(sentence: Sentence) -> bool:
     """Whether a sentence can stand alone in a briefing: long enough, a real sentence, not a fragment."""
     text = sentence.text
     words = text.split()
-    if len(words) < 6 and not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
+    if len(words) < 6 and not UNSPACED_SCRIPT_RE.search(text):
         return False
-    if not re.search(r"[.!?。！？][\"'”’)\]]*$", text):
+    if not SENTENCE_END_RE.search(text):
         return False
     if text[0].islower() or text.endswith(("...", "…")):
         return False

@@ -74,10 +74,12 @@ class Words:
     @classmethod
     def of(cls, sentences: list[Sentence]) -> Words:
         tokens = [tokenize(s.text) for s in sentences]
-        vocabulary: dict[str, int] = {}
-        word_ids = np.array([vocabulary.setdefault(t, len(vocabulary)) for words in tokens for t in words], dtype=np.int64)
-        stems: dict[str, int] = {}
-        stem_of_word = np.array([stems.setdefault(stem(w), len(stems)) for w in vocabulary], dtype=np.int64)
+        flat = [t for words in tokens for t in words]
+        vocabulary = {w: i for i, w in enumerate(dict.fromkeys(flat))}
+        word_ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+        stem_of_each = list(map(stem, vocabulary))
+        stems = {st: i for i, st in enumerate(dict.fromkeys(stem_of_each))}
+        stem_of_word = np.fromiter(map(stems.__getitem__, stem_of_each), dtype=np.int64, count=len(stem_of_each))
         content_word = np.array([w not in STOP_WORDS and len(w) > 1 for w in vocabulary], dtype=bool)
         return cls(
             stem_ids=stem_of_word[word_ids] if len(word_ids) else word_ids,
@@ -189,21 +191,25 @@ def select_sentences(
     lengths = np.array([max(s.words, 1) for s in candidates], dtype=float)
 
     chosen: list[int] = []
+    picked: list[Sentence] = []
     open_ = np.ones(len(candidates), dtype=bool)
     uncovered = concept_weight.copy()  # weight still to gain per concept: 0 once covered
+    covering_row = np.repeat(np.arange(len(candidates)), np.diff(covers.indptr))
     redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a chosen sentence
-    while open_.any() and not budget.is_full([candidates[j] for j in chosen]):
-        value = covers @ uncovered / lengths + scores - REDUNDANCY_WEIGHT * redundancy
+    while open_.any() and not budget.is_full(picked):
+        gains = np.bincount(covering_row, weights=uncovered[covers.indices], minlength=len(candidates))
+        value = gains / lengths + scores - REDUNDANCY_WEIGHT * redundancy
         best = int(np.argmax(np.where(open_, value, -np.inf)))
         open_[best] = False
-        if not budget.admits([candidates[j] for j in chosen], candidates[best]):
+        if not budget.admits(picked, candidates[best]):
             continue
         if chosen and _repeats(best, chosen, candidates, similarity, encoder):
             continue
         chosen.append(best)
+        picked.append(candidates[best])
         uncovered[covers.indices[covers.indptr[best]:covers.indptr[best + 1]]] = 0.0
         redundancy = np.maximum(redundancy, similarity[best])
-    return [candidates[j] for j in chosen]
+    return picked
 
 
 def _repeats(i: int, chosen: list[int], candidates: list[Sentence], similarity: np.ndarray,
