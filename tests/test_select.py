@@ -97,3 +97,27 @@ def test_tfidf_from_words_equals_lexical_vectors():
     expected = lexical_vectors([sentences[i].text for i in rows])
     found = Words.of(sentences).tfidf(rows)
     assert np.allclose((found @ found.T).toarray(), (expected @ expected.T).toarray())
+
+
+class RecordingEncoder:
+    """The real model, noting which sentences it was asked to embed."""
+
+    def __init__(self, encoder):
+        self.encoder, self.name, self.asked = encoder, encoder.name, []
+
+    def encode(self, texts):
+        self.asked.extend(texts)
+        return self.encoder.encode(texts)
+
+
+def test_model_is_not_asked_about_sentences_that_share_no_words(encoder):
+    sentences = _sentences([
+        ["Floods closed three bridges across the valley on Monday morning.",
+         "Rescue crews evacuated two villages before the river crested."],
+        ["The orchestra premiered a new symphony by a young composer.",
+         "Critics praised the violin soloist for her daring tempo."],
+    ])
+    recording = RecordingEncoder(encoder)
+    chosen = select_sentences(sentences, Budget(words=100), recording)
+    assert len(chosen) == 4
+    assert recording.asked == []
