@@ -56,7 +56,7 @@ def attribute(
                 best[other.document] = int(j)
         shortlists.append(best)
 
-    semantic = _semantic_similarities(chosen, sentences, shortlists, encoder)
+    semantic = _semantic_similarities(chosen, sentences, shortlists, lexical, encoder)
     result = []
     for row, sentence in enumerate(chosen):
         citations = [Citation(document=sentence.document, text=sentence.text, similarity=1.0)]
@@ -69,10 +69,11 @@ def attribute(
     return result
 
 
-def _semantic_similarities(chosen, sentences, shortlists, encoder) -> dict[tuple[int, int], float]:
+def _semantic_similarities(chosen, sentences, shortlists, lexical, encoder) -> dict[tuple[int, int], float]:
     if encoder is None:
         return {}
-    pairs = [(row, j) for row, best in enumerate(shortlists) for j in best.values()]
+    # Near-duplicate wording is support already; only the pairs between need the model.
+    pairs = [(row, j) for row, best in enumerate(shortlists) for j in best.values() if lexical[row, j] < LEXICAL_SUPPORT]
     if not pairs:
         return {}
     needed = list(dict.fromkeys([chosen[row].text for row, _ in pairs] + [sentences[j].text for _, j in pairs]))

@@ -59,7 +59,7 @@ class Cluster:
 class Citation:
     document: int
     text: str  # the supporting sentence in that document
-    similarity: float
+    similarity: float  # TF-IDF cosine, or the model's when the wording alone was not enough
 
 
 @dataclass(frozen=True)
