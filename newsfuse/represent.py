@@ -10,7 +10,6 @@ Both return L2-normalised rows, so a dot product is a cosine similarity.
 """
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 from collections import Counter
@@ -76,22 +75,28 @@ def lexical_vectors(texts: Sequence[str]) -> sparse.csr_matrix:
 
 def tfidf_rows(counts: Sequence[Counter], document_frequency: Mapping[str, int], documents: int,
                idf_offset: float = 0.0, dtype: type = np.float64) -> sparse.csr_matrix:
-    """L2-normalised rows of sublinear term frequency × log((documents + 1) / (df + 1)) + idf_offset,
-    one row per Counter of terms; the frequencies may come from the rows or from elsewhere."""
+    """L2-normalised TF-IDF rows, one per Counter of terms; the document frequencies may come
+    from the rows or from elsewhere (see `tfidf_matrix`)."""
     term_ids: dict[str, int] = {}
-    columns = [term_ids.setdefault(term, len(term_ids)) for terms in counts for term in terms]
-    tf = 1.0 + np.log(np.fromiter((n for terms in counts for n in terms.values()), dtype=float, count=len(columns)))
+    columns = np.fromiter((term_ids.setdefault(term, len(term_ids)) for terms in counts for term in terms), dtype=np.int64)
+    occurrences = np.fromiter((n for terms in counts for n in terms.values()), dtype=float, count=len(columns))
     frequency = np.fromiter((document_frequency.get(term, 0) for term in term_ids), dtype=float, count=len(term_ids))
+    rows = np.repeat(np.arange(len(counts)), [len(terms) for terms in counts])
+    return tfidf_matrix(rows, columns, occurrences, frequency, len(counts), documents, idf_offset, dtype)
+
+
+def tfidf_matrix(rows: np.ndarray, columns: np.ndarray, occurrences: np.ndarray, frequency: np.ndarray,
+                 n_rows: int, documents: int, idf_offset: float = 0.0, dtype: type = np.float64) -> sparse.csr_matrix:
+    """`n_rows` L2-normalised rows of sublinear term frequency × log((documents + 1) / (df + 1))
+    + idf_offset. One entry per (row, column) with its count in `occurrences`, grouped by row in
+    row order; `frequency`: each column's document frequency."""
     idf = np.log((1 + documents) / (1 + frequency)) + idf_offset
-    values = tf * idf[np.array(columns, dtype=np.int64)] if columns else tf
-    lengths = np.array([len(terms) for terms in counts], dtype=np.int64)
-    rows = np.repeat(np.arange(len(counts)), lengths)
-    norms = np.sqrt(np.bincount(rows, weights=values**2, minlength=len(counts)))
+    values = (1.0 + np.log(occurrences)) * idf[columns]
+    norms = np.sqrt(np.bincount(rows, weights=values**2, minlength=n_rows))
     norms[norms == 0] = 1.0
-    values = values / norms[rows]
-    row_starts = np.concatenate(([0], np.cumsum(lengths)))
-    return sparse.csr_matrix((values.astype(dtype), np.array(columns, dtype=np.int32), row_starts),
-                             shape=(len(counts), max(len(term_ids), 1)))
+    row_starts = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n_rows))))
+    return sparse.csr_matrix(((values / norms[rows]).astype(dtype), columns.astype(np.int32), row_starts),
+                             shape=(n_rows, max(len(frequency), 1)))
 
 
 class Encoder(Protocol):

@@ -15,9 +15,9 @@ when a model is loaded) or overflow the budget.
 
 Cost: each sentence is tokenised once; concepts and TF-IDF are then counted with numpy over
 integer word ids, and the candidates' pairwise similarities are one sparse product (candidates
-capped at `MAX_CANDIDATES`). Each greedy step is one sparse matrix-vector product, so the
+capped at `MAX_CANDIDATES`). Each greedy step is one pass over the coverage matrix, so the
 whole is O(words + candidates × chosen). The embedding model sees only the sentences the
-greedy loop is about to choose.
+greedy loop is about to choose, and only when they share words with one chosen already.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from newsfuse.represent import STOP_WORDS, Encoder, lexical_vectors, stem, tokenize
+from newsfuse.represent import STOP_WORDS, Encoder, lexical_vectors, stem, tfidf_matrix, tokenize
 from newsfuse.segment import is_summary_worthy
 from newsfuse.types import CJK_RE, Sentence
 
@@ -110,10 +110,7 @@ class Words:
         pairs, counts = np.unique(row[keep] * n_stems + self.stem_ids[keep], return_counts=True)
         pair_rows, pair_stems = pairs // n_stems, pairs % n_stems
         frequency = np.bincount(pair_stems, minlength=n_stems)
-        values = (1.0 + np.log(counts)) * (np.log((1 + len(rows)) / (1 + frequency[pair_stems])) + 1.0)
-        norms = np.sqrt(np.bincount(pair_rows, weights=values**2, minlength=len(rows)))
-        norms[norms == 0] = 1.0
-        return sparse.csr_matrix((values / norms[pair_rows], (pair_rows, pair_stems)), shape=(len(rows), max(n_stems, 1)))
+        return tfidf_matrix(pair_rows, pair_stems, counts, frequency, len(rows), len(rows), idf_offset=1.0)
 
 
 def concept_coverage(words: Words, documents: np.ndarray, candidates: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
@@ -139,7 +136,7 @@ def concept_coverage(words: Words, documents: np.ndarray, candidates: np.ndarray
 
 
 def position_prior(sentences: list[Sentence]) -> np.ndarray:
-    return np.array([1.0 / np.sqrt(1.0 + s.position) for s in sentences])
+    return 1.0 / np.sqrt(1.0 + np.array([s.position for s in sentences], dtype=float))
 
 
 def cross_document_support(similarity: np.ndarray, documents: np.ndarray) -> np.ndarray:
