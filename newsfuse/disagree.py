@@ -15,26 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsfuse.facts import MONTHS, Quantity, counted_thing, find_entities, is_identifier_or_age, parse_quantities
+from newsfuse.facts import COUNTRIES, MONTHS, Quantity, counted_thing, find_entities, is_identifier_or_age, parse_quantities
 from newsfuse.types import Disagreement, Entity, Sentence, Statement, SummarySentence
 
 FOCUS_LOOKBACK = 3  # sentences back to look for the place a sentence is about
 # Counts this far apart describe different things (a war's toll and one battle's), not a dispute.
 MAX_CONFLICT_RATIO = 20
 NOT_COUNTED = {"day", "week", "month", "year", "hour", "minute", "second", "figure", "time", "mile", "percent", "per"}
-# Countries are too broad a focus: two tolls "in Syria" may be about different towns.
-COUNTRIES = frozenset("""
-Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
-Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Burma Cambodia Cameroon Canada Chad Chile China
-Colombia Congo Croatia Cuba Cyprus Denmark Ecuador Egypt England Eritrea Estonia Ethiopia Finland France
-Georgia Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland
-Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Lebanon Libya Lithuania Mali Malaysia
-Mexico Moldova Morocco Mozambique Myanmar Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan
-Palestine Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland Senegal Serbia
-Singapore Slovakia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tanzania Thailand Tunisia Turkey
-Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe America Europe Africa Asia
-UK US USA
-""".split())
 SUBSET_RE = re.compile(r"\b(including|among them|of them|of whom|of which)\s*$", re.IGNORECASE)
 SCOPE_RE = re.compile(
     r"\b(?:in|since|during|last|by|from)\s+(?P<scope>(?:%s)(?:\s+\d{4})?|\d{4}|last year|last month)\b"
@@ -90,6 +77,7 @@ def figure_mentions(sentences: list[Sentence], focus: list[frozenset[str]]) -> l
 
 def _same_matter(a: FigureMention, b: FigureMention) -> bool:
     nouns_agree = a.noun == b.noun or "" in (a.noun, b.noun)
+    # Countries are too broad a focus: two tolls "in Syria" may be about different towns.
     specific_a, specific_b = a.focus - COUNTRIES, b.focus - COUNTRIES
     if specific_a and specific_b:
         places_agree = bool(specific_a & specific_b)

@@ -194,6 +194,19 @@ ORG_WORDS = {
     "times", "post", "channel", "tv", "network", "command", "coalition", "mobilisation", "mobilization",
     "hezbollah", "front", "movement", "commission", "institute", "association", "federation",
 }
+# Countries and continents: places, whatever the words around them ("the US and Iran agreed").
+COUNTRIES = frozenset("""
+Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
+Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Burma Cambodia Cameroon Canada Chad Chile China
+Colombia Congo Croatia Cuba Cyprus Denmark Ecuador Egypt England Eritrea Estonia Ethiopia Finland France
+Georgia Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland
+Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Lebanon Libya Lithuania Mali Malaysia
+Mexico Moldova Morocco Mozambique Myanmar Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan
+Palestine Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland Senegal Serbia
+Singapore Slovakia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tanzania Thailand Tunisia Turkey
+Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe America Europe Africa Asia
+UK US USA
+""".split())
 PLACE_CUES_BEFORE = {"in", "near", "from", "to", "outside", "towards", "toward", "into", "across", "at"}
 PLACE_WORDS = {"province", "city", "town", "village", "county", "state", "region", "district", "river", "base"}
 NOT_NAMES = {
@@ -234,9 +247,11 @@ def _is_prefix_word(word: str) -> bool:
     return lower in PERSON_TITLES or lower == "prime" or lower.endswith(("'s", "’s"))
 
 
+@lru_cache(maxsize=50_000)  # a name recurs in many sentences and is keyed at each mention
 def _key(name: str) -> str:
     words = [w for w in re.split(r"[\s]+", name.lower().replace("’", "'")) if w not in HONORIFICS]
-    return " ".join(words).removeprefix("the ")
+    # British and American spellings of one name ("Mobilisation", "Mobilization") are one key.
+    return " ".join(words).removeprefix("the ").replace("isation", "ization")
 
 
 def _alias_group(key: str) -> int | None:
@@ -248,6 +263,8 @@ def _alias_group(key: str) -> int | None:
 
 def _classify(name: str, before: list[str], after: list[str]) -> str:
     words = name.lower().split()
+    if name in COUNTRIES or name in ("United States", "United Kingdom"):
+        return "PLACE"
     if words[-1] in ORG_WORDS or (name.isupper() and len(name) >= 2) or _alias_group(_key(name)) == 0:
         return "ORG"
     if before and before[-1] in PERSON_TITLES or (after and after[0] in {"said", "told", "says", "added"} and len(words) >= 2):
@@ -273,6 +290,8 @@ def find_entities(sentences: list[Sentence]) -> list[Entity]:
             first = words[0].lower() if words else ""
             if not name or first in NOT_NAMES or (m.start() == 0 and len(name.split()) == 1 and not name.isupper()):
                 continue
+            if len(words) == 1 and first in ORG_WORDS - {"hezbollah"}:
+                continue  # "the Council", "Police": a kind of body, not a name
             before = [w.lower() for w in WORD_RE.findall(s.text[max(0, m.start() - 30):m.start()])]
             after = [w.lower() for w in WORD_RE.findall(s.text[m.end():m.end() + 30])]
             mentions.append((name, _classify(name, before, after), s.document))

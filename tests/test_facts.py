@@ -70,3 +70,18 @@ def test_figures_merge_across_documents():
                  Sentence("Some 500 people were killed, the governor said.", 1, 3)]
     [figure] = find_figures(sentences)
     assert figure.value == 500 and figure.documents == (0, 1) and figure.counts == "people killed"
+
+
+def test_countries_are_places_and_a_bare_kind_of_body_is_no_entity():
+    sentences = [
+        Sentence("Officials in the US and Iran said the talks would resume in Geneva.", 0, 0),
+        Sentence("The United States has sent more advisers, the Council said on Monday.", 1, 0),
+        Sentence("Fighters of the Popular Mobilisation Units arrived.", 0, 1),
+        Sentence("Fighters of the Popular Mobilization Units arrived.", 1, 1),
+    ]
+    entities = {e.name: e for e in find_entities(sentences)}
+    assert entities["United States"].kind == "PLACE" and "US" in entities["United States"].variants
+    assert entities["Iran"].kind == "PLACE"
+    assert "Council" not in entities
+    units = [e for e in entities.values() if "Units" in e.name]
+    assert len(units) == 1 and len(units[0].variants) == 2  # two spellings, one organisation
