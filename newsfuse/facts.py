@@ -122,6 +122,11 @@ EVENT_WORDS = {
 PEOPLE = {"people", "persons", "residents", "individuals", "inhabitants", "civilians", "lives"}
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "century", "millennia",
               "time", "figure", "percent", "per", "cent", "times"}
+# Distances, areas and weights ("100 kilometres west of Baghdad") locate or describe; they are
+# not the counts a story turns on.
+MEASURE_NOUNS = {"mile", "kilometre", "kilometer", "km", "metre", "meter", "feet", "foot", "inch", "yard", "acre",
+                 "hectare", "square", "pound", "kilogram", "kg", "ton", "tonne", "degree", "mph", "kph", "gallon", "litre",
+                 "liter"}
 SKIP_AFTER_NUMBER = {"more", "other", "of", "the", "local", "new", "additional", "extra", "armed", "iraqi", "syrian"}
 WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
 
@@ -443,7 +448,8 @@ def find_figures(sentences: list[Sentence]) -> list[Figure]:
             if q.vague or is_identifier_or_age(s.text, q):
                 continue
             event, noun = counted_thing(s.text, q)
-            if noun.split("-")[-1] in TIME_NOUNS or noun.startswith(tuple(TIME_NOUNS)) or not (event or noun):
+            unit = noun.split("-")[-1]
+            if unit in TIME_NOUNS or unit in MEASURE_NOUNS or noun.startswith(tuple(TIME_NOUNS)) or not (event or noun):
                 continue
             counts = " ".join(x for x in (noun, event) if x)
             entry = merged.setdefault((q.value, event, noun), {"text": q.text, "counts": counts, "sentence": s.text, "documents": set()})

@@ -85,3 +85,8 @@ def test_countries_are_places_and_a_bare_kind_of_body_is_no_entity():
     assert "Council" not in entities
     units = [e for e in entities.values() if "Units" in e.name]
     assert len(units) == 1 and len(units[0].variants) == 2  # two spellings, one organisation
+
+
+def test_distances_are_not_key_figures():
+    sentences = [Sentence("Ramadi, which lies 100 kilometres west of Baghdad, fell after 500 people were killed.", 0, 0)]
+    assert [(f.value, f.counts) for f in find_figures(sentences)] == [(500, "people killed")]
