@@ -142,7 +142,7 @@ def evaluate(
     from rich.console import Console
     from rich.table import Table
 
-    from newsfuse.evaluate import METRICS, evaluate as run_evaluation
+    from newsfuse.evaluate import METRICS, evaluate as run_evaluation, paired_differences
 
     chosen = tuple(s.strip() for s in systems.split(",") if s.strip())
     clusters = []
@@ -192,13 +192,17 @@ def evaluate(
             f"{entry['words']['mean']:.0f}", f"{entry['copied']['mean']:.1f}", f"{entry['seconds']['mean']:.3f}",
         )
     Console(width=160).print(table)
+    differences = paired_differences(results, chosen)
+    for other, entry in differences.items():
+        typer.echo(f"newsfuse - {other}, paired over clusters: " + ", ".join(
+            f"{m} {entry[m]['mean']:+.2f} [{entry[m]['low']:+.2f}, {entry[m]['high']:+.2f}]" for m in METRICS))
     typer.echo(f"{len(clusters)} clusters in {elapsed:.1f} s ({len(clusters) / elapsed:.2f} clusters/s)")
     failed = [r for r in results if r.error]
     for r in failed:
         typer.echo(f"newsfuse: cluster {r.id}: {r.error}", err=True)
     if output:
         report = {
-            "data": data, "words": words, "systems": summary, "seconds": elapsed,
+            "data": data, "words": words, "systems": summary, "newsfuse_minus": differences, "seconds": elapsed,
             "clusters": [{"id": r.id, "error": r.error, "scores": r.scores} for r in results],
         }
         output.write_text(json.dumps(report, indent=2), encoding="utf-8")

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from newsfuse.evaluate import SYSTEMS, cut_to_words, evaluate, reference_lines
+from newsfuse.evaluate import SYSTEMS, ClusterScores, cut_to_words, evaluate, paired_differences, reference_lines
 from newsfuse.types import Cluster, Document
 
 from conftest import RAMADI
@@ -60,6 +60,17 @@ def test_a_summary_equal_to_the_reference_scores_100():
     assert summary["lead"]["rouge2"]["mean"] == pytest.approx(100.0)
 
 
+def test_paired_differences_are_newsfuse_minus_each_system_cluster_by_cluster():
+    scores = lambda nf, lead: {"newsfuse": dict.fromkeys(("rouge1", "rouge2", "rougeLsum"), nf),
+                               "lead": dict.fromkeys(("rouge1", "rouge2", "rougeLsum"), lead)}
+    # Cluster difficulty varies widely, the difference hardly: the paired interval is narrow.
+    results = [ClusterScores(id=str(i), scores=scores(10.0 * i + 2.0, 10.0 * i)) for i in range(10)]
+    differences = paired_differences(results, ("newsfuse", "lead"))
+    assert set(differences) == {"lead"}
+    assert differences["lead"]["rouge2"] == {"mean": 2.0, "low": 2.0, "high": 2.0}
+    assert paired_differences(results, ("lead",)) == {}
+
+
 def test_worker_processes_give_the_same_scores():
     one, _ = evaluate(clusters(), ("newsfuse", "lead"), words=60, fast=True)
     two, _ = evaluate(clusters(), ("newsfuse", "lead"), words=60, fast=True, workers=2)
@@ -81,6 +92,8 @@ def test_evaluate_command_writes_a_report_and_names_clusters_without_reference(t
     saved = json.loads(report.read_text())
     assert [c["id"] for c in saved["clusters"]] == ["ramadi", "flood"]
     assert set(saved["clusters"][0]["scores"]) == {"newsfuse", "lead"}
+    assert set(saved["newsfuse_minus"]["lead"]) == {"rouge1", "rouge2", "rougeLsum"}
+    assert "newsfuse - lead, paired" in result.stdout
 
     data.write_text(json.dumps({"id": "x", "documents": [FLOOD]}) + "\n")
     result = subprocess.run([sys.executable, "-m", "newsfuse", "evaluate", str(data)], capture_output=True, text=True)
