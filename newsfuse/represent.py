@@ -40,6 +40,8 @@ _SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ers", "ed", "es", "e
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match 'killed'/'killing'/'kills' for overlap counts."""
+    if not word.endswith(_SUFFIXES):
+        return word
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
