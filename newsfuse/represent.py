@@ -19,7 +19,7 @@ from typing import Protocol
 import numpy as np
 from scipy import sparse
 
-from newsfuse.types import CJK_RE
+from newsfuse.types import CJK_RE, has_cjk
 
 STOP_WORDS = frozenset(
     """
@@ -57,7 +57,7 @@ def content_terms(text: str) -> list[str]:
     """Lower-cased, stemmed words that carry content (stop words and 1-letter tokens dropped).
     Runs of Chinese/Japanese characters, written without spaces, become character bigrams."""
     tokens = tokenize(text)
-    if not CJK_RE.search(text):  # the common case, checked once per text rather than per word
+    if not has_cjk(text):  # the common case, checked once per text rather than per word
         return [stem(t) for t in tokens if t not in STOP_WORDS and len(t) > 1]
     terms = []
     for token in tokens:

@@ -28,7 +28,7 @@ from scipy import sparse
 
 from newsfuse.represent import STOP_WORDS, Encoder, lexical_vectors, stem, tfidf_matrix, tokenize
 from newsfuse.segment import is_summary_worthy
-from newsfuse.types import CJK_RE, Sentence
+from newsfuse.types import Sentence, has_cjk
 
 MAX_CANDIDATES = 2_000
 LEXICAL_DUPLICATE = 0.5  # TF-IDF cosine above which two sentences say the same thing
@@ -185,8 +185,10 @@ def select_sentences(
     index = {id(s): i for i, s in enumerate(sentences)}
     rows = np.array([index[id(s)] for s in candidates])
     covers, concept_weight = concept_coverage(words, np.array([s.document for s in sentences]), rows)
-    has_cjk = any(CJK_RE.search(s.text) for s in candidates)  # written without spaces: character bigrams
-    vectors = lexical_vectors([s.text for s in candidates]) if has_cjk else words.tfidf(rows)
+    if any(has_cjk(s.text) for s in candidates):  # written without spaces: character bigrams
+        vectors = lexical_vectors([s.text for s in candidates])
+    else:
+        vectors = words.tfidf(rows)
     similarity = (vectors @ vectors.T).toarray()
     scores = salience(candidates, vectors, similarity)
     lengths = np.array([max(s.words, 1) for s in candidates], dtype=float)

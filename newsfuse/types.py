@@ -8,6 +8,11 @@ from functools import cached_property
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+def has_cjk(text: str) -> bool:
+    """Whether a text holds Chinese, Japanese or Korean characters (ASCII text, checked in C, has none)."""
+    return not text.isascii() and CJK_RE.search(text) is not None
+
+
 class NewsfuseError(Exception):
     """A problem with the user's input, worded for the user (no traceback needed)."""
 
@@ -44,8 +49,10 @@ class Sentence:
     @cached_property  # the word budget sums it again at every step of the selection
     def words(self) -> int:
         """Whitespace words; in Chinese and Japanese, which have no spaces, two characters count as one."""
+        if not has_cjk(self.text):
+            return len(self.text.split())
         cjk = len(CJK_RE.findall(self.text))
-        return len(self.text.split()) if not cjk else len(CJK_RE.sub(" ", self.text).split()) + (cjk + 1) // 2
+        return len(CJK_RE.sub(" ", self.text).split()) + (cjk + 1) // 2
 
 
 @dataclass(frozen=True)
