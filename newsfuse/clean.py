@@ -47,6 +47,7 @@ STRONG_TRIGGERS = (
     "this story", "mailchimp", "transferred", "subscrib", "javascript", "browser", "blocker", "log in", "login",
     "select at least",
 )
+STRONG_TRIGGER_RE = re.compile("|".join(map(re.escape, STRONG_TRIGGERS)))  # one scan, not forty
 STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG), re.IGNORECASE | re.MULTILINE)
 WEAK_RE = re.compile("|".join(f"(?:{p})" for p in _WEAK), re.IGNORECASE | re.MULTILINE)
 SHORT_PARAGRAPH_WORDS = 8
@@ -70,8 +71,7 @@ ARCHIVE_NOTICE_RE = re.compile(
 
 
 def has_strong_boilerplate(text: str) -> bool:
-    lower = text.lower()
-    return any(t in lower for t in STRONG_TRIGGERS) and bool(STRONG_RE.search(text))
+    return bool(STRONG_TRIGGER_RE.search(text.lower())) and bool(STRONG_RE.search(text))
 
 
 def boilerplate_reason(paragraph: str) -> str | None:
