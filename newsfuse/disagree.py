@@ -68,7 +68,7 @@ def figure_mentions(sentences: list[Sentence], focus: list[frozenset[str]]) -> l
                 continue
             if re.match(r"\s+(of|more|other|others|additional|further)\b", s.text[q.end:]):
                 continue  # "six of those arrested", "65 more were killed": parts, not totals
-            event, noun = counted_thing(s.text, q)
+            event, noun, _ = counted_thing(s.text, q)
             if not event or noun in NOT_COUNTED:
                 continue  # only head counts of events (killed, fled, injured...) are compared
             mentions.append(FigureMention(q, event, noun, places, scope_match.group("scope") if scope_match else "", s))

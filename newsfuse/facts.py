@@ -127,6 +127,7 @@ TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "decad
 MEASURE_NOUNS = {"mile", "kilometre", "kilometer", "km", "metre", "meter", "feet", "foot", "inch", "yard", "acre",
                  "hectare", "square", "pound", "kilogram", "kg", "ton", "tonne", "degree", "mph", "kph", "gallon", "litre",
                  "liter"}
+MIN_FIGURE_WITHOUT_EVENT = 10
 SKIP_AFTER_NUMBER = {"more", "other", "of", "the", "local", "new", "additional", "extra", "armed", "iraqi", "syrian"}
 WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
 
@@ -135,13 +136,14 @@ NOT_A_NOUN = {"have", "has", "had", "were", "was", "are", "is", "to", "and", "in
               "which", "that", "of", "been", "be", "more"}
 
 
-def counted_thing(sentence: str, quantity: Quantity) -> tuple[str, str]:
-    """(event, noun) counted by a quantity, e.g. ("fled", "people") for "40,000 people have fled".
+def counted_thing(sentence: str, quantity: Quantity) -> tuple[str, str, str]:
+    """(event, noun, noun as written) counted by a quantity, e.g. ("fled", "people", "residents")
+    for "40,000 residents have fled". The noun is normalised so that reports can be compared.
 
     The event is the event word nearest to the number, within six words after it or
     three before it ("killing 27", "27 people were killed")."""
     after = WORD_RE.findall(sentence[quantity.end:quantity.end + 60])
-    noun = ""
+    noun = written = ""
     for word in after[:3]:
         lower = word.lower()
         if lower in SKIP_AFTER_NUMBER:
@@ -149,6 +151,7 @@ def counted_thing(sentence: str, quantity: Quantity) -> tuple[str, str]:
         if lower in NOT_A_NOUN:
             break
         noun = "people" if lower in PEOPLE else lower.rstrip("s") if len(lower) > 3 else lower
+        written = "" if lower in EVENT_WORDS else word  # "220,000 lives": the event says it
         break
     before = [w.lower() for w in WORD_RE.findall(sentence[max(0, quantity.start - 50):quantity.start])][-3:]
     candidates = [(i, w) for i, w in enumerate(w.lower() for w in after[:6])]
@@ -158,7 +161,7 @@ def counted_thing(sentence: str, quantity: Quantity) -> tuple[str, str]:
         if word in EVENT_WORDS:
             event = EVENT_WORDS[word]
             break
-    return event, noun
+    return event, noun, written
 
 
 AGE_OR_ORDINAL_AFTER_RE = re.compile(r"\s*(-|\s)?(year|month|week|day)s?[- ]old|s\b|th\b|st\b|nd\b|rd\b")
@@ -441,21 +444,27 @@ def build_timeline(sentences: list[Sentence], documents: tuple[Document, ...], l
 
 
 def find_figures(sentences: list[Sentence]) -> list[Figure]:
-    """Specific figures with what they count, merged when several documents report them."""
+    """Specific figures with what they count, merged when several documents report them.
+    A figure that says what happened ("killed", "fled") is kept; one that does not is left out
+    when it is a small detail ("three directions") or a count already listed with its event."""
     merged: dict[tuple[float, str, str], dict] = {}
     for s in sentences:
         for q in parse_quantities(s.text):
             if q.vague or is_identifier_or_age(s.text, q):
                 continue
-            event, noun = counted_thing(s.text, q)
+            event, noun, written = counted_thing(s.text, q)
             unit = noun.split("-")[-1]
             if unit in TIME_NOUNS or unit in MEASURE_NOUNS or noun.startswith(tuple(TIME_NOUNS)) or not (event or noun):
                 continue
-            counts = " ".join(x for x in (noun, event) if x)
+            if not event and q.value < MIN_FIGURE_WITHOUT_EVENT:
+                continue
+            counts = " ".join(x for x in (written, event) if x)
             entry = merged.setdefault((q.value, event, noun), {"text": q.text, "counts": counts, "sentence": s.text, "documents": set()})
             entry["documents"].add(s.document)
+    with_event = {value for value, event, _ in merged if event}
     figures = [Figure(value=k[0], text=v["text"], counts=v["counts"], sentence=v["sentence"],
-                      documents=tuple(sorted(v["documents"]))) for k, v in merged.items()]
+                      documents=tuple(sorted(v["documents"])))
+               for k, v in merged.items() if k[1] or k[0] not in with_event]
     figures.sort(key=lambda f: (-len(f.documents), -(f.counts.endswith(("killed", "fled", "injured")))))
     return figures
 
