@@ -53,10 +53,11 @@ class Budget:
     words: int = 250
     sentences: int | None = None
 
-    def admits(self, chosen: list[Sentence], candidate: Sentence) -> bool:
+    def room(self, chosen: list[Sentence]) -> float:
+        """How many more words fit (any number while a sentence count is not reached)."""
         if self.sentences is not None:
-            return len(chosen) < self.sentences
-        return sum(s.words for s in chosen) + candidate.words <= self.words
+            return float("inf") if len(chosen) < self.sentences else 0.0
+        return self.words - sum(s.words for s in chosen)
 
     def is_full(self, chosen: list[Sentence]) -> bool:
         if self.sentences is not None:
@@ -199,13 +200,14 @@ def select_sentences(
     uncovered = concept_weight.copy()  # weight still to gain per concept: 0 once covered
     covering_row = np.repeat(np.arange(len(candidates)), np.diff(covers.indptr))
     redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a chosen sentence
-    while open_.any() and not budget.is_full(picked):
+    while not budget.is_full(picked):
+        open_ &= lengths <= budget.room(picked)  # what no longer fits never will
+        if not open_.any():
+            break
         gains = np.bincount(covering_row, weights=uncovered[covers.indices], minlength=len(candidates))
         value = gains / lengths + scores - REDUNDANCY_WEIGHT * redundancy
         best = int(np.argmax(np.where(open_, value, -np.inf)))
         open_[best] = False
-        if not budget.admits(picked, candidates[best]):
-            continue
         if chosen and _repeats(best, chosen, candidates, similarity, encoder):
             continue
         chosen.append(best)
