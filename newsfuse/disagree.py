@@ -247,7 +247,7 @@ def find_disagreements(sentences: list[Sentence], entities: list[Entity] | None 
 
 def takes_a_side(text: str, disagreement: Disagreement) -> bool:
     """Whether a sentence states one side of a disagreement (so it must not read as settled)."""
-    if any(text == s.text for s in disagreement.statements):
+    if any(s.text in text for s in disagreement.statements):  # the sentence, or a quotation holding it
         return True
     if disagreement.kind == "figure":
         return any(re.search(rf"(?<![\d,.]){re.escape(s.value)}(?![\d,])", text) for s in disagreement.statements)

@@ -64,7 +64,12 @@ def score_cluster(cluster: Cluster, systems: tuple[str, ...], words: int, pipeli
     except NewsfuseError as exc:
         result.error = str(exc)
         return result
-    source_texts = {s.text for s in sentences}
+    # What counts as copied: verbatim in one article's cleaned text (a sentence, or a quotation
+    # of consecutive sentences).
+    by_document: dict[int, list[str]] = {}
+    for s in sentences:
+        by_document.setdefault(s.document, []).append(s.text)
+    articles = [" ".join(texts) for texts in by_document.values()]
     reference = "\n".join(reference_lines(cluster.reference))
     for system in systems:
         start = time.perf_counter()
@@ -80,7 +85,7 @@ def score_cluster(cluster: Cluster, systems: tuple[str, ...], words: int, pipeli
         result.scores[system] = {
             **{m: rouge[m].fmeasure * 100 for m in METRICS},
             "words": float(sum(len(s.split()) for s in cut)),
-            "copied": 100.0 * sum(s in source_texts for s in kept) / max(len(kept), 1),
+            "copied": 100.0 * sum(any(s in article for article in articles) for s in kept) / max(len(kept), 1),
             "seconds": seconds,
         }
     return result

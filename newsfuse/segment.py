@@ -95,9 +95,52 @@ def is_summary_worthy(sentence: Sentence) -> bool:
         return False
     if text[0].islower() or text.endswith(("...", "…")):
         return False
-    # Unbalanced quotes mean a quotation that runs across sentences: a fragment alone.
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
+    # Unbalanced quotes mean a quotation that runs across sentences: a fragment alone
+    # (`quotation_units` joins such a quotation into one unit).
+    if not quotes_balanced(text):
         return False
     if len(words) > 80:
         return False
     return True
+
+
+def quotes_balanced(text: str) -> bool:
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
+MAX_QUOTATION_SENTENCES = 4
+
+
+def quotation_units(sentences: list[Sentence]) -> list[Sentence]:
+    """Quotations that run over several sentences of one paragraph ("We do not have an
+    accurate count yet. We estimate that 500 people have been killed."), each joined into one
+    unit: alone, each of its sentences is a fragment with an unclosed quote, but the whole is
+    what a reporter would quote. `sentences` in document order; a unit takes its first
+    sentence's place."""
+    units = []
+    i = 0
+    while i < len(sentences):
+        found = _quotation_from(sentences, i)
+        if found is None:
+            i += 1
+        else:
+            unit, i = found
+            units.append(unit)
+    return units
+
+
+def _quotation_from(sentences: list[Sentence], i: int) -> tuple[Sentence, int] | None:
+    """The quotation opened by sentence `i` and the index after it, if it closes within
+    `MAX_QUOTATION_SENTENCES` consecutive sentences of the same paragraph."""
+    first = sentences[i]
+    if quotes_balanced(first.text):
+        return None
+    for end in range(i + 1, min(i + MAX_QUOTATION_SENTENCES, len(sentences))):
+        previous, following = sentences[end - 1], sentences[end]
+        if (following.document, following.paragraph, following.position) != (
+                first.document, first.paragraph, previous.position + 1):
+            return None
+        text = " ".join(s.text for s in sentences[i:end + 1])
+        if quotes_balanced(text):
+            return Sentence(text=text, document=first.document, position=first.position, paragraph=first.paragraph), end + 1
+    return None

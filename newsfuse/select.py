@@ -27,7 +27,7 @@ import numpy as np
 from scipy import sparse
 
 from newsfuse.represent import STOP_WORDS, Encoder, lexical_vectors, stem, tfidf_matrix, tokenize
-from newsfuse.segment import is_summary_worthy
+from newsfuse.segment import is_summary_worthy, quotation_units
 from newsfuse.types import Sentence, has_cjk
 
 MAX_CANDIDATES = 2_000
@@ -179,6 +179,8 @@ def select_sentences(
     sentences: list[Sentence], budget: Budget, encoder: Encoder | None = None
 ) -> list[Sentence]:
     """The briefing's sentences, in choice order (most valuable first)."""
+    # Multi-sentence quotations compete as whole units; their words count once per document.
+    sentences = sentences + quotation_units(sentences)
     candidates = candidate_sentences(sentences)
     if not candidates:
         return []

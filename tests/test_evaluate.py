@@ -71,6 +71,15 @@ def test_paired_differences_are_newsfuse_minus_each_system_cluster_by_cluster():
     assert paired_differences(results, ("lead",)) == {}
 
 
+def test_a_quotation_joined_from_consecutive_sentences_counts_as_copied():
+    quote = ('"We do not have an accurate count of the dead in Ramadi yet. '
+             'We estimate that 500 people have been killed in Ramadi," the spokesman said.')
+    other = "Militants seized Ramadi on Sunday after a three-day battle. Officials fear that 500 people have been killed."
+    cluster = Cluster((Document(quote), Document(other)), id="quote", reference="– 500 people have been killed in Ramadi.")
+    results, summary = evaluate([cluster], ("newsfuse",), words=60, fast=True)
+    assert summary["newsfuse"]["copied"]["mean"] == 100.0 and summary["newsfuse"]["words"]["mean"] > 40
+
+
 def test_worker_processes_give_the_same_scores():
     one, _ = evaluate(clusters(), ("newsfuse", "lead"), words=60, fast=True)
     two, _ = evaluate(clusters(), ("newsfuse", "lead"), words=60, fast=True, workers=2)

@@ -42,3 +42,21 @@ def test_sentences_glued_by_lost_paragraph_breaks_are_split():
     text = 'They showed symptoms of Ebola.The CDC says the man is fine. "It went well."Serna is a veteran. Visit Vox.com now.'
     assert split_sentences(text) == ["They showed symptoms of Ebola.", "The CDC says the man is fine.",
                                      '"It went well."', "Serna is a veteran.", "Visit Vox.com now."]
+
+
+def test_a_quotation_over_several_sentences_becomes_one_unit():
+    from newsfuse.segment import quotation_units
+
+    sentences = [
+        Sentence('The spokesman spoke on Sunday.', 0, 0, paragraph=0),
+        Sentence('"We do not have an accurate count yet.', 0, 1, paragraph=1),
+        Sentence('We estimate that 500 people have been killed," he said.', 0, 2, paragraph=1),
+        Sentence('"Nobody knows.', 0, 3, paragraph=2),  # never closed in its paragraph
+        Sentence('The city fell.', 0, 4, paragraph=3),
+        Sentence('"Help is coming.', 1, 0, paragraph=0),
+        Sentence('Soon," she said.', 1, 2, paragraph=0),  # a sentence between them was dropped
+    ]
+    [unit] = quotation_units(sentences)
+    assert unit.text == '"We do not have an accurate count yet. We estimate that 500 people have been killed," he said.'
+    assert (unit.document, unit.position, unit.paragraph) == (0, 1, 1)
+    assert is_summary_worthy(unit) and not is_summary_worthy(sentences[1])

@@ -121,3 +121,14 @@ def test_model_is_not_asked_about_sentences_that_share_no_words(encoder):
     chosen = select_sentences(sentences, Budget(words=100), recording)
     assert len(chosen) == 4
     assert recording.asked == []
+
+
+def test_a_quotation_over_two_sentences_is_chosen_whole():
+    quote = ['"We do not have an accurate count of the dead in Ramadi yet.',
+             'We estimate that 500 people have been killed in Ramadi," the spokesman said.']
+    sentences = [Sentence(quote[0], 0, 0), Sentence(quote[1], 0, 1),
+                 Sentence("Militants seized Ramadi on Sunday after a three-day battle.", 1, 0),
+                 Sentence("Officials fear that 500 people have been killed.", 1, 1)]
+    chosen = [s.text for s in select_sentences(sentences, Budget(words=60))]
+    assert " ".join(quote) in chosen
+    assert not set(quote) & set(chosen)  # never half a quotation
