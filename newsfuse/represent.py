@@ -35,6 +35,8 @@ STOP_WORDS = frozenset(
 )
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
+# The shortest stem of at least 3 letters, so the longest suffix that leaves one.
+_STEM_RE = re.compile(r"(.{3,}?)(?:%s)" % "|".join(_SUFFIXES), re.DOTALL)
 
 
 @lru_cache(maxsize=200_000)
@@ -42,10 +44,8 @@ def stem(word: str) -> str:
     """A light suffix stripper: enough to match 'killed'/'killing'/'kills' for overlap counts."""
     if not word.endswith(_SUFFIXES):
         return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+    stripped = _STEM_RE.fullmatch(word)
+    return stripped.group(1) if stripped else word
 
 
 def tokenize(text: str) -> list[str]:
