@@ -131,9 +131,10 @@ def concept_coverage(words: Words, documents: np.ndarray, candidates: np.ndarray
     found = (row_of_sentence[sentence] >= 0) & (column < len(codes))
     found[found] &= codes[column[found]] == code[found]
     rows, columns = row_of_sentence[sentence][found], column[found]
-    cells = np.unique(rows * max(len(codes), 1) + columns)
-    matrix = sparse.csr_matrix((np.ones(len(cells)), (cells // max(len(codes), 1), cells % max(len(codes), 1))),
-                               shape=(len(candidates), max(len(codes), 1)))
+    width = max(len(codes), 1)
+    cells = np.unique(rows * width + columns)  # sorted by row, then column: CSR order already
+    row_starts = np.concatenate(([0], np.cumsum(np.bincount(cells // width, minlength=len(candidates)))))
+    matrix = sparse.csr_matrix((np.ones(len(cells)), cells % width, row_starts), shape=(len(candidates), width))
     return matrix, weight if len(weight) else np.zeros(1)
 
 
