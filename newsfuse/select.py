@@ -145,16 +145,16 @@ def position_prior(sentences: list[Sentence]) -> np.ndarray:
 def cross_document_support(similarity: np.ndarray, documents: np.ndarray) -> np.ndarray:
     """For each sentence, the mean over the other documents of its best match there
     (`similarity`: the sentences' pairwise cosines)."""
-    n_documents = len(set(documents.tolist()))
-    if n_documents < 2:
+    present = np.unique(documents)
+    if len(present) < 2:
         return np.zeros(similarity.shape[0])
     support = np.zeros(similarity.shape[0])
-    for document in np.unique(documents):
+    for document in present:
         in_document = documents == document
         best = similarity[:, in_document].max(axis=1)
         best[in_document] = 0.0
         support += best
-    return support / (n_documents - 1)
+    return support / (len(present) - 1)
 
 
 def salience(sentences: list[Sentence], vectors: sparse.csr_matrix, similarity: np.ndarray) -> np.ndarray:
