@@ -30,7 +30,8 @@ WORD_BEFORE_RE = re.compile(r"([\w.'’-]+)$")
 GLUED_BOUNDARY_RE = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"”’])(?=[A-Z][a-z])")
 # Kana and Han only (not Hangul, which Korean writes with spaces): text where words are not space-separated.
 UNSPACED_SCRIPT_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)\]]*$")
+SENTENCE_END_MARKS = tuple(".!?。！？")
+CLOSING_MARKS = "\"'”’)]"  # may follow the end mark: 'he said."', '(in 2014.)'
 # Scripts that end sentences without a space (Chinese/Japanese full stops).
 CJK_BOUNDARY_RE = re.compile(r"(?<=[。！？])")
 MIN_SENTENCE_WORDS = 3
@@ -91,7 +92,7 @@ def is_summary_worthy(sentence: Sentence) -> bool:
     words = text.split()
     if len(words) < 6 and not UNSPACED_SCRIPT_RE.search(text):
         return False
-    if not SENTENCE_END_RE.search(text):
+    if not text.rstrip(CLOSING_MARKS).endswith(SENTENCE_END_MARKS):
         return False
     if text[0].islower() or text.endswith(("...", "…")):
         return False

@@ -115,27 +115,36 @@ class Words:
         return tfidf_matrix(pair_rows, pair_stems, counts, frequency, len(rows), len(rows), idf_offset=1.0)
 
 
-def concept_coverage(words: Words, documents: np.ndarray, candidates: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """A 0/1 candidates × concepts matrix and each concept's weight: the number of documents
-    that use it; with several documents, concepts of one document only are left out.
+@dataclass(frozen=True)
+class Coverage:
+    """Which concepts each candidate covers, in compressed-row layout (candidate i covers
+    `concepts[starts[i]:starts[i + 1]]`, once each), and each concept's weight."""
+
+    starts: np.ndarray
+    concepts: np.ndarray
+    weight: np.ndarray
+
+    def of(self, candidate: int) -> np.ndarray:
+        return self.concepts[self.starts[candidate]:self.starts[candidate + 1]]
+
+
+def concept_coverage(words: Words, documents: np.ndarray, candidates: np.ndarray) -> Coverage:
+    """What the candidates cover. A concept weighs the number of documents that use it; with
+    several documents, concepts of one document only are left out.
     `documents`: each sentence's document; `candidates`: the sentences to cover with."""
     sentence, code = words.concepts()
-    n_codes = int(code.max()) + 1 if len(code) else 1
-    used = np.unique(documents[sentence] * n_codes + code) % n_codes  # once per (document, concept)
-    codes, frequency = np.unique(used, return_counts=True)
+    codes, concept = np.unique(code, return_inverse=True)
+    used = np.unique(documents[sentence] * len(codes) + concept) % max(len(codes), 1)  # once per (document, concept)
+    frequency = np.bincount(used, minlength=len(codes))
     weighted = frequency >= (2 if len(np.unique(documents)) > 1 else 1)
-    codes, weight = codes[weighted], frequency[weighted].astype(float)
     row_of_sentence = np.full(words.n_sentences, -1)
     row_of_sentence[candidates] = np.arange(len(candidates))
-    column = np.searchsorted(codes, code)
-    found = (row_of_sentence[sentence] >= 0) & (column < len(codes))
-    found[found] &= codes[column[found]] == code[found]
-    rows, columns = row_of_sentence[sentence][found], column[found]
+    rows = row_of_sentence[sentence]
+    found = (rows >= 0) & weighted[concept]
     width = max(len(codes), 1)
-    cells = np.unique(rows * width + columns)  # sorted by row, then column: CSR order already
-    row_starts = np.concatenate(([0], np.cumsum(np.bincount(cells // width, minlength=len(candidates)))))
-    matrix = sparse.csr_matrix((np.ones(len(cells)), cells % width, row_starts), shape=(len(candidates), width))
-    return matrix, weight if len(weight) else np.zeros(1)
+    cells = np.unique(rows[found] * width + concept[found])  # sorted by row, then concept
+    starts = np.concatenate(([0], np.cumsum(np.bincount(cells // width, minlength=len(candidates)))))
+    return Coverage(starts, cells % width, np.where(weighted, frequency, 0).astype(float))
 
 
 def position_prior(sentences: list[Sentence]) -> np.ndarray:
@@ -157,11 +166,13 @@ def cross_document_support(similarity: np.ndarray, documents: np.ndarray) -> np.
     return support / (len(present) - 1)
 
 
-def salience(sentences: list[Sentence], vectors: sparse.csr_matrix, similarity: np.ndarray) -> np.ndarray:
-    """One score per sentence; higher means more central to what the sources report."""
-    centroid = np.asarray(vectors.mean(axis=0)).ravel()
-    norm = np.linalg.norm(centroid)
-    centrality = vectors @ (centroid / norm) if norm else np.zeros(len(sentences))
+def salience(sentences: list[Sentence], similarity: np.ndarray) -> np.ndarray:
+    """One score per sentence; higher means more central to what the sources report.
+    `similarity`: the sentences' pairwise cosines."""
+    # Closeness to the centroid c of the rows: v_i·c/|c| = Σ_j sim_ij / √(Σ_jk sim_jk), from
+    # the similarities already computed.
+    total = similarity.sum()
+    centrality = similarity.sum(axis=1) / np.sqrt(total) if total > 0 else np.zeros(len(sentences))
     documents = np.array([s.document for s in sentences])
     support = cross_document_support(similarity, documents)
     weight = POSITION_WEIGHT if len(np.unique(documents)) > 1 else SINGLE_DOCUMENT_POSITION_WEIGHT
@@ -189,26 +200,26 @@ def select_sentences(
     words = Words.of(sentences)
     index = {id(s): i for i, s in enumerate(sentences)}
     rows = np.array([index[id(s)] for s in candidates])
-    covers, concept_weight = concept_coverage(words, np.array([s.document for s in sentences]), rows)
+    coverage = concept_coverage(words, np.array([s.document for s in sentences]), rows)
     if any(has_cjk(s.text) for s in candidates):  # written without spaces: character bigrams
         vectors = lexical_vectors([s.text for s in candidates])
     else:
         vectors = words.tfidf(rows)
     similarity = (vectors @ vectors.T).toarray()
-    scores = salience(candidates, vectors, similarity)
+    scores = salience(candidates, similarity)
     lengths = np.array([max(s.words, 1) for s in candidates], dtype=float)
 
     chosen: list[int] = []
     picked: list[Sentence] = []
     open_ = np.ones(len(candidates), dtype=bool)
-    uncovered = concept_weight.copy()  # weight still to gain per concept: 0 once covered
-    covering_row = np.repeat(np.arange(len(candidates)), np.diff(covers.indptr))
+    uncovered = coverage.weight.copy()  # weight still to gain per concept: 0 once covered
+    covering_row = np.repeat(np.arange(len(candidates)), np.diff(coverage.starts))
     redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a chosen sentence
     while not budget.is_full(picked):
         open_ &= lengths <= budget.room(picked)  # what no longer fits never will
         if not open_.any():
             break
-        gains = np.bincount(covering_row, weights=uncovered[covers.indices], minlength=len(candidates))
+        gains = np.bincount(covering_row, weights=uncovered[coverage.concepts], minlength=len(candidates))
         value = gains / lengths + scores - REDUNDANCY_WEIGHT * redundancy
         best = int(np.argmax(np.where(open_, value, -np.inf)))
         open_[best] = False
@@ -216,7 +227,7 @@ def select_sentences(
             continue
         chosen.append(best)
         picked.append(candidates[best])
-        uncovered[covers.indices[covers.indptr[best]:covers.indptr[best + 1]]] = 0.0
+        uncovered[coverage.of(best)] = 0.0
         redundancy = np.maximum(redundancy, similarity[best])
     return picked
 

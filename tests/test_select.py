@@ -83,11 +83,11 @@ def test_concepts_shared_by_documents_weigh_their_document_count():
         ["Militants seized Ramadi, officials said.", "The weather was mild."],
     ])
     words = Words.of(sentences)
-    covers, weight = concept_coverage(words, np.array([s.document for s in sentences]), np.arange(len(sentences)))
+    coverage = concept_coverage(words, np.array([s.document for s in sentences]), np.arange(len(sentences)))
     # "militant seiz" and "seiz ramadi" are in both documents (weight 2, counted once per document
     # however often one repeats them); "on sunday", "weather was" are in one document only and weigh nothing.
-    assert sorted(weight.tolist()) == [2.0, 2.0]
-    assert covers.toarray().sum(axis=1).tolist() == [2, 2, 2, 0]
+    assert sorted(w for w in coverage.weight.tolist() if w) == [2.0, 2.0]
+    assert [coverage.weight[coverage.of(i)].tolist() for i in range(4)] == [[2.0, 2.0]] * 3 + [[]]
 
 
 def test_tfidf_from_words_equals_lexical_vectors():
