@@ -89,8 +89,7 @@ def segment_document(paragraphs: list[str], document: int) -> list[Sentence]:
 def is_summary_worthy(sentence: Sentence) -> bool:
     """Whether a sentence can stand alone in a briefing: long enough, a real sentence, not a fragment."""
     text = sentence.text
-    words = text.split()
-    if len(words) < 6 and not UNSPACED_SCRIPT_RE.search(text):
+    if sentence.words < 6 and not UNSPACED_SCRIPT_RE.search(text):
         return False
     if not text.rstrip(CLOSING_MARKS).endswith(SENTENCE_END_MARKS):
         return False
@@ -100,9 +99,7 @@ def is_summary_worthy(sentence: Sentence) -> bool:
     # (`quotation_units` joins such a quotation into one unit).
     if not quotes_balanced(text):
         return False
-    if len(words) > 80:
-        return False
-    return True
+    return sentence.words <= 80
 
 
 def quotes_balanced(text: str) -> bool:
