@@ -39,13 +39,17 @@ _SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ers", "ed", "es", "e
 _STEM_RE = re.compile(r"(.{3,}?)(?:%s)" % "|".join(_SUFFIXES), re.DOTALL)
 
 
-@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match 'killed'/'killing'/'kills' for overlap counts."""
     if not word.endswith(_SUFFIXES):
         return word
     stripped = _STEM_RE.fullmatch(word)
     return stripped.group(1) if stripped else word
+
+
+# `content_terms` stems every occurrence, so most calls repeat a word: a cache pays there. It
+# does not for a list of distinct words (`select`), where its upkeep costs more than stemming.
+stem_occurrence = lru_cache(maxsize=200_000)(stem)
 
 
 def tokenize(text: str) -> list[str]:
@@ -58,13 +62,13 @@ def content_terms(text: str) -> list[str]:
     Runs of Chinese/Japanese characters, written without spaces, become character bigrams."""
     tokens = tokenize(text)
     if not has_cjk(text):  # the common case, checked once per text rather than per word
-        return [stem(t) for t in tokens if t not in STOP_WORDS and len(t) > 1]
+        return [stem_occurrence(t) for t in tokens if t not in STOP_WORDS and len(t) > 1]
     terms = []
     for token in tokens:
         if CJK_RE.search(token):
             terms.extend(token[i:i + 2] for i in range(max(len(token) - 1, 1)))
         elif token not in STOP_WORDS and len(token) > 1:
-            terms.append(stem(token))
+            terms.append(stem_occurrence(token))
     return terms
 
 
