@@ -1,6 +1,6 @@
 import numpy as np
 
-from newsfuse.represent import content_terms, lexical_vectors, load_encoder
+from newsfuse.represent import content_terms, lexical_vectors, load_encoder, tokenize
 
 AP_HUMVEES = "Online video showed Humvees, trucks and other equipment speeding out of Ramadi, with soldiers gripping onto their sides."
 AP_VEHICLES = ("Online video showed vehicles, trucks and other equipment speeding out of Ramadi, with soldiers "
@@ -10,6 +10,17 @@ UNRELATED = "UNESCO has urged both sides to spare Palmyra, one of the most impor
 
 def test_content_terms_stem_and_drop_stop_words():
     assert content_terms("The militants killed 500 people") == ["militant", "kill", "500", "people"]
+
+
+def test_tokenize_keeps_abbreviations_figures_and_contractions_whole():
+    text = "“We don’t know,” the U.S. official said (Reuters): 40,000 people fled ISIS-held Ramadi—and/or Hit."
+    assert tokenize(text) == ["we", "don’t", "know", "the", "u.s", "official", "said", "reuters", "40,000",
+                              "people", "fled", "isis", "held", "ramadi", "and", "or", "hit"]
+    assert tokenize("— ... “ ”") == []
+
+
+def test_tokenize_splits_chinese_and_japanese_at_their_punctuation():
+    assert tokenize("北京时间周日，武装分子攻占了拉马迪。") == ["北京时间周日", "武装分子攻占了拉马迪"]
 
 
 def test_lexical_vectors_are_normalised_and_rank_paraphrase_first():
