@@ -45,6 +45,7 @@ REDUNDANCY_WEIGHT = 1.0
 # With one document there is no cross-document signal, and news is written most important
 # first: the writer's order leads (on the single-article Multi-News clusters Lead beat us).
 SINGLE_DOCUMENT_POSITION_WEIGHT = 10.0
+SENTENCE_BREAK = " \0 "
 
 
 @dataclass(frozen=True)
@@ -79,18 +80,24 @@ class Words:
 
     @classmethod
     def of(cls, sentences: list[Sentence]) -> Words:
-        tokens = [tokenize(s.text) for s in sentences]
-        flat = [t for words in tokens for t in words]
-        vocabulary = {w: i for i, w in enumerate(dict.fromkeys(flat))}
-        word_ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+        # One tokenize call over all the texts, with a break word between them to tell whose
+        # each word is: a call per sentence costs twice as much.
+        texts = SENTENCE_BREAK.join(s.text for s in sentences)
+        if texts.count(SENTENCE_BREAK) != len(sentences) - 1:  # NUL characters of their own
+            texts = SENTENCE_BREAK.join(s.text.replace("\0", "") for s in sentences)
+        flat = tokenize(texts)
+        vocabulary = {w: i for i, w in enumerate(dict.fromkeys(["\0", *flat]))}  # the break is word 0
+        ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+        is_word = ids != 0
+        word_ids = ids[is_word]
         stem_of_each = list(map(stem, vocabulary))
         stems = {st: i for i, st in enumerate(dict.fromkeys(stem_of_each))}
         stem_of_word = np.fromiter(map(stems.__getitem__, stem_of_each), dtype=np.int64, count=len(stem_of_each))
         content_word = np.array([w not in STOP_WORDS and len(w) > 1 for w in vocabulary], dtype=bool)
         return cls(
-            stem_ids=stem_of_word[word_ids] if len(word_ids) else word_ids,
-            owner=np.repeat(np.arange(len(sentences)), [len(words) for words in tokens]),
-            is_content=content_word[word_ids] if len(word_ids) else word_ids.astype(bool),
+            stem_ids=stem_of_word[word_ids],
+            owner=np.cumsum(~is_word)[is_word],
+            is_content=content_word[word_ids],
             stop_stems=np.array([st in STOP_WORDS for st in stems], dtype=bool),
             n_sentences=len(sentences),
         )

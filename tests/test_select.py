@@ -90,6 +90,13 @@ def test_concepts_shared_by_documents_weigh_their_document_count():
     assert [coverage.weight[coverage.of(i)].tolist() for i in range(4)] == [[2.0, 2.0]] * 3 + [[]]
 
 
+def test_words_know_their_sentence_even_when_a_text_holds_nul_characters():
+    sentences = _sentences([["Militants seized Ramadi.", "Troops \0 fled \0 the city."], ["Officials said so."]])
+    words = Words.of(sentences)
+    assert words.owner.tolist() == [0, 0, 0, 1, 1, 1, 1, 2, 2, 2]
+    assert words.n_sentences == 3
+
+
 def test_tfidf_from_words_equals_lexical_vectors():
     sentences = _sentences([["Militants seized the city of Ramadi.", "Officials said the city fell."],
                             ["Ramadi fell to militants, officials said.", "Nothing else."]])
