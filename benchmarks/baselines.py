@@ -1,7 +1,7 @@
 """newsfuse against sumy LexRank on the same Multi-News dev clusters: clusters/s on one core,
 and the baselines' ROUGE on uncleaned vs cleaned text (to compare with published anchors).
 
-    taskset -c 0 python benchmarks/baselines.py [--limit 250]
+    taskset -c 0 python benchmarks/baselines.py [--limit 250] [--rounds 3]
 
 Speed, two comparisons, one core:
 - summarising alone: both start from the same cleaned, segmented sentences; newsfuse selects
@@ -77,19 +77,29 @@ def print_rates(title: str, rates: dict[str, float], reference: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=250)
+    # The ratio moves with the shared machine's speed from minute to minute (17-22x in one hour).
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the summarising-alone comparison")
     args = parser.parse_args()
     clusters = list(read_clusters(str(DEV)))[: args.limit]
     lexrank, lead = get_ranker("lexrank"), get_ranker("lead")
     budget = Budget(words=250)
     # Separate model instances: each keeps a cache of sentence vectors, which must start empty.
-    fast, default, encoder = Pipeline.load(fast=True), Pipeline.load(), Pipeline.load().encoder
+    fast, default = Pipeline.load(fast=True), Pipeline.load()
 
     prepared = [prepare(c)[0] for c in clusters]
-    print_rates(f"Summarising alone, from the same sentences ({len(clusters)} clusters, one process):", rates(prepared, {
-        "newsfuse": lambda s: newsfuse_summary(s, budget),
-        "newsfuse with MiniLM": lambda s: newsfuse_summary(s, budget, encoder),
-        "sumy LexRank": lambda s: cut_to_words([x.text for x in lexrank(s)], budget.words),
-    }), "sumy LexRank")
+    ratios = []
+    for round_ in range(1, args.rounds + 1):
+        encoder = Pipeline.load().encoder
+        alone = rates(prepared, {
+            "newsfuse": lambda s: newsfuse_summary(s, budget),
+            "newsfuse with MiniLM": lambda s: newsfuse_summary(s, budget, encoder),
+            "sumy LexRank": lambda s: cut_to_words([x.text for x in lexrank(s)], budget.words),
+        })
+        print_rates(f"Summarising alone, from the same sentences ({len(clusters)} clusters, one process), "
+                    f"round {round_} of {args.rounds}:", alone, "sumy LexRank")
+        ratios.append(alone["newsfuse"] / alone["sumy LexRank"])
+    print(f"newsfuse / sumy LexRank, summarising alone: median {np.median(ratios):.2f}x "
+          f"(rounds: {', '.join(f'{r:.2f}x' for r in ratios)})")
     print_rates("End to end, from the raw cluster (newsfuse adds citations, facts, disagreements):", rates(clusters, {
         "newsfuse --fast": lambda c: fast.run(c, budget),
         "newsfuse (MiniLM)": lambda c: default.run(c, budget),
