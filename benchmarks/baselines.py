@@ -92,7 +92,7 @@ def main() -> None:
         encoder = Pipeline.load().encoder
         alone = rates(prepared, {
             "newsfuse": lambda s: newsfuse_summary(s, budget),
-            "newsfuse with MiniLM": lambda s: newsfuse_summary(s, budget, encoder),
+            "newsfuse with MiniLM": lambda s, encoder=encoder: newsfuse_summary(s, budget, encoder),
             "sumy LexRank": lambda s: cut_to_words([x.text for x in lexrank(s)], budget.words),
         })
         print_rates(f"Summarising alone, from the same sentences ({len(clusters)} clusters, one process), "

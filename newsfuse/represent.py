@@ -11,10 +11,10 @@ Both return L2-normalised rows, so a dot product is a cosine similarity.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from itertools import repeat
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from itertools import repeat
 from typing import Protocol
 
 import numpy as np
