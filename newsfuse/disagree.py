@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsfuse.facts import COUNTRIES, MONTHS, Quantity, counted_thing, find_entities, is_identifier_or_age, parse_quantities
+from newsfuse.facts import (COUNTRIES, MEASURE_NOUNS, MONTHS, TIME_NOUNS, Quantity, counted_thing, find_entities,
+                            is_identifier_or_age, parse_quantities)
 from newsfuse.types import Disagreement, Entity, Sentence, Statement, SummarySentence
 
 FOCUS_LOOKBACK = 3  # sentences back to look for the place a sentence is about
 # Counts this far apart describe different things (a war's toll and one battle's), not a dispute.
 MAX_CONFLICT_RATIO = 20
-NOT_COUNTED = {"day", "week", "month", "year", "hour", "minute", "second", "figure", "time", "mile", "percent", "per"}
+NOT_COUNTED = TIME_NOUNS | MEASURE_NOUNS  # spans and sizes, not head counts
 SUBSET_RE = re.compile(r"\b(including|among them|of them|of whom|of which)\s*$", re.IGNORECASE)
 SCOPE_RE = re.compile(
     r"\b(?:in|since|during|last|by|from)\s+(?P<scope>(?:%s)(?:\s+\d{4})?|\d{4}|last year|last month)\b"

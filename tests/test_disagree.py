@@ -6,6 +6,7 @@ from newsfuse.disagree import claim_stances, find_disagreements, takes_a_side
 from newsfuse.evaluate import disagreement_matches, disagreement_scores
 from newsfuse.ingest import cluster_from_record
 from newsfuse.pipeline import prepare
+from newsfuse.types import Cluster, Document
 
 from conftest import DATA
 
@@ -29,6 +30,14 @@ def test_precision_and_recall_over_the_set():
     scores = disagreement_scores(pairs)
     assert len(CASES) >= 15 and sum(1 for c in CASES if not c["expected"]) >= 5
     assert scores["precision"] >= 0.9 and scores["recall"] >= 0.8
+
+
+def test_distances_are_not_disputed_head_counts():
+    cluster = Cluster(documents=(
+        Document(text="Thousands of residents fled 10 kilometres to the north of Mosul on Monday, officials said."),
+        Document(text="Thousands of residents fled 30 kilometres to the north of Mosul on Monday, officials said."),
+    ))
+    assert find_disagreements(prepare(cluster)[0]) == []
 
 
 @pytest.mark.parametrize("sentence, stances", [
