@@ -53,10 +53,14 @@ def sumy_order(ranked: list[Sentence], sentences: list[Sentence], count: int) ->
 
 def rates(items: list, systems: dict) -> dict[str, float]:
     """Clusters/s of each system. The systems take turns on each item, so that a slow spell of
-    a shared machine slows them all alike rather than whichever happened to be running."""
+    a shared machine slows them all alike rather than whichever happened to be running. The
+    order of the turns rotates from item to item: a system runs slower right after one that
+    fills the CPU caches with its own data (the embedding model does), and faster on data the
+    one before it has just read."""
     seconds = dict.fromkeys(systems, 0.0)
-    for item in items:
-        for name, summarize in systems.items():
+    turns = list(systems.items())
+    for i, item in enumerate(items):
+        for name, summarize in turns[i % len(turns):] + turns[:i % len(turns)]:
             start = time.perf_counter()
             summarize(item)
             seconds[name] += time.perf_counter() - start
@@ -77,22 +81,20 @@ def print_rates(title: str, rates: dict[str, float], reference: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=250)
-    # The ratio moves with the shared machine's speed from minute to minute (17-22x in one hour).
+    # The ratio moves with the shared machine's speed from minute to minute.
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the summarising-alone comparison")
     args = parser.parse_args()
     clusters = list(read_clusters(str(DEV)))[: args.limit]
     lexrank, lead = get_ranker("lexrank"), get_ranker("lead")
     budget = Budget(words=250)
     # Separate model instances: each keeps a cache of sentence vectors, which must start empty.
-    fast, default = Pipeline.load(fast=True), Pipeline.load()
+    fast, default, encoder = Pipeline.load(fast=True), Pipeline.load(), Pipeline.load().encoder
 
     prepared = [prepare(c)[0] for c in clusters]
     ratios = []
     for round_ in range(1, args.rounds + 1):
-        encoder = Pipeline.load().encoder
         alone = rates(prepared, {
             "newsfuse": lambda s: newsfuse_summary(s, budget),
-            "newsfuse with MiniLM": lambda s, encoder=encoder: newsfuse_summary(s, budget, encoder),
             "sumy LexRank": lambda s: cut_to_words([x.text for x in lexrank(s)], budget.words),
         })
         print_rates(f"Summarising alone, from the same sentences ({len(clusters)} clusters, one process), "
@@ -100,6 +102,10 @@ def main() -> None:
         ratios.append(alone["newsfuse"] / alone["sumy LexRank"])
     print(f"newsfuse / sumy LexRank, summarising alone: median {np.median(ratios):.2f}x "
           f"(rounds: {', '.join(f'{r:.2f}x' for r in ratios)})")
+    print_rates("Summarising alone, with the embedding model for repeats:", rates(prepared, {
+        "newsfuse with MiniLM": lambda s: newsfuse_summary(s, budget, encoder),
+        "sumy LexRank": lambda s: cut_to_words([x.text for x in lexrank(s)], budget.words),
+    }), "sumy LexRank")
     print_rates("End to end, from the raw cluster (newsfuse adds citations, facts, disagreements):", rates(clusters, {
         "newsfuse --fast": lambda c: fast.run(c, budget),
         "newsfuse (MiniLM)": lambda c: default.run(c, budget),
