@@ -45,7 +45,7 @@ REDUNDANCY_WEIGHT = 1.0
 # With one document there is no cross-document signal, and news is written most important
 # first: the writer's order leads (on the single-article Multi-News clusters Lead beat us).
 SINGLE_DOCUMENT_POSITION_WEIGHT = 10.0
-SENTENCE_BREAK = " \0 "
+SENTENCE_BREAK = " \0 "  # between texts tokenised together: a word of its own, found in no sentence
 
 
 @dataclass(frozen=True)
