@@ -38,7 +38,7 @@ STOP_WORDS = frozenset(
 # "attack—the", "and/or"); other punctuation is stripped from the edges of whitespace-separated
 # words, so that "U.S.", "40,000" and "don't" stay one word each. str.replace, split and strip
 # loop in C: a regex over the text costs half as much again.
-WORD_SEPARATORS = ("—", "–", "-", "/", *"，。、：；！？「」（）")
+WORD_SEPARATORS = ("—", "–", "-", "‐", "‑", "/", *"，。、：；！？「」（）")
 EDGE_PUNCTUATION = "\"'“”‘’„«»‹›()[]{}<>.,;:!?¿¡*&%$#@^~`|\\+=_•·…"
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
 # The shortest stem of at least 3 letters, so the longest suffix that leaves one.
