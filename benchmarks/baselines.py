@@ -54,9 +54,8 @@ def sumy_order(ranked: list[Sentence], sentences: list[Sentence], count: int) ->
 def rates(items: list, systems: dict) -> dict[str, float]:
     """Clusters/s of each system. The systems take turns on each item, so that a slow spell of
     a shared machine slows them all alike rather than whichever happened to be running. The
-    order of the turns rotates from item to item: a system runs slower right after one that
-    fills the CPU caches with its own data (the embedding model does), and faster on data the
-    one before it has just read."""
+    order of the turns rotates from item to item, so that no system always meets an item's data
+    first (not yet in the CPU caches) or always runs right after the same other system."""
     seconds = dict.fromkeys(systems, 0.0)
     turns = list(systems.items())
     for i, item in enumerate(items):
