@@ -45,7 +45,7 @@ REDUNDANCY_WEIGHT = 1.0
 # With one document there is no cross-document signal, and news is written most important
 # first: the writer's order leads (on the single-article Multi-News clusters Lead beat us).
 SINGLE_DOCUMENT_POSITION_WEIGHT = 10.0
-SENTENCE_BREAK = " \0 "  # between texts tokenised together: a word of its own, found in no sentence
+BREAK_WORD = "\0"  # between texts tokenised together: a word of its own, found in no sentence
 
 
 @dataclass(frozen=True)
@@ -82,11 +82,11 @@ class Words:
     def of(cls, sentences: list[Sentence]) -> Words:
         # One tokenize call over all the texts, with a break word between them to tell whose
         # each word is: a call per sentence costs twice as much.
-        texts = SENTENCE_BREAK.join(s.text for s in sentences)
-        if texts.count(SENTENCE_BREAK) != len(sentences) - 1:  # NUL characters of their own
-            texts = SENTENCE_BREAK.join(s.text.replace("\0", "") for s in sentences)
+        texts = f" {BREAK_WORD} ".join(s.text for s in sentences)
+        if texts.count(BREAK_WORD) != len(sentences) - 1:  # texts with NUL characters of their own
+            texts = f" {BREAK_WORD} ".join(s.text.replace(BREAK_WORD, "") for s in sentences)
         flat = tokenize(texts)
-        vocabulary = {w: i for i, w in enumerate(dict.fromkeys(["\0", *flat]))}  # the break is word 0
+        vocabulary = {w: i for i, w in enumerate(dict.fromkeys([BREAK_WORD, *flat]))}  # the break is word 0
         ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
         is_word = ids != 0
         word_ids = ids[is_word]

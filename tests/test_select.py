@@ -95,6 +95,8 @@ def test_words_know_their_sentence_even_when_a_text_holds_nul_characters():
     words = Words.of(sentences)
     assert words.owner.tolist() == [0, 0, 0, 1, 1, 1, 1, 2, 2, 2]
     assert words.n_sentences == 3
+    # A NUL at the end of a text, next to the break between texts.
+    assert Words.of(_sentences([["Troops fled \0"], ["Officials said so."]])).owner.tolist() == [0, 0, 1, 1, 1]
 
 
 def test_tfidf_from_words_equals_lexical_vectors():
