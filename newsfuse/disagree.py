@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsfuse.facts import (COUNTRIES, MEASURE_NOUNS, MONTHS, TIME_NOUNS, Quantity, counted_thing, find_entities,
+from newsfuse.facts import (COUNTRIES, MONTHS, NOT_HEAD_COUNTS, Quantity, counted_thing, find_entities,
                             is_identifier_or_age, parse_quantities)
 from newsfuse.types import Disagreement, Entity, Sentence, Statement, SummarySentence
 
 FOCUS_LOOKBACK = 3  # sentences back to look for the place a sentence is about
 # Counts this far apart describe different things (a war's toll and one battle's), not a dispute.
 MAX_CONFLICT_RATIO = 20
-NOT_COUNTED = TIME_NOUNS | MEASURE_NOUNS  # spans and sizes, not head counts
 SUBSET_RE = re.compile(r"\b(including|among them|of them|of whom|of which)\s*$", re.IGNORECASE)
 SCOPE_RE = re.compile(
     r"\b(?:in|since|during|last|by|from)\s+(?P<scope>(?:%s)(?:\s+\d{4})?|\d{4}|last year|last month)\b"
@@ -70,7 +69,7 @@ def figure_mentions(sentences: list[Sentence], focus: list[frozenset[str]]) -> l
             if re.match(r"\s+(of|more|other|others|additional|further)\b", s.text[q.end:]):
                 continue  # "six of those arrested", "65 more were killed": parts, not totals
             event, noun, _ = counted_thing(s.text, q)
-            if not event or noun in NOT_COUNTED:
+            if not event or noun in NOT_HEAD_COUNTS:
                 continue  # only head counts of events (killed, fled, injured...) are compared
             mentions.append(FigureMention(q, event, noun, places, scope_match.group("scope") if scope_match else "", s))
     return mentions

@@ -127,6 +127,7 @@ TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "decad
 MEASURE_NOUNS = {"mile", "kilometre", "kilometer", "km", "metre", "meter", "feet", "foot", "inch", "yard", "acre",
                  "hectare", "square", "pound", "kilogram", "kg", "ton", "tonne", "degree", "mph", "kph", "gallon", "litre",
                  "liter"}
+NOT_HEAD_COUNTS = TIME_NOUNS | MEASURE_NOUNS  # spans and sizes: what they count is not people or things
 MIN_FIGURE_WITHOUT_EVENT = 10
 SKIP_AFTER_NUMBER = {"more", "other", "of", "the", "local", "new", "additional", "extra", "armed", "iraqi", "syrian"}
 WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
@@ -454,7 +455,7 @@ def find_figures(sentences: list[Sentence]) -> list[Figure]:
                 continue
             event, noun, written = counted_thing(s.text, q)
             unit = noun.split("-")[-1]
-            if unit in TIME_NOUNS or unit in MEASURE_NOUNS or noun.startswith(tuple(TIME_NOUNS)) or not (event or noun):
+            if unit in NOT_HEAD_COUNTS or noun.startswith(tuple(TIME_NOUNS)) or not (event or noun):
                 continue
             if not event and q.value < MIN_FIGURE_WITHOUT_EVENT:
                 continue
