@@ -1,162 +1,116 @@
 """Find where the sources disagree: conflicting figures and contradicting claims.
 
-Precision comes first (a false "disagreement" misleads readers), so both detectors only
-compare statements that are clearly about the same matter:
-- figures: the same count (same event such as killed/fled, compatible noun) about the same
-  place focus, from different documents, whose value ranges cannot both be true. A figure
-  with an explicit other period ("in April", "in 2014") is shown as context, not conflict.
-  Vague amounts ("hundreds") never make a conflict.
-- claims: whether a place was taken. Sentences that say a place was seized/captured are
-  compared with sentences that say the attack on it was prevented, foiled or repelled;
-  "seized part of" is its own stance.
+A false "sources differ" misinforms, so both detectors report only what a careful editor
+would accept, and nothing when unsure:
+- figures: two documents count the same thing (same counted noun, same event, same unit),
+  at the same place and period, with the same scope (not "critically injured" against
+  "injured", not a part against a total), and their ranges cannot both be true. When either
+  text marks its count as a later one ("rose to", "as of", "so far"), the kind is `update`.
+  A figure for another period ("in April") is shown as context. Vague amounts never conflict.
+- claims: whether a place was taken by an armed force. Sentences that say fighters seized or
+  captured it are compared with sentences that say the attack was foiled or repelled; "seized
+  part of" is its own stance.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from newsfuse.facts import (COUNTRIES, MONTHS, NOT_HEAD_COUNTS, Quantity, counted_thing, find_entities,
-                            is_identifier_or_age, parse_quantities)
-from newsfuse.types import Disagreement, Entity, Sentence, Statement, SummarySentence
+from newsfuse.analyze import PAST_PERIOD_RE
+from newsfuse.facts import NOT_HEAD_COUNTS
+from newsfuse.types import Amount, Disagreement, Entity, Sentence, Statement, SummarySentence
 
-FOCUS_LOOKBACK = 3  # sentences back to look for the place a sentence is about
 # Counts this far apart describe different things (a war's toll and one battle's), not a dispute.
 MAX_CONFLICT_RATIO = 20
-SUBSET_RE = re.compile(r"\b(including|among them|of them|of whom|of which)\s*$", re.IGNORECASE)
-SCOPE_RE = re.compile(
-    r"\b(?:in|since|during|last|by|from)\s+(?P<scope>(?:%s)(?:\s+\d{4})?|\d{4}|last year|last month)\b"
-    % "|".join(m.capitalize() for m in MONTHS)
-)
+SLACK = 1.1  # rounding: "12,000" and "13,000" for one crowd are not a dispute
 
 
-@dataclass(frozen=True)
-class FigureMention:
-    quantity: Quantity
-    event: str
-    noun: str
-    focus: frozenset[str]
-    scope: str
-    sentence: Sentence
+def comparable(amount: Amount) -> bool:
+    """Whether an amount can take a side: a specific count of something, with what happened."""
+    # Money compares only when both say of what ("a $5 million contract"): two sums in one story
+    # are as often different things (a price, a fine, a salary) as one disputed. Percentages
+    # are left out: the parse rarely says of what.
+    return (bool(amount.event) and not amount.part and bool(amount.counted) and amount.counted not in NOT_HEAD_COUNTS
+            and amount.unit != "%")
 
 
-def place_names(entities: list[Entity]) -> dict[str, str]:
-    """Every variant of every place → its canonical name."""
-    return {variant: e.name for e in entities if e.kind == "PLACE" for variant in e.variants}
+def same_matter(a: Amount, b: Amount, place_of: dict[str, str]) -> bool:
+    if (a.counted, a.event, a.unit, a.scope) != (b.counted, b.event, b.unit, b.scope):
+        return False
+    places_a = {place_of.get(p, p) for p in a.places}
+    places_b = {place_of.get(p, p) for p in b.places}
+    if places_a and places_b and not places_a & places_b:
+        return False
+    # A count without a period is read as the story's current one: it compares with another
+    # current count ("since Friday"), not with a past month's or year's ("in April", "in 2014").
+    if a.period and b.period:
+        return a.period.lower() == b.period.lower()
+    return not PAST_PERIOD_RE.search(a.period or b.period)
 
 
-def place_focus(sentences: list[Sentence], places: dict[str, str]) -> list[frozenset[str]]:
-    """The places each sentence is about: those it names, else those of a recent sentence."""
-    pattern = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) + r")\b") if places else None
-    named = [frozenset(places[m] for m in pattern.findall(s.text)) if pattern else frozenset() for s in sentences]
-    focus = []
-    for i, s in enumerate(sentences):
-        found = named[i]
-        back = i - 1
-        while not found and back >= 0 and i - back <= FOCUS_LOOKBACK and sentences[back].document == s.document:
-            found = named[back]
-            back -= 1
-        focus.append(found)
-    return focus
+def compatible(a: Amount, b: Amount) -> bool:
+    """Whether both figures can be true at once (ranges overlap, with some slack)."""
+    return a.low <= b.high * SLACK and b.low <= a.high * SLACK
 
 
-def figure_mentions(sentences: list[Sentence], focus: list[frozenset[str]]) -> list[FigureMention]:
-    mentions = []
-    for s, places in zip(sentences, focus):
-        scope_match = SCOPE_RE.search(s.text)
-        for q in parse_quantities(s.text):
-            if q.vague or is_identifier_or_age(s.text, q) or SUBSET_RE.search(s.text[:q.start]):
-                continue
-            if re.match(r"\s+(of|more|other|others|additional|further)\b", s.text[q.end:]):
-                continue  # "six of those arrested", "65 more were killed": parts, not totals
-            event, noun, _ = counted_thing(s.text, q)
-            if not event or noun in NOT_HEAD_COUNTS:
-                continue  # only head counts of events (killed, fled, injured...) are compared
-            mentions.append(FigureMention(q, event, noun, places, scope_match.group("scope") if scope_match else "", s))
-    return mentions
-
-
-def _same_matter(a: FigureMention, b: FigureMention) -> bool:
-    nouns_agree = a.noun == b.noun or "" in (a.noun, b.noun)
-    # Countries are too broad a focus: two tolls "in Syria" may be about different towns.
-    specific_a, specific_b = a.focus - COUNTRIES, b.focus - COUNTRIES
-    if specific_a and specific_b:
-        places_agree = bool(specific_a & specific_b)
-    else:
-        places_agree = bool(a.focus & b.focus) or not (a.focus or b.focus)
-    return a.event == b.event and nouns_agree and places_agree
-
-
-def _compatible(a: Quantity, b: Quantity) -> bool:
-    """Whether both figures can be true at once (ranges overlap, with 10% slack)."""
-    return a.low <= b.high * 1.1 and b.low <= a.high * 1.1
-
-
-def _comparable(a: Quantity, b: Quantity) -> bool:
+def near_enough(a: Amount, b: Amount) -> bool:
     return max(a.value, b.value) <= MAX_CONFLICT_RATIO * max(min(a.value, b.value), 1)
 
 
-def figure_disagreements(mentions: list[FigureMention]) -> list[Disagreement]:
-    out = []
-    used: set[int] = set()
-    for i, anchor in enumerate(mentions):
-        if i in used or anchor.scope:
+def figure_disagreements(amounts: tuple[Amount, ...], place_of: dict[str, str]) -> list[Disagreement]:
+    candidates = [a for a in amounts if comparable(a)]
+    out, used = [], set()
+    for i, anchor in enumerate(candidates):
+        if i in used:
             continue
-        group = [j for j, m in enumerate(mentions) if j not in used and not m.scope and _same_matter(anchor, m)
-                 and _comparable(anchor.quantity, m.quantity)]
+        group = [j for j, a in enumerate(candidates) if j not in used and same_matter(anchor, a, place_of)
+                 and near_enough(anchor, a)]
         used.update(group)
-        group = _main_figure_per_document(group, mentions)
-        # Statements: distinct values, each with the documents reporting a compatible figure.
-        sides: list[list[int]] = []
-        for j in group:
-            for side in sides:
-                if _compatible(mentions[side[0]].quantity, mentions[j].quantity):
-                    side.append(j)
-                    break
+        group = main_figure_per_document([candidates[j] for j in group])
+        sides: list[list[Amount]] = []
+        for a in group:
+            side = next((side for side in sides if compatible(side[0], a)), None)
+            if side is None:
+                sides.append([a])
             else:
-                sides.append([j])
-        documents_per_side = [{mentions[j].sentence.document for j in side} for side in sides]
-        everyone = set().union(*documents_per_side)
-        if len(sides) < 2 or len(everyone) < 2:
+                side.append(a)
+        documents_per_side = [{a.sentence.document for a in side} for side in sides]
+        if len(sides) < 2 or len(set().union(*documents_per_side)) < 2:
             continue
-        context = _merge_by_value([m for m in mentions if m.scope and _same_matter(anchor, m)])
-        statements = tuple(_statement([mentions[j] for j in side]) for side in sides)
-        thing = anchor.noun if anchor.noun and anchor.noun != "people" else "people"
-        place = f" ({', '.join(sorted(anchor.focus))})" if anchor.focus else ""
-        values = " vs ".join(s.value for s in statements)
+        kind = "update" if any(a.update for a in group) else "conflict"
+        context = [a for a in candidates if a.period and a.period != anchor.period
+                   and same_matter(replace(a, period=anchor.period), anchor, place_of)]
+        statements = tuple(statement(side) for side in sides)
+        thing = anchor.counted_text or anchor.counted or "people"
+        where = f" in {anchor.places[0]}" if anchor.places else ""
         smallest_side = min(len(d) for d in documents_per_side)
         out.append(Disagreement(
-            kind="figure",
-            description=f"How many {thing} {anchor.event}{place}: {values}",
+            kind=kind,
+            topic="figure",
+            description=f"How many {thing} {anchor.event}{where}: " + " vs ".join(s.value for s in statements),
             statements=statements,
             confidence=round(min(0.95, 0.6 + 0.1 * smallest_side + 0.1 * (len(statements) == 2)), 2),
-            context=tuple(_statement(same, scope=True) for same in context),
+            context=tuple(statement([a], scope=True) for a in dict.fromkeys(context)),
             subject=f"{thing} {anchor.event}",
         ))
     return out
 
 
-def _main_figure_per_document(group: list[int], mentions: list[FigureMention]) -> list[int]:
+def main_figure_per_document(group: list[Amount]) -> list[Amount]:
     """Each document's headline figure for the matter: its largest. Smaller ones in the same
     document are usually parts (a town's share of a national toll) or earlier counts."""
-    best: dict[int, int] = {}
-    for j in group:
-        document = mentions[j].sentence.document
-        if document not in best or mentions[j].quantity.value > mentions[best[document]].quantity.value:
-            best[document] = j
-    return sorted(best.values())
+    best: dict[int, Amount] = {}
+    for a in group:
+        if a.sentence.document not in best or a.value > best[a.sentence.document].value:
+            best[a.sentence.document] = a
+    return sorted(best.values(), key=lambda a: a.sentence.document)
 
 
-def _merge_by_value(mentions: list[FigureMention]) -> list[list[FigureMention]]:
-    groups: dict[tuple[float, str], list[FigureMention]] = {}
-    for m in mentions:
-        groups.setdefault((m.quantity.value, m.scope), []).append(m)
-    return list(groups.values())
-
-
-def _statement(mentions: list[FigureMention], scope: bool = False) -> Statement:
-    first = mentions[0]
-    value = first.quantity.text + (f" ({first.scope})" if scope else "")
-    return Statement(text=first.sentence.text, documents=tuple(sorted({m.sentence.document for m in mentions})), value=value)
+def statement(amounts: list[Amount], scope: bool = False) -> Statement:
+    first = amounts[0]
+    value = first.text + (f" ({first.period})" if scope else "")
+    return Statement(text=first.sentence.text, documents=tuple(sorted({a.sentence.document for a in amounts})),
+                     value=value)
 
 
 # ---------------------------------------------------------------- claims
@@ -169,6 +123,12 @@ REPEL = r"(?:foil\w*|repel\w*|repuls\w*|fought off|pinned\s+\w+\s+back|pinned ba
 GAP = r"(?:\W+\w+){0,7}?\W+"  # up to seven words between the verb and the place
 
 
+# Only a place taken by an armed force is a capture claim: "buses taking migrants away from
+# Serbia" or a fugitive "taken into custody" are not.
+ARMED_FORCE_RE = re.compile(
+    r"\b(?:(?i:militants?|fighters?|forces?|troops?|soldiers?|army|armies|rebels?|insurgents?|jihadis?|jihadists?|"
+    r"militias?|military|gunmen|separatists?|paramilitar\w*|offensive|attack)|IS|ISIS|ISIL|Isis|Daesh|"
+    r"Islamic State|Taliban|al-Qaeda|al-Shabab|Boko Haram)\b")
 CLAIM_VERB_RE = re.compile(rf"\b{CAPTURE}|\b{REPEL}", re.IGNORECASE)
 TRYING_BEFORE_RE = re.compile(rf"\b{TRYING}\W+(?:\w+\W+){{0,4}}$", re.IGNORECASE)
 FAILED_BEFORE_RE = re.compile(rf"\b{FAILED}\W+(?:\w+\W+){{0,4}}$", re.IGNORECASE)
@@ -205,7 +165,7 @@ def claim_disagreements(sentences: list[Sentence], entities: list[Entity]) -> li
     out = []
     # Only sentences with a capture or repel verb can take a side: a cheap filter before
     # compiling patterns for each place.
-    claiming = [s for s in sentences if CLAIM_VERB_RE.search(s.text)]
+    claiming = [s for s in sentences if CLAIM_VERB_RE.search(s.text) and ARMED_FORCE_RE.search(s.text)]
     for place in (e for e in entities if e.kind == "PLACE"):
         mentioning = [s for s in claiming if any(v in s.text for v in place.variants)]
         if len({s.document for s in mentioning}) < 2:
@@ -227,7 +187,8 @@ def claim_disagreements(sentences: list[Sentence], entities: list[Entity]) -> li
                 docs = by_stance[stance]
                 statements.append(Statement(text=docs[min(docs)], documents=tuple(sorted(docs)), value=stance))
         out.append(Disagreement(
-            kind="claim",
+            kind="conflict",
+            topic="claim",
             description=f"Whether {place.name} was taken: " + " vs ".join(
                 f"{s.value} ({len(s.documents)} source{'s' * (len(s.documents) > 1)})" for s in statements),
             statements=tuple(statements),
@@ -237,11 +198,10 @@ def claim_disagreements(sentences: list[Sentence], entities: list[Entity]) -> li
     return out
 
 
-def find_disagreements(sentences: list[Sentence], entities: list[Entity] | None = None) -> list[Disagreement]:
+def find_disagreements(sentences: list[Sentence], amounts: tuple[Amount, ...], entities: list[Entity]) -> list[Disagreement]:
     """All disagreements, most confident first."""
-    entities = entities if entities is not None else find_entities(sentences)
-    focus = place_focus(sentences, place_names(entities))
-    found = figure_disagreements(figure_mentions(sentences, focus)) + claim_disagreements(sentences, entities)
+    place_of = {v: e.name for e in entities if e.kind == "PLACE" for v in e.variants}
+    found = figure_disagreements(amounts, place_of) + claim_disagreements(sentences, entities)
     return sorted(found, key=lambda d: -d.confidence)
 
 
@@ -249,7 +209,7 @@ def takes_a_side(text: str, disagreement: Disagreement) -> bool:
     """Whether a sentence states one side of a disagreement (so it must not read as settled)."""
     if any(s.text in text for s in disagreement.statements):  # the sentence, or a quotation holding it
         return True
-    if disagreement.kind == "figure":
+    if disagreement.topic == "figure":
         return any(re.search(rf"(?<![\d,.]){re.escape(s.value)}(?![\d,])", text) for s in disagreement.statements)
     return bool(claim_stances(text, disagreement.subject))
 

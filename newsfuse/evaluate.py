@@ -176,17 +176,18 @@ def evaluate(
 
 
 def _numbers(value: str) -> set[float]:
-    from newsfuse.facts import parse_quantities
+    from newsfuse.quantities import parse_quantities
 
     return {q.value for q in parse_quantities(value)}
 
 
 def disagreement_matches(found, expected: dict) -> bool:
-    """Whether a found Disagreement is the expected one: same kind, and the same figures
-    (each expected value among the statements) or the same subject (claims)."""
-    if found.kind != expected["kind"]:
+    """Whether a found Disagreement is the expected one: same topic (`kind` in the cases: figure
+    or claim), and the same figures (each expected value among the statements) or the same
+    subject (claims)."""
+    if found.topic != expected["kind"]:
         return False
-    if found.kind == "claim":
+    if found.topic == "claim":
         return found.subject.lower() == expected["subject"].lower()
     values = set().union(*(_numbers(s.value) for s in found.statements))
     return all(_numbers(v) <= values for v in expected["values"])

