@@ -204,7 +204,10 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         if subject is not None and subject.lemma_.lower() in TOTAL_NOUNS:
             thing = next((c for c in subject.children if c.dep_ in ("compound", "amod")), None)
             noun = thing if thing is not None else subject
-        verb, event_word = governing_event(subject) if subject is not None else (None, "")
+        if subject is None or noun is not None and noun.i != subject.i and subject.lemma_.lower() in TOTAL_NOUNS:
+            event_word = ""  # the event is in the total's noun: "death toll"
+        else:
+            verb, event_word = governing_event(subject)
     counted_lemma = noun.lemma_.lower() if noun is not None else ""
     event = EVENT_CLASSES.get(event_word, event_word)
     if counted_lemma in EVENT_CLASSES and (not event or event in FRAMING_VERBS or event == "dead"):
@@ -215,9 +218,9 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     places = tuple(dict.fromkeys(e.text for e in span.doc.ents if clause_tokens[0].i <= e.start
                                  and e.end <= clause_tokens[-1].i + 1 and is_place_mention(e)))
     dates = [e for e in span.doc.ents if e.label_ == "DATE" and not (span.start <= e.start < span.end)]
-    period = next((e.text for e in dates if clause_tokens[0].i <= e.start and e.end <= clause_tokens[-1].i + 1), "")
+    period = next((period_phrase(e) for e in dates if clause_tokens[0].i <= e.start and e.end <= clause_tokens[-1].i + 1), "")
     if not period:  # "the exodus in April, when 114,000 fled": a past month or year elsewhere in the sentence
-        period = next((e.text for e in dates if PAST_PERIOD_RE.search(e.text)), "")
+        period = next((period_phrase(e) for e in dates if PAST_PERIOD_RE.search(e.text)), "")
     scope = narrowing_words(noun, verb)
     text = sentence.text
     part = bool(PART_BEFORE_RE.search(text[:quantity.start]) or PART_AFTER_RE.match(text[quantity.end:]))
@@ -227,6 +230,18 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         counted=counted, counted_text=noun.text if noun is not None and counted_lemma else "",
         event=event, event_text=verb.text if verb is not None else (event_word and event),
         places=places, period=period, scope=scope, part=part, update=update, sentence=sentence)
+
+
+TIME_PREPOSITIONS = {"in", "on", "since", "over", "during", "by", "until", "from", "for", "after", "before", "at",
+                     "through", "throughout", "within"}
+
+
+def period_phrase(ent) -> str:
+    """A date with its preposition: "over the past few days", "in April", "since Friday"."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in TIME_PREPOSITIONS:
+        return f"{before.text} {ent.text}"
+    return ent.text
 
 
 def is_place_mention(ent) -> bool:

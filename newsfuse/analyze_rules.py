@@ -34,13 +34,17 @@ def name_mentions(sentence: Sentence):
     for m in NAME_RE.finditer(sentence.text):
         name = re.sub(r"^(?:The|A|An)\s+", "", m.group(0).rstrip(".'’").removesuffix("'s").removesuffix("’s"))
         words = name.split()
+        titled = False
+        while len(words) > 1 and words[0].lower().rstrip(".") in PERSON_TITLES:
+            words, titled = words[1:], True
+        name = " ".join(words)
         if not words or words[0].lower() in NOT_NAMES or (m.start() == 0 and len(words) == 1 and not name.isupper()):
             continue
         before = [w.lower() for w in WORD_RE.findall(sentence.text[max(0, m.start() - 30):m.start()])]
         after = [w.lower() for w in WORD_RE.findall(sentence.text[m.end():m.end() + 20])]
         if words[-1].lower() in ORG_ENDINGS or name.isupper():
             label = "ORG"
-        elif before and before[-1].rstrip(".") in PERSON_TITLES or after and after[0] in ("said", "says", "told"):
+        elif titled or before and before[-1].rstrip(".") in PERSON_TITLES or after and after[0] in ("said", "says", "told"):
             label = "PERSON"
         elif before and before[-1] in PLACE_PREPOSITIONS:
             label = "GPE"

@@ -90,7 +90,7 @@ def figure_disagreements(amounts: tuple[Amount, ...], place_of: dict[str, str]) 
             description=f"How many {thing} {anchor.event}{where}: " + " vs ".join(s.value for s in statements),
             statements=statements,
             confidence=round(min(0.95, 0.6 + 0.1 * smallest_side + 0.1 * (len(statements) == 2)), 2),
-            context=tuple(statement([a], scope=True) for a in dict.fromkeys(context)),
+            context=tuple(statement(same, scope=True) for same in by_value(context)),
             subject=f"{thing} {anchor.event}",
         ))
     return out
@@ -104,6 +104,13 @@ def main_figure_per_document(group: list[Amount]) -> list[Amount]:
         if a.sentence.document not in best or a.value > best[a.sentence.document].value:
             best[a.sentence.document] = a
     return sorted(best.values(), key=lambda a: a.sentence.document)
+
+
+def by_value(amounts: list[Amount]) -> list[list[Amount]]:
+    groups: dict[tuple[float, str], list[Amount]] = {}
+    for a in amounts:
+        groups.setdefault((a.value, a.period.lower()), []).append(a)
+    return list(groups.values())
 
 
 def statement(amounts: list[Amount], scope: bool = False) -> Statement:

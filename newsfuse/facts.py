@@ -150,7 +150,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     groups: dict[str, Counter] = defaultdict(Counter)
     variants: dict[str, Counter] = defaultdict(Counter)
     for key, votes in votes_by_key.items():
-        groups[canonical[key]].update(votes)
+        # The full name's own mentions weigh double: NER types "Haider al-Abadi" more surely than "Abadi".
+        groups[canonical[key]].update({kind: n * (1 + (canonical[key] == key)) for kind, n in votes.items()})
         variants[canonical[key]].update(written[key])
     entities = []
     for key, votes in groups.items():
@@ -161,14 +162,26 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             if known_kind(variant):
                 votes[known_kind(variant)] += KNOWN_WEIGHT
         kind = votes.most_common(1)[0][0]
-        if kind == OTHER:
-            continue
+        if kind == OTHER or len(names_written) == 1 and name.lower() in ORG_WORDS:
+            continue  # not a person, place or organisation; or "the Council": a kind of body, not a name
+        names_written.update(dict.fromkeys(alias_spellings(key, sentences), 0))
         documents, mentions = occurrences(tuple(names_written), sentences)
         entities.append(Entity(name=name, kind=kind, variants=tuple(sorted(names_written)),
                                documents=documents or tuple(sorted({m.document for m in names if name_key(m.text) == key})),
                                mentions=max(mentions, 1)))
     entities.sort(key=lambda e: (-len(e.documents), -e.mentions, e.name))
     return entities
+
+
+def alias_spellings(key: str, sentences: list[Sentence]) -> set[str]:
+    """Spellings of a well-known name's other forms found in the text ("IS", "Isis", "Daesh" for
+    the Islamic State), which NER often misses. Short ones only in capitals: "is" is a verb."""
+    group = alias_group(key)
+    if group is None:
+        return set()
+    forms = [re.escape(a.upper()) if len(a) <= 3 else f"(?i:{re.escape(a)})" for a in ALIASES[group]]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    return {m.group(0) for s in sentences for m in pattern.finditer(s.text)}
 
 
 def occurrences(variants: tuple[str, ...], sentences: list[Sentence]) -> tuple[tuple[int, ...], int]:
@@ -209,11 +222,14 @@ def is_key_figure(amount: Amount) -> bool:
     return bool(amount.counted) and (amount.value >= MIN_FIGURE_WITHOUT_HUMAN_EVENT or bool(amount.unit))
 
 
+def figure_event(amount: Amount) -> str:
+    return amount.event if amount.event in NAMED_EVENTS else amount.event_text
+
+
 def figure_counts(amount: Amount) -> str:
     """"people killed", "residents fled", "contract awarded"."""
     thing = amount.counted_text or ("people" if amount.counted == "people" else amount.counted)
-    event = amount.event if amount.event in NAMED_EVENTS else amount.event_text
-    return " ".join(x for x in (thing, event) if x)
+    return " ".join(x for x in (thing, figure_event(amount)) if x)
 
 
 def find_figures(amounts: tuple[Amount, ...]) -> list[Figure]:
@@ -228,7 +244,7 @@ def find_figures(amounts: tuple[Amount, ...]) -> list[Figure]:
         if (bool(a.places), bool(a.period)) > (bool(best.places), bool(best.period)):
             entry["amount"] = a  # the statement that says where and when
     figures = [Figure(value=v["amount"].value, text=v["amount"].text, counts=figure_counts(v["amount"]),
-                      place=", ".join(v["amount"].places[:2]), period=v["amount"].period,
+                      event=figure_event(v["amount"]), place=", ".join(v["amount"].places[:2]), period=v["amount"].period,
                       sentence=v["amount"].sentence.text, documents=tuple(sorted(v["documents"])))
                for v in merged.values()]
     figures.sort(key=lambda f: (-len(f.documents), not f.counts.endswith(tuple(NAMED_EVENTS)), -f.value))

@@ -57,14 +57,19 @@ def to_dict(briefing: Briefing, timings: bool = True) -> dict:
                 for e in briefing.facts.entities
             ],
             "figures": [
-                {"value": f.value, "text": f.text, "counts": f.counts, "sentence": f.sentence,
-                 "documents": list(f.documents)}
+                {"value": f.value, "text": f.text, "counts": f.counts, "event": f.event, "place": f.place,
+                 "period": f.period, "label": f.label, "sentence": f.sentence, "documents": list(f.documents)}
                 for f in briefing.facts.figures
             ],
             "timeline": [
-                {"when": e.when, "phrase": e.phrase, "sentence": e.sentence, "document": e.document}
+                {"when": e.when, "phrase": e.phrase, "event": e.clause, "sentence": e.sentence, "document": e.document}
                 for e in briefing.facts.timeline
             ],
+            "quotes": [
+                {"text": q.text, "speaker": q.speaker, "role": q.role, "documents": list(q.documents)}
+                for q in briefing.facts.quotes
+            ],
+            "approximate": briefing.facts.approximate,
         },
     }
     if timings:
@@ -78,6 +83,7 @@ def disagreement_to_dict(d: Disagreement) -> dict:
 
     return {
         "kind": d.kind,
+        "topic": d.topic,
         "description": d.description,
         "confidence": d.confidence,
         "statements": [statement(s) for s in d.statements],
@@ -115,23 +121,25 @@ def to_text(briefing: Briefing, markdown: bool = False) -> str:
     if briefing.disagreements:
         out += [heading("Where sources differ"), ""]
         for d in briefing.disagreements:
-            out.append(f"- {d.description}")
+            out.append(f"- {d.description}" + (" (a later count)" if d.kind == "update" else ""))
             for s in d.statements:
                 out.append(f"    - {s.value} {citation_marks(s.documents)}: {s.text}")
             for s in d.context:
                 out.append(f"    - context, {s.value} {citation_marks(s.documents)}: {s.text}")
         out.append("")
     facts = briefing.facts
-    if facts.entities or facts.figures or facts.timeline:
-        out += [heading("Key facts"), ""]
+    if facts.entities or facts.figures or facts.timeline or facts.quotes:
+        out += [heading("Key facts" + (" (approximate: --fast rules, no parser)" if facts.approximate else "")), ""]
         for kind, label in (("PERSON", "People"), ("PLACE", "Places"), ("ORG", "Organisations")):
             names = [e.name for e in facts.entities if e.kind == kind]
             if names:
                 out.append(f"- {label}: {', '.join(names)}")
         for f in facts.figures:
-            out.append(f"- {f.text} {f.counts} {citation_marks(f.documents)}")
+            out.append(f"- {f.label} {citation_marks(f.documents)}")
         for e in facts.timeline:
-            out.append(f"- {e.when}: {e.sentence} [{e.document + 1}]")
+            out.append(f"- {e.when}: {e.clause} [{e.document + 1}]")
+        for q in facts.quotes:
+            out.append(f"- “{q.text}” — {q.speaker}{', ' + q.role if q.role else ''} {citation_marks(q.documents)}")
         out.append("")
     out += [heading("Sources"), ""]
     out += [f"{n}. {label}" for n, label in _sources(briefing)]
@@ -151,12 +159,23 @@ def to_html(briefing: Briefing) -> str:
         for s in briefing.sentences
     )
     disagreements = "".join(
-        f"<li>{esc(d.description)}<ul>"
+        f"<li>{esc(d.description)}{' (a later count)' if d.kind == 'update' else ''}<ul>"
         + "".join(f"<li><b>{esc(s.value)}</b> {esc(citation_marks(s.documents))}: {esc(s.text)}</li>" for s in d.statements)
         + "</ul></li>"
         for d in briefing.disagreements
     )
     sources = "".join(f"<li>{esc(label)}</li>" for _, label in _sources(briefing))
+    facts = briefing.facts
+    fact_items = "".join(
+        f"<li>{esc(label)}: {esc(', '.join(e.name for e in facts.entities if e.kind == kind))}</li>"
+        for kind, label in (("PERSON", "People"), ("PLACE", "Places"), ("ORG", "Organisations"))
+        if any(e.kind == kind for e in facts.entities))
+    fact_items += "".join(f"<li>{esc(f.label)} {esc(citation_marks(f.documents))}</li>" for f in facts.figures)
+    fact_items += "".join(f"<li>{esc(e.when)}: {esc(e.clause)} [{e.document + 1}]</li>" for e in facts.timeline)
+    fact_items += "".join(
+        f"<li><q>{esc(q.text)}</q> — {esc(q.speaker)}{esc(', ' + q.role if q.role else '')} "
+        f"{esc(citation_marks(q.documents))}</li>" for q in facts.quotes)
+    facts_heading = "Key facts" + (" (approximate)" if facts.approximate else "")
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -167,6 +186,7 @@ def to_html(briefing: Briefing) -> str:
 <h1>Briefing</h1>
 {sentences}
 {f'<h2>Where sources differ</h2><ul>{disagreements}</ul>' if disagreements else ''}
+{f'<h2>{facts_heading}</h2><ul>{fact_items}</ul>' if fact_items else ''}
 <h2>Sources</h2><ol>{sources}</ol>
 </body></html>
 """

@@ -174,6 +174,7 @@ class Figure:
     value: float
     text: str  # the number as written
     counts: str  # what is counted and what happened: "people killed", "residents fled"
+    event: str  # what happened, normalised: "killed", "fled", or the verb as written
     place: str
     period: str
     sentence: str

@@ -28,8 +28,30 @@ def encoder() -> MiniLMEncoder:
 
 
 @pytest.fixture(scope="session")
-def pipeline(encoder) -> Pipeline:
-    return Pipeline(encoder=encoder)
+def nlp():
+    from newsfuse.analyze import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def pipeline(encoder, nlp) -> Pipeline:
+    return Pipeline(encoder=encoder, nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def analyzed(nlp):
+    """Analysis of plain texts, one document each: analyzed(["text of doc 0", ...])."""
+    from newsfuse.analyze import analyze
+    from newsfuse.pipeline import prepare
+    from newsfuse.types import Cluster, Document
+
+    def run(texts, published=""):
+        cluster = Cluster(documents=tuple(Document(text=t, published=published) for t in texts))
+        sentences, _ = prepare(cluster)
+        return sentences, analyze(sentences, cluster.documents, nlp)
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -107,12 +107,19 @@ function render(data) {
   }
   if (data.facts.figures.length) {
     facts.appendChild(el("dt", "Figures"));
-    for (const f of data.facts.figures) facts.appendChild(el("dd", `${f.text} ${f.counts} ${marks(f.documents)}`));
+    for (const f of data.facts.figures) facts.appendChild(el("dd", `${f.label} ${marks(f.documents)}`));
   }
   if (data.facts.timeline.length) {
     facts.appendChild(el("dt", "Timeline"));
-    for (const e of data.facts.timeline) facts.appendChild(el("dd", `${e.when}: ${e.sentence} [${e.document + 1}]`));
+    for (const e of data.facts.timeline) facts.appendChild(el("dd", `${e.when}: ${e.event} [${e.document + 1}]`));
   }
+  if (data.facts.quotes.length) {
+    facts.appendChild(el("dt", "Key quotes"));
+    for (const q of data.facts.quotes) {
+      facts.appendChild(el("dd", `“${q.text}” — ${q.speaker}${q.role ? ", " + q.role : ""} ${marks(q.documents)}`));
+    }
+  }
+  if (data.facts.approximate) facts.appendChild(el("dd", "Approximate: extracted with fast rules, without the parser."));
   $("facts").hidden = facts.childElementCount === 0;
 
   const sources = $("sources");

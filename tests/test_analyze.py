@@ -1,0 +1,78 @@
+import datetime as dt
+
+import pytest
+
+from newsfuse.analyze import needs_parse, resolve_date
+from newsfuse.types import Sentence
+
+
+def amounts_of(analyzed, text):
+    return {a.text: a for a in analyzed([text])[1].amounts}
+
+
+def test_figure_reads_counted_noun_event_place_and_period(analyzed):
+    a = amounts_of(analyzed, "Local officials said 500 people were killed in Ramadi since Friday.")["500"]
+    assert (a.counted, a.event, a.places, a.period) == ("people", "killed", ("Ramadi",), "since Friday")
+
+
+@pytest.mark.parametrize("text, number, counted, event", [
+    ("Approximately 8,000 have fled the city.", "Approximately 8,000", "people", "fled"),
+    ("Militants are thought to have killed up to 500 people.", "up to 500", "people", "killed"),
+    ("Authorities said 40,000 residents have fled the violence.", "40,000", "people", "fled"),
+    ("The blast left 17 deaths and dozens of wounded.", "17", "people", "killed"),
+    ("Police arrested 12 protesters on Saturday.", "12", "protester", "arrested"),
+    ("The death toll rose to 45 on Monday.", "45", "people", "killed"),
+])
+def test_what_a_number_counts_and_what_happened(analyzed, text, number, counted, event):
+    a = amounts_of(analyzed, text)[number]
+    assert (a.counted, a.event) == (counted, event)
+
+
+def test_scope_parts_and_later_counts(analyzed):
+    amounts = amounts_of(analyzed, "Five people were critically injured, including two children.")
+    assert "critically" in amounts["Five"].scope and amounts["two"].part
+    assert amounts_of(analyzed, "The death toll rose to 45 on Monday.")["45"].update
+    assert not amounts_of(analyzed, "Police said 45 people were killed.")["45"].update
+
+
+def test_names_drop_broken_spans_and_keep_cues(analyzed):
+    _, analysis = analyzed(["Mr Haimour said the town of Palmyra was calm. Hey Maggie, look.",
+                            "Iraqi forces left Ramadi, the Associated Press reported."])
+    names = {n.text: n for n in analysis.names}
+    assert names["Haimour"].cue == "PERSON" and names["Palmyra"].cue == "PLACE"
+    assert "Hey Maggie" not in names and not any(n.startswith("Said") for n in names)
+    assert "Associated Press" in names
+
+
+def test_timeline_dates_are_resolved_or_left_out():
+    published = dt.date(2015, 5, 20)  # a Wednesday
+    assert resolve_date("Sunday", published) == "2015-05-17"
+    assert resolve_date("yesterday", published) == "2015-05-19"
+    assert resolve_date("May 17, 2015", None) == "2015-05-17"
+    assert resolve_date("April", None) is None and resolve_date("Sunday", None) is None
+    assert resolve_date("March 3", published) == "2015-03-03" and resolve_date("in 2014", None) == "2014"
+
+
+def test_dated_clause_is_the_clause_not_the_sentence(analyzed):
+    _, analysis = analyzed(["Militants seized the city on Sunday, and residents fled as the army withdrew."],
+                           published="2015-05-20")
+    [entry] = analysis.dates
+    assert entry.when == "2015-05-17" and entry.clause.startswith("Militants seized the city on Sunday")
+    assert "residents fled" not in entry.clause
+
+
+def test_quotation_with_speaker_and_role(analyzed):
+    _, analysis = analyzed(['"We do not have an accurate count yet of the dead," said Anbar spokesman Muhannad Haimour.'])
+    [quote] = analysis.quotations
+    assert quote.speaker == "Muhannad Haimour" and "spokesman" in quote.role
+    assert quote.text == "We do not have an accurate count yet of the dead"
+
+
+def test_quotation_without_a_speaker_is_left_out(analyzed):
+    assert analyzed(['"This is the worst flood any of us can remember in this valley," the statement read.'])[1].quotations == ()
+
+
+def test_only_sentences_that_can_hold_facts_are_parsed():
+    assert needs_parse(Sentence("Nothing here but words and more words.", 0, 0))  # an opening sentence
+    assert not needs_parse(Sentence("Nothing here but words and more words.", 0, 9))
+    assert needs_parse(Sentence("About 500 people were killed.", 0, 9))
