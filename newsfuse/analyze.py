@@ -215,9 +215,12 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     counted = "people" if counted_lemma in PEOPLE or (not counted_lemma and event in HUMAN_EVENTS) else counted_lemma
     clause = verb if verb is not None else anchor
     clause_tokens = list(clause.subtree)
-    places = tuple(dict.fromkeys(e.text for e in span.doc.ents if clause_tokens[0].i <= e.start
-                                 and e.end <= clause_tokens[-1].i + 1 and is_place_mention(e)))
-    dates = [e for e in span.doc.ents if e.label_ == "DATE" and not (span.start <= e.start < span.end)]
+    places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e)
+                                 and attached_to(e.root, {clause.i, anchor.i})))
+    # "during Superstorm Sandy", "in the 2014 war": a named event dates a count as a date does.
+    dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and (
+        e.label_ == "DATE" or e.start > 0 and (span.doc[e.start - 1].lower_ == "during" or e.label_ == "EVENT"
+                                                and span.doc[e.start - 1].lower_ in TIME_PREPOSITIONS))]
     period = next((period_phrase(e) for e in dates if clause_tokens[0].i <= e.start and e.end <= clause_tokens[-1].i + 1), "")
     if not period:  # "the exodus in April, when 114,000 fled": a past month or year elsewhere in the sentence
         period = next((period_phrase(e) for e in dates if PAST_PERIOD_RE.search(e.text)), "")
@@ -242,6 +245,18 @@ def period_phrase(ent) -> str:
     if before is not None and before.lower_ in TIME_PREPOSITIONS:
         return f"{before.text} {ent.text}"
     return ent.text
+
+
+def attached_to(token, heads: set[int], steps: int = 4) -> bool:
+    """Whether a token hangs from one of `heads` through prepositions, compounds and lists:
+    "died across Syria" → Syria; not "died ..., many of them in Homs"."""
+    for _ in range(steps):
+        if token.head.i in heads:
+            return True
+        if token.dep_ not in ("pobj", "prep", "compound", "conj", "appos", "npadvmod") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def is_place_mention(ent) -> bool:
@@ -302,6 +317,8 @@ def narrowing_words(noun, verb) -> tuple[str, ...]:
         words.update(c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ != "NUM")
     if verb is not None:
         words.update(c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in SCOPE_WORDS)
+        if verb.dep_ == "relcl":  # "a pileup that killed two": that pileup's toll, not the storm's
+            words.add(verb.head.lemma_.lower())
     if noun is not None and noun.lower_ in SCOPE_WORDS:
         words.add(noun.lower_)
     return tuple(sorted(words))
