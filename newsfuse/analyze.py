@@ -267,15 +267,12 @@ def is_place_mention(ent) -> bool:
 
 
 def counted_noun(number):
-    """The noun a number counts: "40,000 people", "hundreds of people", "$5 million contract"."""
+    """The noun a number counts: "40,000 people", "a $5 million contract", "a death toll of 500"."""
     head = number
     while head.dep_ in ("compound", "quantmod", "nummod", "amod") and head.head.pos_ == "NUM" and head.head.i != head.i:
         head = head.head  # "1.5" → "million"
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is not None:
-        thing = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if thing is not None and not (head.dep_ in ("nsubj", "nsubjpass") and PART_AFTER_RE.match(" of")):
-            return thing if head.pos_ != "NUM" or head.lower_ in ("hundreds", "thousands", "millions", "dozens") else None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None  # "six of those arrested": a part of another count
     if head.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head
     if head.dep_ == "pobj" and head.head.lower_ in ("to", "at", "of") and head.head.head.pos_ == "NOUN" \
