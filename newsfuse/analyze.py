@@ -194,16 +194,14 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     noun = counted_noun(number)
     anchor = noun if noun is not None else number
     update = False
-    if noun is not None and noun.lemma_.lower() in TOTAL_NOUNS:
-        thing = next((c for c in noun.children if c.dep_ in ("compound", "amod")), None)
-        noun = thing if thing is not None else noun
+    if noun is not None:
+        noun = thing_of_total(noun)
     verb, event_word = governing_event(anchor)
     if verb is not None and verb.lemma_.lower() in {"rise", "climb", "jump", "increase", "grow", "reach"}:
         update = True  # "the death toll rose to 500": the count, not what happened
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lemma_.lower() in TOTAL_NOUNS:
-            thing = next((c for c in subject.children if c.dep_ in ("compound", "amod")), None)
-            noun = thing if thing is not None else subject
+            noun = thing_of_total(subject)
         if subject is None or noun is not None and noun.i != subject.i and subject.lemma_.lower() in TOTAL_NOUNS:
             event_word = ""  # the event is in the total's noun: "death toll"
         else:
@@ -264,6 +262,13 @@ def is_place_mention(ent) -> bool:
     if ent.label_ in ("GPE", "LOC", "FAC"):
         return True
     return ent.label_ in ("ORG", "PERSON", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS
+
+
+def thing_of_total(noun):
+    """"death" for "death toll": what a total counts is its modifier; other nouns are themselves."""
+    if noun.lemma_.lower() not in TOTAL_NOUNS:
+        return noun
+    return next((c for c in noun.children if c.dep_ in ("compound", "amod")), noun)
 
 
 def counted_noun(number):
@@ -451,15 +456,14 @@ def speaker_and_role(subject) -> tuple[str, str]:
     cleaned = clean_name(name)
     if cleaned is None:
         return "", ""
-    role_tokens = [t for t in subject.subtree if not (name.start <= t.i < name.end) and t.i < name.start
-                   and t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN", "ADJ")]
     appos = next((c for c in person.children if c.dep_ == "appos"), None)
+    before_name = [t for t in subject.subtree if t.i < name.start]
     if appos is not None:
         tokens = list(appos.subtree)
         role = doc[tokens[0].i:tokens[-1].i + 1].text
     elif subject.i != person.i and subject.pos_ == "NOUN":
-        tokens = [t for t in subject.subtree if t.i < name.start or t.i >= name.end]
-        role = " ".join(t.text for t in tokens if t.i < name.start).strip(" ,")
+        role = " ".join(t.text for t in before_name)
     else:
-        role = " ".join(t.text for t in role_tokens if t.lower_ not in PERSON_TITLES - {"spokesman", "spokeswoman"})
+        role = " ".join(t.text for t in before_name if t.dep_ in ("compound", "amod", "nmod")
+                        and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in PERSON_TITLES - {"spokesman", "spokeswoman"})
     return cleaned[0], role.strip(" ,")

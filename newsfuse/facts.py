@@ -26,7 +26,7 @@ ORG_WORDS = {
     "commission", "committee", "company", "congress", "corp", "corporation", "council", "court", "department",
     "foundation", "front", "group", "inc", "institute", "league", "ltd", "ministry", "movement", "network",
     "news", "office", "organisation", "organization", "party", "police", "press", "school", "senate",
-    "service", "society", "team", "times", "union", "university", "airlines", "airways", "agency", "forces",
+    "service", "society", "team", "times", "union", "university", "airlines", "airways", "forces",
     "brigade", "brigades", "units", "observatory", "command", "coalition", "federation", "post", "journal",
     "magazine", "tribune", "herald", "sheriff", "statesman", "guardian", "reuters", "cnn", "bbc", "nbc", "cbs", "abc", "fox",
 }
@@ -134,8 +134,10 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     mentions; most reported first."""
     votes_by_key: dict[str, Counter] = defaultdict(Counter)
     written: dict[str, Counter] = defaultdict(Counter)
+    documents_of: dict[str, set[int]] = defaultdict(set)
     for mention in names:
         key = name_key(mention.text)
+        documents_of[key].add(mention.document)
         votes_by_key[key][KIND_OF_LABEL.get(mention.label, OTHER)] += 1
         if mention.cue:
             votes_by_key[key][mention.cue] += CUE_WEIGHT
@@ -149,7 +151,9 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             index.add(key, person)
     groups: dict[str, Counter] = defaultdict(Counter)
     variants: dict[str, Counter] = defaultdict(Counter)
+    mentioned_in: dict[str, set[int]] = defaultdict(set)
     for key, votes in votes_by_key.items():
+        mentioned_in[canonical[key]] |= documents_of[key]
         # The full name's own mentions weigh double: NER types "Haider al-Abadi" more surely than "Abadi".
         groups[canonical[key]].update({kind: n * (1 + (canonical[key] == key)) for kind, n in votes.items()})
         variants[canonical[key]].update(written[key])
@@ -158,16 +162,15 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         # Display the most used full name: "Haider al-Abadi", not "al-Abadi".
         names_written = variants[key]
         name = sorted(names_written, key=lambda n: (len(n.split()) < 2, -names_written[n], len(n)))[0]
-        for variant in names_written:
-            if known_kind(variant):
-                votes[known_kind(variant)] += KNOWN_WEIGHT
+        for known in filter(None, map(known_kind, names_written)):
+            votes[known] += KNOWN_WEIGHT
         kind = votes.most_common(1)[0][0]
         if kind == OTHER or len(names_written) == 1 and name.lower() in ORG_WORDS:
             continue  # not a person, place or organisation; or "the Council": a kind of body, not a name
         names_written.update(dict.fromkeys(alias_spellings(key, sentences), 0))
         documents, mentions = occurrences(tuple(names_written), sentences)
         entities.append(Entity(name=name, kind=kind, variants=tuple(sorted(names_written)),
-                               documents=documents or tuple(sorted({m.document for m in names if name_key(m.text) == key})),
+                               documents=documents or tuple(sorted(mentioned_in[key])),
                                mentions=max(mentions, 1)))
     entities.sort(key=lambda e: (-len(e.documents), -e.mentions, e.name))
     return entities

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from newsfuse.disagree import claim_stances, find_disagreements, takes_a_side
+from newsfuse.disagree import claim_stances, takes_a_side
 from newsfuse.evaluate import disagreement_matches, disagreement_scores
 from newsfuse.ingest import cluster_from_record
 from newsfuse.types import Cluster, Document
