@@ -70,7 +70,8 @@ PERSON_TITLES = {
     "judge", "justice", "spokesman", "spokeswoman", "mayor", "secretary", "commander", "prof", "professor",
     "lord", "sir", "dame", "sgt", "sergeant", "officer", "detective", "lt", "capt", "captain", "chancellor",
     "ceo", "chairman", "chairwoman", "coach", "attorney", "rev", "reverend", "father", "sister", "brother",
-    "actor", "actress", "singer", "star", "director", "leader", "speaker", "premier", "ayatollah",
+    "actor", "actress", "singer", "star", "director", "leader", "speaker", "premier", "ayatollah", "consul",
+    "ambassador", "envoy",
 }
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify"}
@@ -78,6 +79,12 @@ SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "war
 NOT_NAME_START = {"VERB", "AUX", "PRON", "INTJ", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SYM", "NUM", "X"}
 NAME_WORD_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "DET", "CCONJ", "PUNCT", "PART"}
 BREAKING_PUNCTUATION = {"(", ")", "[", "]", '"', "“", "”", ":", ";", "|", "/", "—", "–", "!", "?"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
+# Common nouns whose name stands beside them is an organisation: "the fraternity, Kappa Sigma".
+ORGANISATION_NOUNS = {"fraternity", "sorority", "company", "firm", "party", "group", "band", "team", "club",
+                      "agency", "organization", "organisation", "network", "newspaper", "channel", "university",
+                      "college", "charity", "union", "militia", "brigade", "church", "committee", "council",
+                      "startup", "manufacturer", "retailer", "airline", "bank"}
 # Words before a name that say it is a place: "the town of Palmyra", "in Palmyra".
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "county", "state", "country",
                "capital", "island", "suburb", "neighbourhood", "neighborhood", "site", "oasis", "area"}
@@ -127,14 +134,20 @@ def name_mentions(doc, document: int) -> Iterator[NameMention]:
 def context_cue(tokens, before, after) -> str:
     """The type the words around a name imply, when they imply one: a title or a verb of
     saying → PERSON; "the town of", "in" → PLACE."""
-    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and before.pos_ in ("PROPN", "NOUN"):
-        return "PERSON"
-    if tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].lower_.rstrip(".") in PERSON_TITLES and len(tokens) <= 3:
+    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and len(tokens) <= 3:
         return "PERSON"
     root = tokens[-1]
     if root.dep_ == "nsubj" and root.head.lemma_ in SAYING_VERBS:
         return "PERSON"
     doc = root.doc
+    if root.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in PERSONAL_PRONOUNS for t in doc[root.i + 1:]):
+        return "PERSON"  # "Knowles struck first when he hit a Walgreens": organisations are not "he"
+    if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN":
+        head = root.head.lemma_.lower()  # "Kappa Sigma fraternity", "the fraternity, Kappa Sigma,"
+        if head in ORGANISATION_NOUNS:
+            return "ORG"
+        if head in PLACE_NOUNS:
+            return "PLACE"
     if root.i + 3 < len(doc) and doc[root.i + 1].text == "," and doc[root.i + 2].like_num and doc[root.i + 3].text == ",":
         return "PERSON"  # "Amber Pasztor, 24, was": an age in apposition
     if before is not None and before.lower_ == "of" and before.head.lower_ in PLACE_NOUNS:

@@ -76,3 +76,11 @@ def test_only_sentences_that_can_hold_facts_are_parsed():
     assert needs_parse(Sentence("Nothing here but words and more words.", 0, 0))  # an opening sentence
     assert not needs_parse(Sentence("Nothing here but words and more words.", 0, 9))
     assert needs_parse(Sentence("About 500 people were killed.", 0, 9))
+
+
+def test_pronouns_and_head_nouns_are_type_cues(analyzed):
+    _, analysis = analyzed(["Knowles struck first when he robbed a Walgreens in Lauderdale Lakes.",
+                            "The fraternity, Kappa Sigma, lost its recognition. Members of Kappa Sigma fraternity left."])
+    cues = {(n.text, n.cue) for n in analysis.names}
+    assert ("Knowles", "PERSON") in cues
+    assert ("Kappa Sigma", "ORG") in cues
