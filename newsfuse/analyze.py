@@ -106,8 +106,6 @@ def clean_name(span) -> tuple[str, list] | None:
         return None
     if any(t.tag_ == "POS" for t in tokens) or tokens[-1].pos_ == "NUM" and len(tokens[0].text) == 1:
         return None  # "Lane's Facebook", "H 2"
-    if len(tokens) == 1 and tokens[0].i == 0 and tokens[0].text[1:].islower() and span.label_ != "GPE":
-        return None  # one capitalised word opening a sentence: as often a common word as a name
     if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isalnum():
         return None
     if len(tokens) == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
@@ -128,7 +126,10 @@ def name_mentions(doc, document: int) -> Iterator[NameMention]:
         text, tokens = cleaned
         before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
-        yield NameMention(text, ent.label_, document, context_cue(tokens, before, after))
+        # One capitalised word opening a sentence is as often a common word as a name: `facts`
+        # keeps it only when the name also occurs elsewhere.
+        opening = len(tokens) == 1 and tokens[0].i == 0 and tokens[0].text[1:].islower() and ent.label_ != "GPE"
+        yield NameMention(text, ent.label_, document, context_cue(tokens, before, after), opening)
 
 
 def context_cue(tokens, before, after) -> str:

@@ -135,7 +135,11 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     votes_by_key: dict[str, Counter] = defaultdict(Counter)
     written: dict[str, Counter] = defaultdict(Counter)
     documents_of: dict[str, set[int]] = defaultdict(set)
+    # A word seen only where it opens a sentence ("Propanol is ...") is not known to be a name.
+    seen_inside = {name_key(m.text) for m in names if not m.opening}
     for mention in names:
+        if mention.opening and name_key(mention.text) not in seen_inside:
+            continue
         key = name_key(mention.text)
         documents_of[key].add(mention.document)
         votes_by_key[key][KIND_OF_LABEL.get(mention.label, OTHER)] += 1

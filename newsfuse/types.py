@@ -109,6 +109,7 @@ class NameMention:
     label: str  # spaCy's entity label (PERSON, GPE, ORG, NORP, ...)
     document: int
     cue: str = ""  # the type the words around it imply: a title → PERSON, "the town of" → PLACE
+    opening: bool = False  # a single word that opens its sentence
 
 
 @dataclass(frozen=True)
