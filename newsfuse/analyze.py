@@ -167,12 +167,17 @@ EVENT_CLASSES = {
     "injure": "injured", "wound": "injured", "hurt": "injured", "injury": "injured", "injured": "injured",
     "wounded": "injured", "flee": "fled", "displace": "fled", "evacuate": "evacuated", "exodus": "fled",
     "arrest": "arrested", "detain": "arrested", "missing": "missing", "kidnap": "kidnapped",
-    "abduct": "kidnapped", "rescue": "rescued", "homeless": "homeless",
+    "abduct": "kidnapped", "rescue": "rescued", "homeless": "homeless", "custody": "arrested",
 }
 # Events that happen to people: a number with no noun ("8,000 have fled") counts people.
 HUMAN_EVENTS = {"killed", "injured", "fled", "evacuated", "arrested", "missing", "kidnapped",
                 "rescued", "homeless"}
-PEOPLE = {"people", "person", "individual", "resident", "inhabitant", "civilian", "life"}
+PEOPLE = {"people", "person", "individual", "resident", "inhabitant", "civilian", "life", "victim"}
+# Outlets name the same armed men differently ("three rebels", "three terrorists", "three gunmen").
+FIGHTERS = {"fighter", "rebel", "terrorist", "gunman", "militant", "insurgent", "jihadist", "jihadi", "attacker",
+            "assailant"}
+# States that say what happened: "13 people are in custody" were arrested.
+STATES = {"custody": "arrested"}
 # Nouns naming a total rather than a thing: the thing is in their modifiers ("death toll").
 TOTAL_NOUNS = {"toll", "number", "total", "count", "tally", "figure"}
 # Verbs that report or frame an event rather than being it: "500 are estimated to have been killed".
@@ -187,7 +192,8 @@ PART_AFTER_RE = re.compile(r"\s+(?:of|more|other|others|additional|further)\b")
 UPDATE_RE = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|grew|grown|reached|revised|updated|"
     r"latest|so far|as of|to date|now stands|now at|initially|at first|earlier)\b", re.IGNORECASE)
-PAST_PERIOD_RE = re.compile(r"\b(?:(?:19|20)\d\d|last (?:year|month)|%s)\b" % "|".join(m.capitalize() for m in MONTHS))
+# Periods that set a count apart from the story's current one: a year, a month, a named event.
+PAST_PERIOD_RE = re.compile(r"\b(?:(?:19|20)\d\d|last (?:year|month)|%s)\b|^during\b" % "|".join(m.capitalize() for m in MONTHS))
 SUBJECTS_AND_OBJECTS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd"}
 CLIMB_DEPS = {"prep", "pobj", "conj", "appos"}
 
@@ -224,7 +230,10 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     event = EVENT_CLASSES.get(event_word, event_word)
     if counted_lemma in EVENT_CLASSES and (not event or event in FRAMING_VERBS or event == "dead"):
         event, counted_lemma = EVENT_CLASSES[counted_lemma], ""  # "17 deaths", "death toll"
-    counted = "people" if counted_lemma in PEOPLE or (not counted_lemma and event in HUMAN_EVENTS) else counted_lemma
+    if counted_lemma in PEOPLE or (not counted_lemma and event in HUMAN_EVENTS):
+        counted = "people"
+    else:
+        counted = "fighter" if counted_lemma in FIGHTERS else counted_lemma
     clause = verb if verb is not None else anchor
     clause_tokens = list(clause.subtree)
     places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e)
@@ -233,7 +242,15 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and (
         e.label_ == "DATE" or e.start > 0 and (span.doc[e.start - 1].lower_ == "during" or e.label_ == "EVENT"
                                                 and span.doc[e.start - 1].lower_ in TIME_PREPOSITIONS))]
-    period = next((period_phrase(e) for e in dates if clause_tokens[0].i <= e.start and e.end <= clause_tokens[-1].i + 1), "")
+    in_clause = [e for e in dates if clause_tokens[0].i <= e.start and e.end <= clause_tokens[-1].i + 1]
+    # "over a two-day period during a February 2011 snowstorm": the dated one says which period.
+    in_clause.sort(key=lambda e: not PAST_PERIOD_RE.search(e.text))
+    period = period_phrase(in_clause[0]) if in_clause else ""
+    during = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "during"), None)
+    # "canceled during Superstorm Sandy" dates a count by a named event; "during a brawl" is
+    # the story's own event and says nothing about the period.
+    if not period and during is not None and any(t.pos_ == "PROPN" for t in during.subtree):
+        period = span.doc[during.i:during.right_edge.i + 1].text
     if not period:  # "the exodus in April, when 114,000 fled": a past month or year elsewhere in the sentence
         period = next((period_phrase(e) for e in dates if PAST_PERIOD_RE.search(e.text)), "")
     scope = narrowing_words(noun, verb)
@@ -323,7 +340,9 @@ def governing_event(anchor) -> tuple[object | None, str]:
         verb = complement
     lemma = verb.lemma_.lower()
     if lemma in FRAMING_VERBS:
-        return None, ""
+        state = next((o.lemma_.lower() for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                      for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in STATES), None)
+        return (verb, state) if state else (None, "")  # "13 people are in custody"
     return verb, lemma if lemma in EVENT_CLASSES or verb.pos_ == "VERB" else ""
 
 

@@ -23,6 +23,7 @@ from newsfuse.types import Amount, Disagreement, Entity, Sentence, Statement, Su
 # Counts this far apart describe different things (a war's toll and one battle's), not a dispute.
 MAX_CONFLICT_RATIO = 20
 SLACK = 1.1  # rounding: "12,000" and "13,000" for one crowd are not a dispute
+ROUNDED_FROM = 100  # below this, counts are exact: 12 and 13 arrests are a dispute
 
 
 def comparable(amount: Amount) -> bool:
@@ -50,7 +51,8 @@ def same_matter(a: Amount, b: Amount, place_of: dict[str, str]) -> bool:
 
 def compatible(a: Amount, b: Amount) -> bool:
     """Whether both figures can be true at once (ranges overlap, with some slack)."""
-    return a.low <= b.high * SLACK and b.low <= a.high * SLACK
+    slack = SLACK if min(a.value, b.value) >= ROUNDED_FROM else 1.0
+    return a.low <= b.high * slack and b.low <= a.high * slack
 
 
 def near_enough(a: Amount, b: Amount) -> bool:

@@ -125,7 +125,7 @@ class Amount:
     counted_text: str  # the counted noun as written: "residents"
     event: str  # what happened, normalised: "killed", "fled", or the verb's lemma
     event_text: str  # the verb as written: "fled"
-    places: tuple[str, ...]  # places named in the same clause
+    places: tuple[str, ...]  # places the event is said to happen in: "killed in Ramadi"
     period: str  # a time phrase in the same clause: "in April", "since Friday"
     scope: tuple[str, ...]  # words narrowing the count: "critically", "Iraqi"
     part: bool  # a part of another count ("including 12 children", "six of the 19")

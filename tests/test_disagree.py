@@ -103,3 +103,22 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
     for s in disputed:
         after = text.split(s.sentence.text + " " + citation_marks(s.cited_documents), 1)[1]
         assert after.startswith(" (disputed — sources differ: ")
+
+
+@pytest.mark.parametrize("first, second, values", [
+    # outlets name the same armed men differently
+    ("Three rebels were killed in the clash in Mazzeh, state TV said.", "Four terrorists were killed in the clash in Mazzeh.",
+     {"Three", "Four"}),
+    # small counts are exact: no rounding slack; "in custody" says they were arrested
+    ("Police said 12 people were arrested after the brawl.", "Authorities say 13 people are in custody after the brawl.",
+     {"12", "13"}),
+])
+def test_disputes_across_wordings(pipeline, first, second, values):
+    [found] = disagreements(pipeline, two(first, second))
+    assert {s.value for s in found.statements} == values
+
+
+def test_a_count_during_a_named_event_is_another_period(pipeline):
+    cluster = two("More than 13,000 flights were canceled during Superstorm Sandy.",
+                  "The storm led airlines to cancel about 1,000 flights ahead of the holiday.")
+    assert disagreements(pipeline, cluster) == []
