@@ -236,8 +236,10 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         counted = "fighter" if counted_lemma in FIGHTERS else counted_lemma
     clause = verb if verb is not None else anchor
     clause_tokens = list(clause.subtree)
+    # Where it happened is said with a preposition ("killed in Ramadi"); "U.S. troops" is who.
     places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e)
-                                 and attached_to(e.root, {clause.i, anchor.i})))
+                                 and e.root.dep_ in ("pobj", "conj", "appos") and attached_to(e.root, {clause.i, anchor.i})))
+    agent = named_subject(verb) if verb is not None else ""
     # "during Superstorm Sandy", "in the 2014 war": a named event dates a count as a date does.
     dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and (
         e.label_ == "DATE" or e.start > 0 and (span.doc[e.start - 1].lower_ == "during" or e.label_ == "EVENT"
@@ -261,7 +263,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         text=quantity.text, value=quantity.value, low=quantity.low, high=quantity.high, unit=quantity.unit,
         counted=counted, counted_text=noun.text if noun is not None and counted_lemma else "",
         event=event, event_text=verb.text if verb is not None else (event_word and event),
-        places=places, period=period, scope=scope, part=part, update=update, sentence=sentence)
+        places=places, period=period, agent=agent, scope=scope, part=part, update=update, sentence=sentence)
 
 
 TIME_PREPOSITIONS = {"in", "on", "since", "over", "during", "by", "until", "from", "for", "after", "before", "at",
@@ -286,6 +288,19 @@ def attached_to(token, heads: set[int], steps: int = 4) -> bool:
             return False
         token = token.head
     return False
+
+
+def named_subject(verb) -> str:
+    """The name that does what a count reports, when the subject is one: "OPEC agreed to cut",
+    "Russia said it would cut" (up through the verbs that frame the event)."""
+    while verb is not None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and not (subject.pos_ == "PRON" and verb.dep_ == "ccomp"):  # "Russia said it would"
+            name = next((e for e in subject.doc.ents if e.start <= subject.i < e.end
+                         and e.label_ in ("PERSON", "ORG", "GPE", "NORP")), None)
+            return name.text if name is not None else ""
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i else None
+    return ""
 
 
 def is_place_mention(ent) -> bool:

@@ -35,11 +35,14 @@ def comparable(amount: Amount) -> bool:
             and amount.unit != "%")
 
 
-def same_matter(a: Amount, b: Amount, place_of: dict[str, str]) -> bool:
+def same_matter(a: Amount, b: Amount, name_of: dict[str, str]) -> bool:
+    """name_of: every variant of every entity → its name, so "IS" and "Islamic State" agree."""
     if (a.counted, a.event, a.unit, a.scope) != (b.counted, b.event, b.unit, b.scope):
         return False
-    places_a = {place_of.get(p, p) for p in a.places}
-    places_b = {place_of.get(p, p) for p in b.places}
+    if a.agent and b.agent and name_of.get(a.agent, a.agent) != name_of.get(b.agent, b.agent):
+        return False  # "OPEC cut 1.2 million barrels", "Russia cut 300,000": two actors, two counts
+    places_a = {name_of.get(p, p) for p in a.places}
+    places_b = {name_of.get(p, p) for p in b.places}
     if places_a and places_b and not places_a & places_b:
         return False
     # A count without a period is read as the story's current one: it compares with another
@@ -59,14 +62,18 @@ def near_enough(a: Amount, b: Amount) -> bool:
     return max(a.value, b.value) <= MAX_CONFLICT_RATIO * max(min(a.value, b.value), 1)
 
 
-def figure_disagreements(amounts: tuple[Amount, ...], place_of: dict[str, str]) -> list[Disagreement]:
+def figure_disagreements(amounts: tuple[Amount, ...], name_of: dict[str, str]) -> list[Disagreement]:
     candidates = [a for a in amounts if comparable(a)]
     out, used = [], set()
     for i, anchor in enumerate(candidates):
         if i in used:
             continue
-        group = [j for j, a in enumerate(candidates) if j not in used and same_matter(anchor, a, place_of)
-                 and near_enough(anchor, a)]
+        # Every member agrees with every other on the matter: an anchor that names no actor
+        # must not join "OPEC cut" and "Russia cut" into one count.
+        group: list[int] = []
+        for j, a in enumerate(candidates):
+            if j not in used and near_enough(anchor, a) and all(same_matter(candidates[k], a, name_of) for k in group + [i]):
+                group.append(j)
         used.update(group)
         group = main_figure_per_document([candidates[j] for j in group])
         sides: list[list[Amount]] = []
@@ -81,7 +88,7 @@ def figure_disagreements(amounts: tuple[Amount, ...], place_of: dict[str, str]) 
             continue
         kind = "update" if any(a.update for a in group) else "conflict"
         context = [a for a in candidates if a.period and a.period != anchor.period
-                   and same_matter(replace(a, period=anchor.period), anchor, place_of)]
+                   and same_matter(replace(a, period=anchor.period), anchor, name_of)]
         statements = tuple(statement(side) for side in sides)
         thing = anchor.counted_text or anchor.counted or "people"
         where = f" in {anchor.places[0]}" if anchor.places else ""
@@ -209,8 +216,8 @@ def claim_disagreements(sentences: list[Sentence], entities: list[Entity]) -> li
 
 def find_disagreements(sentences: list[Sentence], amounts: tuple[Amount, ...], entities: list[Entity]) -> list[Disagreement]:
     """All disagreements, most confident first."""
-    place_of = {v: e.name for e in entities if e.kind == "PLACE" for v in e.variants}
-    found = figure_disagreements(amounts, place_of) + claim_disagreements(sentences, entities)
+    name_of = {v: e.name for e in entities for v in e.variants}
+    found = figure_disagreements(amounts, name_of) + claim_disagreements(sentences, entities)
     return sorted(found, key=lambda d: -d.confidence)
 
 

@@ -122,3 +122,12 @@ def test_a_count_during_a_named_event_is_another_period(pipeline):
     cluster = two("More than 13,000 flights were canceled during Superstorm Sandy.",
                   "The storm led airlines to cancel about 1,000 flights ahead of the holiday.")
     assert disagreements(pipeline, cluster) == []
+
+
+def test_two_actors_are_two_counts(pipeline):
+    cluster = Cluster(documents=(
+        Document(text="Producers will cut output by 1.2 million barrels a day."),
+        Document(text="OPEC agreed to cut its output by some 1.2 million barrels a day."),
+        Document(text="Russia said it would cut production by 300,000 barrels a day."),
+    ))
+    assert disagreements(pipeline, cluster) == []
