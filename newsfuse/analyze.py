@@ -79,6 +79,7 @@ SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "war
 NOT_NAME_START = {"VERB", "AUX", "PRON", "INTJ", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SYM", "NUM", "X"}
 NAME_WORD_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "DET", "CCONJ", "PUNCT", "PART"}
 BREAKING_PUNCTUATION = {"(", ")", "[", "]", '"', "“", "”", ":", ";", "|", "/", "—", "–", "!", "?"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}  # courtesy, not a role
 PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 # Common nouns whose name stands beside them is an organisation: "the fraternity, Kappa Sigma".
 ORGANISATION_NOUNS = {"fraternity", "sorority", "company", "firm", "party", "group", "band", "team", "club",
@@ -228,6 +229,8 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
             verb, event_word = governing_event(subject)
     counted_lemma = noun.lemma_.lower() if noun is not None else ""
     event = EVENT_CLASSES.get(event_word, event_word)
+    if event == event_word and event_word not in EVENT_CLASSES and verb is not None and verb.tag_ not in ("VBD", "VBN"):
+        event = ""  # "35 categories uses", "30,000 people affects": a habit or a state, not something that happened
     if counted_lemma in EVENT_CLASSES and (not event or event in FRAMING_VERBS or event == "dead"):
         event, counted_lemma = EVENT_CLASSES[counted_lemma], ""  # "17 deaths", "death toll"
     if counted_lemma in PEOPLE or (not counted_lemma and event in HUMAN_EVENTS):
@@ -241,7 +244,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
                                  and e.root.dep_ in ("pobj", "conj", "appos") and attached_to(e.root, {clause.i, anchor.i})))
     agent = named_subject(verb) if verb is not None else ""
     # "during Superstorm Sandy", "in the 2014 war": a named event dates a count as a date does.
-    dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and (
+    dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and not AGE_RE.search(e.text) and (
         e.label_ == "DATE" or e.start > 0 and (span.doc[e.start - 1].lower_ == "during" or e.label_ == "EVENT"
                                                 and span.doc[e.start - 1].lower_ in TIME_PREPOSITIONS))]
     in_clause = [e for e in dates if clause_tokens[0].i <= e.start and e.end <= clause_tokens[-1].i + 1]
@@ -266,6 +269,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         places=places, period=period, agent=agent, scope=scope, part=part, update=update, sentence=sentence)
 
 
+AGE_RE = re.compile(r"\bold\b|-year-")  # "41-year-old" is tagged DATE but dates nothing
 TIME_PREPOSITIONS = {"in", "on", "since", "over", "during", "by", "until", "from", "for", "after", "before", "at",
                      "through", "throughout", "within"}
 
@@ -303,10 +307,15 @@ def named_subject(verb) -> str:
     return ""
 
 
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ans", "ians")
+
+
 def is_place_mention(ent) -> bool:
     """A place by spaCy's label, or a name after "in"/"near" that the model mistyped ("In Homs,")."""
     if ent.label_ in ("GPE", "LOC", "FAC"):
         return True
+    if ent.label_ == "NORP" and ent.text.endswith(DEMONYM_ENDINGS):
+        return False  # "in Ukrainian": a language or a people, not a place
     return ent.label_ in ("ORG", "PERSON", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS
 
 
@@ -443,16 +452,20 @@ def dated_clauses(doc, sentence: Sentence, published: dt.date | None) -> Iterato
         when = resolve_date(ent.text, published)
         if when is None:
             continue
-        verb = ent.root
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
+        # The date must say when the verb happened ("arrested in 2012", "On Sunday, IS seized"),
+        # not describe a noun ("a 2010 graduate", "the report for 2016").
+        verb = ent.root.head if ent.root.dep_ in ("npadvmod", "tmod") else ent.root.head.head
+        if ent.root.dep_ not in ("npadvmod", "tmod", "pobj") or verb.pos_ not in ("VERB", "AUX"):
             continue
+        if any(c.dep_ == "ccomp" for c in verb.children):
+            continue  # "the report found that ...": a report of an event, dated by its report
         keep = [verb] + [t for c in verb.children if c.dep_ not in CLAUSE_EDGE_DEPS for t in c.subtree]
         start, end = min(t.i for t in keep), max(t.i for t in keep) + 1
         subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
         if end - start > MAX_CLAUSE_TOKENS or subject is None or subject.tag_ in ("WDT", "WP", "EX"):
             continue  # a clause without its own subject does not say who did what
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
+            end -= 1  # "the recession took its toll and"
         clause = doc[start:end].text.strip(" ,;:-—")
         yield DatedClause(when=when, phrase=ent.text, clause=clause, sentence=sentence)
         break  # one entry per sentence keeps the timeline readable
@@ -510,8 +523,8 @@ def speaker_and_role(subject) -> tuple[str, str]:
         tokens = list(appos.subtree)
         role = doc[tokens[0].i:tokens[-1].i + 1].text
     elif subject.i != person.i and subject.pos_ == "NOUN":
-        role = " ".join(t.text for t in before_name)
+        role = " ".join(t.text for t in before_name if t.lower_.rstrip(".") not in HONORIFICS)
     else:
         role = " ".join(t.text for t in before_name if t.dep_ in ("compound", "amod", "nmod")
-                        and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in PERSON_TITLES - {"spokesman", "spokeswoman"})
+                        and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_.rstrip(".") not in HONORIFICS)
     return cleaned[0], role.strip(" ,")

@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from newsfuse.analyze import HONORIFICS
 from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQuote, NameMention, Sentence
 
 # ---------------------------------------------------------------- entities
@@ -54,7 +55,6 @@ ALIASES = [
     {"united nations", "un", "u.n."},
     {"united kingdom", "uk", "u.k.", "britain", "great britain"},
 ]
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "prof"}
 
 
 @lru_cache(maxsize=50_000)

@@ -84,3 +84,15 @@ def test_pronouns_and_head_nouns_are_type_cues(analyzed):
     cues = {(n.text, n.cue) for n in analysis.names}
     assert ("Knowles", "PERSON") in cues
     assert ("Kappa Sigma", "ORG") in cues
+
+
+def test_dates_that_describe_a_noun_or_a_report_are_not_events(analyzed):
+    _, analysis = analyzed(["He was a 2010 graduate of Ferris State University. The report for 2016 found that Sweden leads.",
+                            "Anderson had been arrested four times since 1982, police said."])
+    assert [d.clause for d in analysis.dates] == ["Anderson had been arrested four times since 1982"]
+
+
+def test_a_present_habit_is_not_an_event_and_an_age_is_not_a_period(analyzed):
+    assert amounts_of(analyzed, "The index uses 35 categories to rate each nation.")["35"].event == ""
+    amount = amounts_of(analyzed, "The 41-year-old said 12 people were arrested.")["12"]
+    assert amount.event == "arrested" and amount.period == ""
