@@ -76,7 +76,7 @@ def main() -> None:
             votes[normal(mention.text)][KIND_OF_LABEL.get(mention.label, "OTHER")] += 1
         baseline[cluster.id] = {n: v.most_common(1)[0][0] for n, v in votes.items() if v.most_common(1)[0][0] in NAMED}
     labels = [label for labels in labels_by_cluster.values() for label in labels]
-    print(f"{len(labels)} labelled names from {len(labels_by_cluster)} dev clusters "
+    print(f"{len(labels)} labelled names from {len(labels_by_cluster)} clusters "
           f"({Counter(label['type'] for label in labels).most_common()})")
     for tag, predicted in (("newsfuse", ours), ("spaCy label alone", baseline)):
         results = [(label, predicted[label["cluster"]].get(normal(label["name"]))) for label in labels]
