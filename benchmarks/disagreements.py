@@ -63,7 +63,7 @@ def matches(disagreement, pair) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--fast", action="store_true", help="the --fast rules instead of the spaCy analysis")
-    parser.add_argument("--show", action="store_true", help="print every reported disagreement")
+    parser.add_argument("--show", action="store_true", help="print every reported disagreement and every missed labelled pair")
     args = parser.parse_args()
     pipeline = Pipeline() if args.fast else Pipeline(nlp=Pipeline.load().nlp)
 
@@ -99,7 +99,11 @@ def main() -> None:
             updates_right += bool(hit) and hit[0][2] == d.kind
             if args.show:
                 print(f"  {'OK ' if hit else 'NO '} {cluster.id} {d.kind}: {d.description}")
-        found += sum(any(matches(d, p) for d in disagreements) for p in truth)
+        for pair in truth:
+            hit = any(matches(d, pair) for d in disagreements)
+            found += hit
+            if args.show and not hit:
+                print(f"  MISSED {cluster.id} {pair[2]}: {pair[0]} vs {pair[1]}")
     total = sum(len(v) for v in labelled.values())
     print(f"dev clusters {LABELLED_CLUSTERS.start}-{LABELLED_CLUSTERS.stop - 1}: {reported} figure disagreements "
           f"reported, {correct} right ({updates_right} with the right kind); labelled pairs {total}, found {found}")

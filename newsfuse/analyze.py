@@ -195,6 +195,20 @@ UPDATE_RE = re.compile(
     r"latest|so far|as of|to date|now stands|now at|initially|at first|earlier)\b", re.IGNORECASE)
 # Periods that set a count apart from the story's current one: a year, a month, a named event.
 PAST_PERIOD_RE = re.compile(r"\b(?:(?:19|20)\d\d|last (?:year|month)|%s)\b|^during\b" % "|".join(m.capitalize() for m in MONTHS))
+# What a toll belongs to, by kind: "killed in a pileup" and "the snowstorm left eight dead" are
+# two incidents' counts (a part and the whole), while "the attack" and "the bombing" may be one.
+INCIDENT_KINDS = {
+    **dict.fromkeys(["attack", "bombing", "blast", "explosion", "bomb", "shooting", "clash", "fighting", "violence",
+                     "assault", "offensive", "raid", "strike", "airstrike", "shelling", "battle", "ambush", "gunfire",
+                     "massacre", "war"], "violence"),
+    **dict.fromkeys(["crash", "collision", "accident", "pileup", "wreck", "derailment"], "traffic"),
+    **dict.fromkeys(["storm", "snowstorm", "blizzard", "hurricane", "tornado", "flood", "flooding", "cyclone",
+                     "typhoon", "weather", "rain", "snow", "heatwave", "wildfire", "landslide", "mudslide"], "weather"),
+    **dict.fromkeys(["earthquake", "quake", "tremor", "tsunami", "aftershock"], "earthquake"),
+    **dict.fromkeys(["outbreak", "epidemic", "pandemic", "virus", "disease"], "outbreak"),
+    **dict.fromkeys(["fire", "blaze", "inferno"], "fire"),
+    **dict.fromkeys(["stampede", "crush"], "stampede"),
+}
 SUBJECTS_AND_OBJECTS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd"}
 CLIMB_DEPS = {"prep", "pobj", "conj", "appos"}
 
@@ -218,6 +232,11 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     if noun is not None:
         noun = thing_of_total(noun)
     verb, event_word = governing_event(anchor)
+    text = sentence.text
+    part = bool(PART_BEFORE_RE.search(text[:quantity.start]) or PART_AFTER_RE.match(text[quantity.end:]))
+    whole = anchor.head.head if anchor.head.dep_ == "prep" and anchor.dep_ == "pobj" else None
+    if part and verb is None and noun is not None and whole is not None and whole.pos_ in ("NOUN", "PROPN"):
+        verb, event_word = governing_event(whole)  # "eight people, including three children, were injured"
     if verb is not None and verb.lemma_.lower() in {"rise", "climb", "jump", "increase", "grow", "reach"}:
         update = True  # "the death toll rose to 500": the count, not what happened
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -243,6 +262,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e)
                                  and e.root.dep_ in ("pobj", "conj", "appos") and attached_to(e.root, {clause.i, anchor.i})))
     agent = named_subject(verb) if verb is not None else ""
+    cause = incident_kind(verb) if verb is not None else ""
     # "during Superstorm Sandy", "in the 2014 war": a named event dates a count as a date does.
     dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and not AGE_RE.search(e.text) and (
         e.label_ == "DATE" or e.start > 0 and (span.doc[e.start - 1].lower_ == "during" or e.label_ == "EVENT"
@@ -259,14 +279,12 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     if not period:  # "the exodus in April, when 114,000 fled": a past month or year elsewhere in the sentence
         period = next((period_phrase(e) for e in dates if PAST_PERIOD_RE.search(e.text)), "")
     scope = narrowing_words(noun, verb)
-    text = sentence.text
-    part = bool(PART_BEFORE_RE.search(text[:quantity.start]) or PART_AFTER_RE.match(text[quantity.end:]))
     update = update or bool(UPDATE_RE.search(span.doc[clause_tokens[0].i:clause_tokens[-1].i + 1].text))
     return Amount(
         text=quantity.text, value=quantity.value, low=quantity.low, high=quantity.high, unit=quantity.unit,
         counted=counted, counted_text=noun.text if noun is not None and counted_lemma else "",
         event=event, event_text=verb.text if verb is not None else (event_word and event),
-        places=places, period=period, agent=agent, scope=scope, part=part, update=update, sentence=sentence)
+        places=places, period=period, agent=agent, cause=cause, scope=scope, part=part, update=update, sentence=sentence)
 
 
 AGE_RE = re.compile(r"\bold\b|-year-")  # "41-year-old" is tagged DATE but dates nothing
@@ -304,6 +322,33 @@ def named_subject(verb) -> str:
                          and e.label_ in ("PERSON", "ORG", "GPE", "NORP")), None)
             return name.text if name is not None else ""
         verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i else None
+    return ""
+
+
+def incident_kind(verb) -> str:
+    """The kind of incident a count belongs to, when the clause names one: the subject ("the
+    snowstorm left eight dead", "a snowstorm ..., leaving eight dead") or what it happened in
+    or by ("two were killed and seven injured in a 25-vehicle pileup")."""
+    def kind(token) -> str:
+        return INCIDENT_KINDS.get(token.lemma_.lower(), "")
+
+    nodes = [verb] + [c for c in verb.children if c.dep_ == "conj"]
+    node = verb
+    for _ in range(3):  # up through the verbs and the noun a clause describes
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "acl", "relcl", "advcl", "oprd", "amod") or node.head.i == node.i:
+            break
+        node = node.head
+        nodes.append(node)
+    for node in nodes:
+        if node.pos_ == "NOUN" and kind(node):
+            return kind(node)
+        for child in node.children:
+            if child.dep_ == "nsubj" and kind(child):
+                return kind(child)
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by", "during"):
+                noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if noun is not None and kind(noun):
+                    return kind(noun)
     return ""
 
 

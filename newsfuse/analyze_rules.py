@@ -67,7 +67,7 @@ def amount(sentence: Sentence, quantity: Quantity) -> Amount:
     counted = counted or ("people" if event in HUMAN_EVENTS else "")
     period = DATE_PERIOD_RE.search(sentence.text)
     return Amount(text=quantity.text, value=quantity.value, low=quantity.low, high=quantity.high, unit=quantity.unit,
-                  counted=counted, counted_text="", event=event, event_text=event, places=(), agent="",
+                  counted=counted, counted_text="", event=event, event_text=event, places=(), agent="", cause="",
                   period=period.group(0) if period else "", scope=(), part=False,
                   update=bool(UPDATE_RE.search(sentence.text)), sentence=sentence)
 

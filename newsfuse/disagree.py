@@ -31,16 +31,19 @@ def comparable(amount: Amount) -> bool:
     # Money compares only when both say of what ("a $5 million contract"): two sums in one story
     # are as often different things (a price, a fine, a salary) as one disputed. Percentages
     # are left out: the parse rarely says of what.
-    return (bool(amount.event) and not amount.part and bool(amount.counted) and amount.counted not in NOT_HEAD_COUNTS
+    return (bool(amount.event) and bool(amount.counted) and amount.counted not in NOT_HEAD_COUNTS
             and amount.unit != "%")
 
 
 def same_matter(a: Amount, b: Amount, name_of: dict[str, str]) -> bool:
     """name_of: every variant of every entity → its name, so "IS" and "Islamic State" agree."""
-    if (a.counted, a.event, a.unit, a.scope) != (b.counted, b.event, b.unit, b.scope):
+    # A part ("including three children") compares only with another part of the same kind.
+    if (a.counted, a.event, a.unit, a.scope, a.part) != (b.counted, b.event, b.unit, b.scope, b.part):
         return False
     if a.agent and b.agent and name_of.get(a.agent, a.agent) != name_of.get(b.agent, b.agent):
         return False  # "OPEC cut 1.2 million barrels", "Russia cut 300,000": two actors, two counts
+    if a.cause and b.cause and a.cause != b.cause:
+        return False  # "two killed in a pileup", "the snowstorm left eight dead": a part and the whole
     places_a = {name_of.get(p, p) for p in a.places}
     places_b = {name_of.get(p, p) for p in b.places}
     if places_a and places_b and not places_a & places_b:
@@ -48,8 +51,15 @@ def same_matter(a: Amount, b: Amount, name_of: dict[str, str]) -> bool:
     # A count without a period is read as the story's current one: it compares with another
     # current count ("since Friday"), not with a past month's or year's ("in April", "in 2014").
     if a.period and b.period:
-        return a.period.lower() == b.period.lower()
+        return same_period(a.period, b.period)
     return not PAST_PERIOD_RE.search(a.period or b.period)
+
+
+def same_period(a: str, b: str) -> bool:
+    """"Monday" and "on Monday" are one period; "since Monday" is another."""
+    def bare(period: str) -> str:
+        return re.sub(r"^(?:on|in|at|during)\s+", "", period.lower())
+    return bare(a) == bare(b)
 
 
 def compatible(a: Amount, b: Amount) -> bool:
@@ -87,7 +97,7 @@ def figure_disagreements(amounts: tuple[Amount, ...], name_of: dict[str, str]) -
         if len(sides) < 2 or len(set().union(*documents_per_side)) < 2:
             continue
         kind = "update" if any(a.update for a in group) else "conflict"
-        context = [a for a in candidates if a.period and a.period != anchor.period
+        context = [a for a in candidates if a.period and not same_period(a.period, anchor.period)
                    and same_matter(replace(a, period=anchor.period), anchor, name_of)]
         statements = tuple(statement(side) for side in sides)
         thing = anchor.counted_text or anchor.counted or "people"

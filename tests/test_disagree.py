@@ -48,6 +48,11 @@ def test_distances_are_not_disputed_head_counts(pipeline):
     ("The crash killed 17 passengers, officials said.", "Relatives of the victims filed three lawsuits on behalf of the families."),
     # different periods: a past war's toll and this week's
     ("Thirteen Israelis died in the 2014 war with Hamas.", "Three Israelis were killed on Thursday near the border."),
+    # a part and the whole: one incident's toll and the storm's
+    ("In Iowa, two people were killed and seven injured in a 25-vehicle pileup.",
+     "A major snowstorm that swept across the Midwest left at least eight people dead in Iowa and Nebraska."),
+    # a part against a whole: the children among the injured
+    ("Eight people, including three children, were injured in the blast.", "Two children were injured in the blast."),
     # a non-military "taking": no capture claim
     ("Buses have been taking migrants away from Serbia, police said.", "Police said migrants were not taken from Serbia."),
 ])
@@ -112,6 +117,12 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
     # small counts are exact: no rounding slack; "in custody" says they were arrested
     ("Police said 12 people were arrested after the brawl.", "Authorities say 13 people are in custody after the brawl.",
      {"12", "13"}),
+    # parts of one whole: the children among the same eight injured
+    ("Eight people including three children were injured on Monday.",
+     "Eight people, including two children, were injured Monday morning.", {"three", "two"}),
+    # "Monday" and "on Monday" are one period
+    ("At least 144 people were killed across Syria on Monday.", "As many as 125 people were killed Monday, activists said.",
+     {"At least 144", "As many as 125"}),
 ])
 def test_disputes_across_wordings(pipeline, first, second, values):
     [found] = disagreements(pipeline, two(first, second))
