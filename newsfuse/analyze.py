@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from newsfuse.quantities import Quantity, has_number, is_identifier_or_age, parse_quantities
@@ -86,6 +87,11 @@ ORGANISATION_NOUNS = {"fraternity", "sorority", "company", "firm", "party", "gro
                       "agency", "organization", "organisation", "network", "newspaper", "channel", "university",
                       "college", "charity", "union", "militia", "brigade", "church", "committee", "council",
                       "startup", "manufacturer", "retailer", "airline", "bank"}
+# Nouns only a company has: "the Tesla and SpaceX CEO", "Verizon's customers".
+COMPANY_NOUNS = {"ceo", "founder", "co-founder", "cofounder", "shares", "share", "stock", "shareholder",
+                 "investor", "employee", "customer", "subscriber", "user", "executive", "headquarters", "spokesperson",
+                 "store", "stores", "product", "app", "brand", "subsidiary", "earnings", "revenue", "profit"}
+KIND_OF_LABEL = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 # Words before a name that say it is a place: "the town of Palmyra", "in Palmyra".
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "county", "state", "country",
                "capital", "island", "suburb", "neighbourhood", "neighborhood", "site", "oasis", "area"}
@@ -150,6 +156,11 @@ def context_cue(tokens, before, after) -> str:
             return "ORG"
         if head in PLACE_NOUNS:
             return "PLACE"
+    if root.dep_ in ("compound", "poss", "conj") and root.head.lemma_.lower() in COMPANY_NOUNS and root.head.pos_ == "NOUN":
+        return "ORG"
+    listed = list_kind(root)
+    if listed:
+        return listed
     if root.i + 3 < len(doc) and doc[root.i + 1].text == "," and doc[root.i + 2].like_num and doc[root.i + 3].text == ",":
         return "PERSON"  # "Amber Pasztor, 24, was": an age in apposition
     if before is not None and before.lower_ == "of" and before.head.lower_ in PLACE_NOUNS:
@@ -157,6 +168,17 @@ def context_cue(tokens, before, after) -> str:
     if before is not None and before.lower_ in PLACE_PREPOSITIONS and root.dep_ == "pobj" and root.tag_ != "NNPS":
         return "PLACE"
     return ""
+
+
+def list_kind(root) -> str:
+    """The kind shared by the other names in a list with this one ("AT&T, Verizon, Sprint"):
+    a list holds names of one kind, so two or more agreeing neighbours outvote a lone label."""
+    kinds = Counter(KIND_OF_LABEL.get(t.ent_type_, "") for t in root.conjuncts)
+    kinds.pop("", None)
+    if not kinds:
+        return ""
+    [(kind, n)] = kinds.most_common(1)
+    return kind if n >= 2 and n == sum(kinds.values()) else ""
 
 
 # ---------------------------------------------------------------- amounts

@@ -12,12 +12,11 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from newsfuse.analyze import HONORIFICS
+from newsfuse.analyze import HONORIFICS, KIND_OF_LABEL
 from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQuote, NameMention, Sentence
 
 # ---------------------------------------------------------------- entities
 
-KIND_OF_LABEL = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 # Names of these kinds are not key facts: nationalities, events, works, holidays, laws, products.
 OTHER = "OTHER"
 CUE_WEIGHT = 2  # a title or "the town of" outweighs two contrary mentions of the statistical model
