@@ -90,7 +90,7 @@ ORGANISATION_NOUNS = {"fraternity", "sorority", "company", "firm", "party", "gro
 # Nouns only a company has: "the Tesla and SpaceX CEO", "Verizon's customers".
 COMPANY_NOUNS = {"ceo", "founder", "co-founder", "cofounder", "shares", "share", "stock", "shareholder",
                  "investor", "employee", "customer", "subscriber", "user", "executive", "headquarters", "spokesperson",
-                 "store", "stores", "product", "app", "brand", "subsidiary", "earnings", "revenue", "profit"}
+                 "product", "app", "brand", "subsidiary", "earnings", "revenue", "profit"}
 KIND_OF_LABEL = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 # Words before a name that say it is a place: "the town of Palmyra", "in Palmyra".
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "county", "state", "country",
@@ -111,6 +111,8 @@ def clean_name(span) -> tuple[str, list] | None:
         return None
     if any(t.pos_ not in NAME_WORD_POS or t.text in BREAKING_PUNCTUATION or "\n" in t.text for t in tokens):
         return None
+    if any(a.pos_ == "CCONJ" and b.lower_.rstrip(".") in PERSON_TITLES for a, b in zip(tokens, tokens[1:])):
+        return None  # "Prince George and Princess Charlotte": two names glued by "and"
     if any(t.tag_ == "POS" for t in tokens) or tokens[-1].pos_ == "NUM" and len(tokens[0].text) == 1:
         return None  # "Lane's Facebook", "H 2"
     if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isalnum():
@@ -136,7 +138,20 @@ def name_mentions(doc, document: int) -> Iterator[NameMention]:
         # One capitalised word opening a sentence is as often a common word as a name: `facts`
         # keeps it only when the name also occurs elsewhere.
         opening = len(tokens) == 1 and tokens[0].i == 0 and tokens[0].text[1:].islower() and ent.label_ != "GPE"
-        yield NameMention(text, ent.label_, document, context_cue(tokens, before, after), opening)
+        # A people or faith describing a noun ("Islamic militants") is labelled surely; a
+        # person or a company there is labelled by the noun ("the Trump campaign" as ORG).
+        modifier = ent.label_ != "NORP" and modified_noun(tokens[-1]) is not None
+        yield NameMention(text, ent.label_, document, context_cue(tokens, before, after), opening, modifier)
+
+
+def modified_noun(root):
+    """The common noun a name describes, if it is used as a modifier: "the Trump campaign",
+    "the Tesla and SpaceX CEO", "Verizon's customers"."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in ("compound", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN") and not root.head.ent_type_:
+        return root.head  # (the model tags "CEO" PROPN now and then)
+    return None
 
 
 def context_cue(tokens, before, after) -> str:
@@ -150,13 +165,15 @@ def context_cue(tokens, before, after) -> str:
     doc = root.doc
     if root.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in PERSONAL_PRONOUNS for t in doc[root.i + 1:]):
         return "PERSON"  # "Knowles struck first when he hit a Walgreens": organisations are not "he"
-    if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN":
+    # "Shia militias", "Iraqi town": a people or a faith describing the noun, not its name.
+    if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN" and root.ent_type_ != "NORP":
         head = root.head.lemma_.lower()  # "Kappa Sigma fraternity", "the fraternity, Kappa Sigma,"
         if head in ORGANISATION_NOUNS:
             return "ORG"
         if head in PLACE_NOUNS:
             return "PLACE"
-    if root.dep_ in ("compound", "poss", "conj") and root.head.lemma_.lower() in COMPANY_NOUNS and root.head.pos_ == "NOUN":
+    described = modified_noun(root)
+    if described is not None and described.lemma_.lower() in COMPANY_NOUNS:
         return "ORG"
     listed = list_kind(root)
     if listed:
@@ -165,7 +182,8 @@ def context_cue(tokens, before, after) -> str:
         return "PERSON"  # "Amber Pasztor, 24, was": an age in apposition
     if before is not None and before.lower_ == "of" and before.head.lower_ in PLACE_NOUNS:
         return "PLACE"
-    if before is not None and before.lower_ in PLACE_PREPOSITIONS and root.dep_ == "pobj" and root.tag_ != "NNPS":
+    if before is not None and before.lower_ in PLACE_PREPOSITIONS and root.dep_ == "pobj" and root.tag_ != "NNPS" \
+            and root.ent_type_ not in ("LANGUAGE", "NORP"):  # "in Arabic" is a language
         return "PLACE"
     return ""
 

@@ -21,6 +21,8 @@ from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQu
 OTHER = "OTHER"
 CUE_WEIGHT = 2  # a title or "the town of" outweighs two contrary mentions of the statistical model
 KNOWN_WEIGHT = 5
+# spaCy often labels a name that modifies a noun by the noun: "the Trump campaign" as ORG.
+MODIFIER_WEIGHT = 0.25
 ORG_WORDS = {
     "agency", "army", "association", "authority", "bank", "board", "bureau", "church", "club", "college",
     "commission", "committee", "company", "congress", "corp", "corporation", "council", "court", "department",
@@ -60,11 +62,15 @@ ALIASES = [
 def name_key(name: str) -> str:
     words = [w for w in name.lower().replace("’", "'").split() if w.rstrip(".") not in HONORIFICS]
     # British and American spellings of one name ("Mobilisation", "Mobilization") are one key.
-    return " ".join(words).removeprefix("the ").replace("isation", "ization")
+    key = " ".join(words).removeprefix("the ").replace("isation", "ization")
+    # A short name in capitals is an acronym: "US" and "IS" are names, "Us" and "Is" words.
+    return key.upper() if len(key) <= 3 and name.strip().isupper() else key
 
 
 def alias_group(key: str) -> int | None:
-    return next((i for i, group in enumerate(ALIASES) if key in group), None)
+    if len(key) <= 3 and not key.isupper():
+        return None
+    return next((i for i, group in enumerate(ALIASES) if key.lower() in group), None)
 
 
 # Last words that make a name an event, a work, an award or a programme, not an actor.
@@ -96,6 +102,17 @@ def known_kind(name: str) -> str:
     return {0: "ORG", 1: "PLACE", 2: "ORG", 3: "PLACE"}.get(group, "") if group is not None else ""
 
 
+ARABIC_ARTICLE_RE = re.compile(r"\b(?:al|el|ul|ad|ash|as|ar|an)-")
+
+
+def skeleton(key: str) -> str:
+    """A name's transliteration-free form, for names written from Arabic: "Hashed al-Shaabi" and
+    "Hashid Shaabi", "al-Qaeda" and "al-Qaida" share their consonants. A name matches only one
+    written with an Arabic article: "Dan Brown" and "Don Brown" stay two people."""
+    words = ARABIC_ARTICLE_RE.sub("", key).split()
+    return " ".join(w[0] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy'’-]", "", w[1:])) for w in words)
+
+
 class NameIndex:
     """Names seen so far (longest first), indexed so that a shorter variant finds its full
     name: by alias set, by surname ("al-Abadi" → "Haider al-Abadi", people only) and by
@@ -105,16 +122,19 @@ class NameIndex:
         self.by_alias: dict[int, str] = {}
         self.by_suffix: dict[str, set[str]] = defaultdict(set)
         self.by_initials: dict[str, str] = {}
+        self.by_skeleton: dict[str, str] = {}
 
     def find(self, key: str) -> str | None:
         alias = alias_group(key)
         if alias is not None:
             return self.by_alias.get(alias)
+        if skeleton(key) in self.by_skeleton:
+            return self.by_skeleton[skeleton(key)]
         stripped = key.replace("al-", "")
         owners = self.by_suffix.get(stripped, set())
         if len(stripped) > 2 and len(owners) == 1 and not known_kind(key):  # "Bush" with two Bushes stays alone
             return next(iter(owners))
-        return self.by_initials.get(key.replace(".", "")) if len(key) >= 2 and key.isalpha() else None
+        return self.by_initials.get(key.replace(".", "").lower()) if len(key) >= 2 and key.isalpha() else None
 
     def add(self, key: str, person: bool) -> None:
         alias = alias_group(key)
@@ -124,6 +144,8 @@ class NameIndex:
         if person and len(words) >= 2:
             for i in range(1, len(words)):
                 self.by_suffix[" ".join(words[i:])].add(key)
+        if ARABIC_ARTICLE_RE.search(key):
+            self.by_skeleton.setdefault(skeleton(key), key)
         if len(words) >= 2:
             self.by_initials.setdefault("".join(w[0] for w in key.split() if w not in {"of", "the", "and", "for"}), key)
 
@@ -141,7 +163,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             continue
         key = name_key(mention.text)
         documents_of[key].add(mention.document)
-        votes_by_key[key][KIND_OF_LABEL.get(mention.label, OTHER)] += 1
+        votes_by_key[key][KIND_OF_LABEL.get(mention.label, OTHER)] += MODIFIER_WEIGHT if mention.modifier else 1
         if mention.cue:
             votes_by_key[key][mention.cue] += CUE_WEIGHT
         written[key][mention.text] += 1
@@ -152,6 +174,11 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         canonical[key] = index.find(key) or key
         if canonical[key] == key:
             index.add(key, person)
+    for a, b in declared_aliases(written, sentences):
+        root_a, root_b = canonical[a], canonical[b]
+        if root_a != root_b:  # the longer name stands for both
+            keep, drop = sorted((root_a, root_b), key=lambda k: (-len(k), k))
+            canonical.update({k: keep for k, root in canonical.items() if root == drop})
     groups: dict[str, Counter] = defaultdict(Counter)
     variants: dict[str, Counter] = defaultdict(Counter)
     mentioned_in: dict[str, set[int]] = defaultdict(set)
@@ -160,6 +187,10 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         # The full name's own mentions weigh double: NER types "Haider al-Abadi" more surely than "Abadi".
         groups[canonical[key]].update({kind: n * (1 + (canonical[key] == key)) for kind, n in votes.items()})
         variants[canonical[key]].update(written[key])
+    texts: dict[int, str] = defaultdict(str)
+    for s in sentences:
+        texts[s.document] += s.text + "\n"
+    text = "".join(texts.values())
     entities = []
     for key, votes in groups.items():
         # Display the most used full name: "Haider al-Abadi", not "al-Abadi".
@@ -167,16 +198,47 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         name = sorted(names_written, key=lambda n: (len(n.split()) < 2, -names_written[n], len(n)))[0]
         for known in filter(None, map(known_kind, names_written)):
             votes[known] += KNOWN_WEIGHT
+        for _ in place_phrases(tuple(names_written), text):
+            votes["PLACE"] += KNOWN_WEIGHT
         kind = votes.most_common(1)[0][0]
         if kind == OTHER or len(names_written) == 1 and name.lower() in ORG_WORDS:
             continue  # not a person, place or organisation; or "the Council": a kind of body, not a name
         names_written.update(dict.fromkeys(alias_spellings(key, sentences), 0))
-        documents, mentions = occurrences(tuple(names_written), sentences)
+        documents, mentions = occurrences(tuple(names_written), texts)
         entities.append(Entity(name=name, kind=kind, variants=tuple(sorted(names_written)),
                                documents=documents or tuple(sorted(mentioned_in[key])),
                                mentions=max(mentions, 1)))
     entities.sort(key=lambda e: (-len(e.documents), -e.mentions, e.name))
     return entities
+
+
+ALIAS_FORMS = [r"{a} \({b}\)", r"{a},? (?:also |or |widely |commonly )?(?:known|called|referred to) as (?:the )?{b}",
+               r"known as (?:the )?{a},? or (?:the )?{b}"]
+
+
+def declared_aliases(written: dict[str, Counter], sentences: list[Sentence]) -> list[tuple[str, str]]:
+    """Pairs of names the text declares to be one: "the Popular Mobilisation Units (Hashed
+    al-Shaabi)", "militias known as Hashid Shaabi or Popular Mobilisation"."""
+    spelled = {form: key for key, forms in written.items() for form in forms}
+    if len(spelled) < 2:
+        return []
+    name = "(" + "|".join(re.escape(f) for f in sorted(spelled, key=len, reverse=True)) + ")"
+    patterns = [re.compile(form.format(a=name, b=name)) for form in ALIAS_FORMS]
+    pairs = []
+    for s in sentences:
+        if "(" in s.text or " as " in s.text:
+            for pattern in patterns:
+                pairs += [(spelled[m.group(1)], spelled[m.group(2)]) for m in pattern.finditer(s.text)
+                          if spelled[m.group(1)] != spelled[m.group(2)]]
+    return pairs
+
+
+PLACE_PHRASE = r"\b(?:town|city|village|province|region|district|county|suburb|neighbou?rhood|capital) of (?:{})\b"
+
+
+def place_phrases(variants: tuple[str, ...], text: str) -> list[str]:
+    """Every "the town of X" for a name, mentioned or not where NER saw it: a place, surely."""
+    return re.findall(PLACE_PHRASE.format("|".join(re.escape(v) for v in variants)), text)
 
 
 def alias_spellings(key: str, sentences: list[Sentence]) -> set[str]:
@@ -190,16 +252,17 @@ def alias_spellings(key: str, sentences: list[Sentence]) -> set[str]:
     return {m.group(0) for s in sentences for m in pattern.finditer(s.text)}
 
 
-def occurrences(variants: tuple[str, ...], sentences: list[Sentence]) -> tuple[tuple[int, ...], int]:
-    """Documents and mentions of a name across every sentence, parsed or not. Short
-    all-capital variants ("IS") are matched case-sensitively, so "is" does not count."""
+def occurrences(variants: tuple[str, ...], texts: dict[int, str]) -> tuple[tuple[int, ...], int]:
+    """Documents and mentions of a name across each document's text, parsed or not. Short
+    all-capital variants ("IS") are matched case-sensitively, so "is" does not count; a word
+    that begins a longer name ("Hashid" in "Hashid Shaabi") is that name, not this one."""
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-                         + r")(?![\w-])")
+                         + r")(?![\w-])(?! [A-Z][a-z])")
     documents, mentions = set(), 0
-    for s in sentences:
-        found = len(pattern.findall(s.text))
+    for document, text in texts.items():
+        found = len(pattern.findall(text))
         if found:
-            documents.add(s.document)
+            documents.add(document)
             mentions += found
     return tuple(sorted(documents)), mentions
 
@@ -308,10 +371,16 @@ def key_quotes(analysis: Analysis, entities: list[Entity]) -> list[KeyQuote]:
     return chosen
 
 
+MIN_REPEATED = 3
+
+
 def extract_facts(analysis: Analysis, entities: list[Entity], top: int = 8) -> Facts:
     chosen = []
     for kind in ("PERSON", "PLACE", "ORG"):
-        chosen.extend([e for e in entities if e.kind == kind][:top])
+        of_kind = [e for e in entities if e.kind == kind]
+        # A name mentioned once is in passing; it is shown only when few names recur.
+        repeated = [e for e in of_kind if e.mentions > 1]
+        chosen.extend((repeated if len(repeated) >= MIN_REPEATED else of_kind)[:top])
     return Facts(entities=tuple(chosen), figures=tuple(find_figures(analysis.amounts)[:top]),
                  timeline=tuple(build_timeline(analysis)), quotes=tuple(key_quotes(analysis, entities)),
                  approximate=analysis.approximate)

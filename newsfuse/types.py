@@ -110,6 +110,7 @@ class NameMention:
     document: int
     cue: str = ""  # the type the words around it imply: a title → PERSON, "the town of" → PLACE
     opening: bool = False  # a single word that opens its sentence
+    modifier: bool = False  # used as a noun's modifier ("the Trump campaign"), where NER labels are unsure
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,17 @@ def test_pronouns_and_head_nouns_are_type_cues(analyzed):
     assert ("Kappa Sigma", "ORG") in cues
 
 
+def test_company_nouns_lists_and_modifiers_are_type_cues(analyzed):
+    _, analysis = analyzed(["The deal needs a contract with AT&T, Verizon, Sprint or T-Mobile.",
+                            "The Tesla and SpaceX CEO spoke. Shia militias and the Trump campaign gathered.",
+                            "Prince George and Princess Charlotte attended."])
+    names = {n.text: n for n in analysis.names}
+    assert names["Verizon"].cue == "ORG" and names["SpaceX"].cue == "ORG"
+    assert names["Shia"].cue == "" and not names["Shia"].modifier  # a faith describing the militias, not their name
+    assert names["Trump"].modifier
+    assert "Prince George and Princess Charlotte" not in names
+
+
 def test_dates_that_describe_a_noun_or_a_report_are_not_events(analyzed):
     _, analysis = analyzed(["He was a 2010 graduate of Ferris State University. The report for 2016 found that Sweden leads.",
                             "Anderson had been arrested four times since 1982, police said."])

@@ -1,5 +1,5 @@
 from newsfuse.facts import extract_facts, find_entities, find_figures, key_quotes
-from newsfuse.types import NameMention, Sentence
+from newsfuse.types import Analysis, Entity, NameMention, Sentence
 
 
 def test_ramadi_entities_typed_by_the_cluster(pipeline, ramadi):
@@ -28,6 +28,38 @@ def test_votes_cues_and_known_names_decide_the_type():
     assert entities["Kessab"].kind == "PLACE"
     assert entities["Upper East Side"].kind == "PLACE"
     assert "Golden Globes" not in entities and "Council" not in entities
+
+
+def test_a_name_modifying_a_noun_weighs_less_and_short_words_are_not_acronyms():
+    # spaCy labels "Trump" in "the Trump campaign" as ORG; the person's own mentions decide.
+    names = (*[NameMention("Trump", "ORG", 0, modifier=True)] * 6, NameMention("Donald Trump", "PERSON", 1),
+             NameMention("Trump", "PERSON", 1), NameMention("Us", "GPE", 0), NameMention("US", "GPE", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["Donald Trump"].kind == "PERSON"
+    assert "Us" not in entities["US"].variants  # "Both of Us" is a title, not the United States
+
+
+def test_names_the_text_declares_one_and_transliterations_merge():
+    text = ("Militia leaders praised the Popular Mobilisation Units (Hashed al-Shaabi). Shia militias, known as "
+            "Hashid Shaabi, gathered near the town of Husaiba al-Sharqiya. Hashid Shaabi fighters were there.")
+    sentences = [Sentence(t, 0, i) for i, t in enumerate(text.split(". "))]
+    names = (NameMention("Popular Mobilisation Units", "ORG", 0), NameMention("Hashed al-Shaabi", "PERSON", 0),
+             NameMention("Hashed al-Shaabi", "PERSON", 0), NameMention("Hashid Shaabi", "ORG", 0),
+             NameMention("Husaiba al-Sharqiya", "PERSON", 0), NameMention("Hashid", "PERSON", 0))
+    entities = {e.name: e for e in find_entities(names, sentences)}
+    militia = next(e for e in entities.values() if "Hashid Shaabi" in e.variants)
+    assert militia.kind == "ORG" and {"Hashed al-Shaabi", "Popular Mobilisation Units"} <= set(militia.variants)
+    assert entities["Husaiba al-Sharqiya"].kind == "PLACE"  # "the town of" outweighs the model's label
+    assert entities["Hashid"].mentions == 1  # "Hashid" inside "Hashid Shaabi" is the longer name
+
+
+def test_names_mentioned_once_are_shown_only_when_few_recur():
+    recurring = [Entity(name=f"Person {i}", kind="PERSON", variants=(f"Person {i}",), documents=(0,), mentions=3)
+                 for i in range(3)]
+    passing = Entity(name="Passing Name", kind="PERSON", variants=("Passing Name",), documents=(0,), mentions=1)
+    facts = extract_facts(Analysis((), ()), [*recurring, passing])
+    assert [e.name for e in facts.entities] == [e.name for e in recurring]
+    assert [e.name for e in extract_facts(Analysis((), ()), [recurring[0], passing]).entities] == ["Person 0", "Passing Name"]
 
 
 def test_a_surname_shared_by_two_people_stays_alone():
