@@ -3,6 +3,8 @@
 clusters, and the time the analyze + facts + disagree stages take per Multi-News cluster.
 
     taskset -c 0 python benchmarks/disagreements.py [--fast] [--show]
+    python benchmarks/disagreements.py --labels tests/data/train_figure_groups.jsonl \
+        --data ../shared/data/multinews/train.jsonl --clusters 0-299
 
 Precision counts every figure disagreement reported on the labelled range of dev clusters
 (0-224): one is right when two of its statements from different sides are a pair labelled
@@ -29,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "data" / "disagreements.jsonl"
 LABELS = ROOT / "tests" / "data" / "dev_figure_groups.jsonl"
 DEV = ROOT.parent / "shared" / "data" / "multinews" / "dev.jsonl"
-LABELLED_CLUSTERS = range(0, 225)
+LABELLED_CLUSTERS = "0-224"
 
 
 def number_key(text: str) -> str:
@@ -64,7 +66,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--fast", action="store_true", help="the --fast rules instead of the spaCy analysis")
     parser.add_argument("--show", action="store_true", help="print every reported disagreement and every missed labelled pair")
+    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--data", type=Path, default=DEV, help="the Multi-News JSONL file the labels are from")
+    parser.add_argument("--clusters", default=LABELLED_CLUSTERS, help="the labelled line range, inclusive")
     args = parser.parse_args()
+    first, last = map(int, args.clusters.split("-"))
+    labelled_clusters = range(first, last + 1)
     pipeline = Pipeline() if args.fast else Pipeline(nlp=Pipeline.load().nlp)
 
     pairs = []
@@ -75,14 +82,14 @@ def main() -> None:
     print(f"hand-written clusters: {len(pairs)} ({sum(1 for _, e in pairs if not e)} with no disagreement): "
           f"precision {scores['precision']:.2f}  recall {scores['recall']:.2f}")
 
-    if not DEV.exists():
-        print(f"{DEV} absent: skipping the dev set")
+    if not args.data.exists():
+        print(f"{args.data} absent: skipping the real clusters")
         return
-    labelled = positive_pairs(LABELS)
+    labelled = positive_pairs(args.labels)
     reported = correct = found = updates_right = 0
     times = []
-    for index, cluster in enumerate(iter_jsonl(DEV.read_text(), str(DEV))):
-        if index not in LABELLED_CLUSTERS:
+    for index, cluster in enumerate(iter_jsonl(args.data.read_text(), str(args.data))):
+        if index not in labelled_clusters:
             continue
         sentences, _ = prepare(cluster)
         start = time.perf_counter()
@@ -105,7 +112,7 @@ def main() -> None:
             if args.show and not hit:
                 print(f"  MISSED {cluster.id} {pair[2]}: {pair[0]} vs {pair[1]}")
     total = sum(len(v) for v in labelled.values())
-    print(f"dev clusters {LABELLED_CLUSTERS.start}-{LABELLED_CLUSTERS.stop - 1}: {reported} figure disagreements "
+    print(f"{args.data.stem} clusters {args.clusters}: {reported} figure disagreements "
           f"reported, {correct} right ({updates_right} with the right kind); labelled pairs {total}, found {found}")
     print(f"precision {correct / reported if reported else 1:.2f}  recall {found / total:.2f}")
     times.sort()

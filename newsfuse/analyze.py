@@ -72,7 +72,8 @@ PERSON_TITLES = {
     "lord", "sir", "dame", "sgt", "sergeant", "officer", "detective", "lt", "capt", "captain", "chancellor",
     "ceo", "chairman", "chairwoman", "coach", "attorney", "rev", "reverend", "father", "sister", "brother",
     "actor", "actress", "singer", "star", "director", "leader", "speaker", "premier", "ayatollah", "consul",
-    "ambassador", "envoy",
+    "ambassador", "envoy", "cmdr", "commodore", "adm", "admiral", "maj", "cpl", "corporal", "pvt",
+    "lieutenant",
 }
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify"}
@@ -107,6 +108,8 @@ def clean_name(span) -> tuple[str, list] | None:
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
         tokens = tokens[:-1]
+    if len(tokens) == 1 and tokens[0].lower_.rstrip(".") in PERSON_TITLES:
+        return None  # "Cmdr": a title alone
     if not tokens or len(tokens) > 7 or tokens[0].pos_ in NOT_NAME_START and not tokens[0].text.isupper():
         return None
     if any(t.pos_ not in NAME_WORD_POS or t.text in BREAKING_PUNCTUATION or "\n" in t.text for t in tokens):
@@ -433,9 +436,11 @@ def governing_event(anchor) -> tuple[object | None, str]:
         if child.dep_ in ("amod", "acl", "relcl", "acomp") and (lemma in EVENT_CLASSES or child.lower_ in EVENT_CLASSES):
             return child, lemma if lemma in EVENT_CLASSES else child.lower_
     node = anchor
+    through_preposition = False
     for _ in range(4):  # up through prepositions and conjunctions to the verb: "killing of 27 people"
         if node.head.pos_ in ("VERB", "AUX", "ADJ") or node.head.i == node.i or node.dep_ not in CLIMB_DEPS:
             break
+        through_preposition |= node.dep_ == "pobj"
         node = node.head
     if node.head.pos_ not in ("VERB", "AUX", "ADJ") or node.dep_ not in SUBJECTS_AND_OBJECTS | CLIMB_DEPS:
         return None, ""
@@ -452,7 +457,9 @@ def governing_event(anchor) -> tuple[object | None, str]:
         state = next((o.lemma_.lower() for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
                       for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in STATES), None)
         return (verb, state) if state else (None, "")  # "13 people are in custody"
-    return verb, lemma if lemma in EVENT_CLASSES or verb.pos_ == "VERB" else ""
+    # Any verb says what happened to its subject or object; through a preposition only a known
+    # event does: "killed in 3 attacks" is about the attacks, "set records in 29 territories" is not.
+    return verb, lemma if lemma in EVENT_CLASSES or verb.pos_ == "VERB" and not through_preposition else ""
 
 
 def narrowing_words(noun, verb) -> tuple[str, ...]:

@@ -30,7 +30,7 @@ ORG_WORDS = {
     "news", "office", "organisation", "organization", "party", "police", "press", "school", "senate",
     "service", "society", "team", "times", "union", "university", "airlines", "airways", "forces",
     "brigade", "brigades", "units", "observatory", "command", "coalition", "federation", "post", "journal",
-    "magazine", "tribune", "herald", "sheriff", "statesman", "guardian", "reuters", "cnn", "bbc", "nbc", "cbs", "abc", "fox",
+    "magazine", "tribune", "herald", "navy", "guard", "fleet", "marines", "sheriff", "statesman", "guardian", "reuters", "cnn", "bbc", "nbc", "cbs", "abc", "fox",
 }
 COUNTRIES = frozenset("""
 Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
@@ -52,9 +52,9 @@ Wisconsin Wyoming London Paris Beijing Moscow Tokyo Baghdad Damascus Washington 
 # Well-known variant sets that no string rule can join.
 ALIASES = [
     {"islamic state", "is", "isis", "isil", "daesh", "da'esh", "islamic state group"},
-    {"united states", "us", "u.s.", "usa", "america", "united states of america"},
-    {"united nations", "un", "u.n."},
-    {"united kingdom", "uk", "u.k.", "britain", "great britain"},
+    {"united states", "us", "u.s.", "u.s", "usa", "america", "united states of america"},
+    {"united nations", "un", "u.n.", "u.n"},
+    {"united kingdom", "uk", "u.k.", "u.k", "britain", "great britain"},
 ]
 
 
@@ -88,7 +88,14 @@ NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY Ala Ariz Ar
 Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo""".split())
 
 
+# Party members and supporters are a kind of people, not a person or an organisation.
+ADHERENTS = {"republican", "republicans", "democrat", "democrats", "democratic", "tory", "tories", "conservative",
+             "conservatives", "liberal", "liberals", "socialist", "socialists", "communist", "communists"}
+
+
 def known_kind(name: str) -> str:
+    if name.lower() in ADHERENTS:
+        return OTHER
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
         return "PLACE"
     words = name.lower().split()

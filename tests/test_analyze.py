@@ -97,6 +97,11 @@ def test_company_nouns_lists_and_modifiers_are_type_cues(analyzed):
     assert "Prince George and Princess Charlotte" not in names
 
 
+def test_a_verb_reached_through_a_preposition_is_no_event_unless_known(analyzed):
+    assert amounts_of(analyzed, "The film set records in 29 territories.")["29"].event == ""
+    assert amounts_of(analyzed, "The killing of 27 people shocked the city.")["27"].event == "killed"
+
+
 def test_dates_that_describe_a_noun_or_a_report_are_not_events(analyzed):
     _, analysis = analyzed(["He was a 2010 graduate of Ferris State University. The report for 2016 found that Sweden leads.",
                             "Anderson had been arrested four times since 1982, police said."])

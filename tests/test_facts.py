@@ -62,6 +62,15 @@ def test_names_mentioned_once_are_shown_only_when_few_recur():
     assert [e.name for e in extract_facts(Analysis((), ()), [recurring[0], passing]).entities] == ["Person 0", "Passing Name"]
 
 
+def test_navies_dotted_acronyms_and_party_members():
+    names = (NameMention("US Navy", "PERSON", 0), NameMention("U.S", "GPE", 0), NameMention("US", "GPE", 1),
+             NameMention("Republican", "PERSON", 0), NameMention("Republican", "NORP", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["US Navy"].kind == "ORG"
+    assert {"U.S", "US"} <= set(entities["US"].variants)
+    assert "Republican" not in entities
+
+
 def test_a_surname_shared_by_two_people_stays_alone():
     names = (NameMention("George Bush", "PERSON", 0), NameMention("Jeb Bush", "PERSON", 0),
              NameMention("Bush", "PERSON", 1))
