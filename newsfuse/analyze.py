@@ -227,6 +227,8 @@ TOTAL_NOUNS = {"toll", "number", "total", "count", "tally", "figure"}
 # Verbs that report or frame an event rather than being it: "500 are estimated to have been killed".
 FRAMING_VERBS = {"be", "have", "say", "report", "estimate", "believe", "think", "fear", "confirm", "expect",
                  "know", "force", "leave", "cause", "see", "include", "put", "make", "get", "remain", "appear"}
+# Framing verbs whose clause is the event's own (unlike "said"): "left 18 dead since Saturday".
+RESULT_VERBS = {"leave", "force", "cause", "make", "see", "remain"}
 # Words that narrow a count to part of it: "critically injured" is a subset of "injured".
 SCOPE_WORDS = {"critically", "seriously", "severely", "badly", "fatally", "mortally", "slightly", "lightly",
                "minor", "serious", "critical", "severe", "other", "more", "additional", "further", "new",
@@ -300,6 +302,8 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     else:
         counted = "fighter" if counted_lemma in FIGHTERS else counted_lemma
     clause = verb if verb is not None else anchor
+    while clause.dep_ in ("xcomp", "ccomp", "acomp", "oprd") and clause.head.lemma_.lower() in RESULT_VERBS:
+        clause = clause.head  # "has left 18 dead since Saturday": the period hangs on "left"
     clause_tokens = list(clause.subtree)
     # Where it happened is said with a preposition ("killed in Ramadi"); "U.S. troops" is who.
     places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e)
@@ -310,6 +314,8 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and not AGE_RE.search(e.text) and (
         e.label_ == "DATE" or e.start > 0 and (span.doc[e.start - 1].lower_ == "during" or e.label_ == "EVENT"
                                                 and span.doc[e.start - 1].lower_ in TIME_PREPOSITIONS))]
+    # A relative clause dates its own noun: "Wisdom, who was banded in 1956, has raised 35 chicks".
+    dates = [e for e in dates if not in_other_relative_clause(e.root, anchor)]
     in_clause = [e for e in dates if clause_tokens[0].i <= e.start and e.end <= clause_tokens[-1].i + 1]
     # "over a two-day period during a February 2011 snowstorm": the dated one says which period.
     in_clause.sort(key=lambda e: not PAST_PERIOD_RE.search(e.text))
@@ -343,6 +349,12 @@ def period_phrase(ent) -> str:
     return ent.text
 
 
+def in_other_relative_clause(token, anchor) -> bool:
+    """Whether a token sits in a relative clause that does not hold `anchor`."""
+    relative = next((t for t in token.ancestors if t.dep_ in ("relcl", "acl")), None)
+    return relative is not None and anchor not in relative.subtree
+
+
 def attached_to(token, heads: set[int], steps: int = 4) -> bool:
     """Whether a token hangs from one of `heads` through prepositions, compounds and lists:
     "died across Syria" → Syria; not "died ..., many of them in Homs"."""
@@ -373,7 +385,11 @@ def incident_kind(verb) -> str:
     snowstorm left eight dead", "a snowstorm ..., leaving eight dead") or what it happened in
     or by ("two were killed and seven injured in a 25-vehicle pileup")."""
     def kind(token) -> str:
-        return INCIDENT_KINDS.get(token.lemma_.lower(), "")
+        # Only a particular incident ("a 25-vehicle pileup", "the roadside bomb attack") sets a
+        # count apart; "the fighting", "the blast" is the story's own.
+        particular = any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ in ("compound", "nummod", "amod")
+                         for c in token.children)
+        return INCIDENT_KINDS.get(token.lemma_.lower(), "") if particular else ""
 
     nodes = [verb] + [c for c in verb.children if c.dep_ == "conj"]
     node = verb
@@ -448,7 +464,8 @@ def governing_event(anchor) -> tuple[object | None, str]:
     for _ in range(3):  # "are estimated to have been killed", "forced 8,000 to flee"
         if verb.lemma_.lower() not in FRAMING_VERBS:
             break
-        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acomp") and c.pos_ in ("VERB", "ADJ")), None)
+        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acomp", "oprd")
+                           and c.pos_ in ("VERB", "ADJ")), None)  # "has left 18 service members dead"
         if complement is None:
             break
         verb = complement

@@ -43,7 +43,13 @@ def same_matter(a: Amount, b: Amount, name_of: dict[str, str]) -> bool:
     if a.agent and b.agent and name_of.get(a.agent, a.agent) != name_of.get(b.agent, b.agent):
         return False  # "OPEC cut 1.2 million barrels", "Russia cut 300,000": two actors, two counts
     if a.cause and b.cause and a.cause != b.cause:
-        return False  # "two killed in a pileup", "the snowstorm left eight dead": a part and the whole
+        return False  # "two killed in a pileup", "the snowstorm left eight dead": two incidents
+    if bool(a.cause) != bool(b.cause):
+        # "a roadside bomb killed four" vs "five were killed on Tuesday": a smaller count for a
+        # named incident may be its part of the day's toll; a larger one cannot be.
+        incident, other = (a, b) if a.cause else (b, a)
+        if incident.high < other.low:
+            return False
     places_a = {name_of.get(p, p) for p in a.places}
     places_b = {name_of.get(p, p) for p in b.places}
     if places_a and places_b and not places_a & places_b:

@@ -102,6 +102,16 @@ def test_a_verb_reached_through_a_preposition_is_no_event_unless_known(analyzed)
     assert amounts["29"].event == "" and amounts["$100 million"].event == "earn"
 
 
+def test_framed_events_and_dates_of_relative_clauses(analyzed):
+    amount = amounts_of(analyzed, "The spell has left 18 service members dead since Saturday.")["18"]
+    assert (amount.event, amount.period) == ("killed", "since Saturday")
+    # 1956 dates the banding, not the chicks
+    assert amounts_of(analyzed, "Wisdom, who was banded in 1956, has raised as many as 35 chicks.")["as many as 35"].period == ""
+    # a particular incident sets a count apart; "the fighting" is the story's own
+    assert amounts_of(analyzed, "A roadside bomb attack killed four U.S. troops.")["four"].cause == "violence"
+    assert amounts_of(analyzed, "Three rebels were killed in the fighting.")["Three"].cause == ""
+
+
 def test_dates_that_describe_a_noun_or_a_report_are_not_events(analyzed):
     _, analysis = analyzed(["He was a 2010 graduate of Ferris State University. The report for 2016 found that Sweden leads.",
                             "Anderson had been arrested four times since 1982, police said."])

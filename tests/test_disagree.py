@@ -51,6 +51,8 @@ def test_distances_are_not_disputed_head_counts(pipeline):
     # a part and the whole: one incident's toll and the storm's
     ("In Iowa, two people were killed and seven injured in a 25-vehicle pileup.",
      "A major snowstorm that swept across the Midwest left at least eight people dead in Iowa and Nebraska."),
+    # one incident's toll, smaller than the day's: a part of it
+    ("ISAF said five U.S. troops had been killed on Tuesday.", "A roadside bomb attack killed four U.S. troops on Tuesday."),
     # a part against a whole: the children among the injured
     ("Eight people, including three children, were injured in the blast.", "Two children were injured in the blast."),
     # a non-military "taking": no capture claim
