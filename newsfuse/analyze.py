@@ -92,6 +92,10 @@ ORGANISATION_NOUNS = {"fraternity", "sorority", "company", "firm", "party", "gro
 COMPANY_NOUNS = {"ceo", "founder", "co-founder", "cofounder", "shares", "share", "stock", "shareholder",
                  "investor", "employee", "customer", "subscriber", "user", "executive", "headquarters", "spokesperson",
                  "product", "app", "brand", "subsidiary", "earnings", "revenue", "profit"}
+# Nouns whose name is a product, a drug or a work, not an actor: "Adderall pills", "a refill of Adderall".
+PRODUCT_NOUNS = {"pill", "tablet", "capsule", "drug", "medication", "medicine", "prescription", "dose", "refill",
+                 "vaccine", "phone", "smartphone", "device", "console", "software", "film", "movie", "album", "song",
+                 "novel", "sequel", "franchise", "episode"}
 KIND_OF_LABEL = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 # Words before a name that say it is a place: "the town of Palmyra", "in Palmyra".
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "county", "state", "country",
@@ -178,6 +182,9 @@ def context_cue(tokens, before, after) -> str:
     described = modified_noun(root)
     if described is not None and described.lemma_.lower() in COMPANY_NOUNS:
         return "ORG"
+    of_what = before.head if before is not None and before.lower_ == "of" else described
+    if of_what is not None and of_what.lemma_.lower() in PRODUCT_NOUNS:
+        return "OTHER"  # "Adderall pills", "a refill of Adderall", "the Star Wars franchise"
     listed = list_kind(root)
     if listed:
         return listed

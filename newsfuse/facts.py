@@ -205,8 +205,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         name = sorted(names_written, key=lambda n: (len(n.split()) < 2, -names_written[n], len(n)))[0]
         for known in filter(None, map(known_kind, names_written)):
             votes[known] += KNOWN_WEIGHT
-        for _ in place_phrases(tuple(names_written), text):
-            votes["PLACE"] += KNOWN_WEIGHT
+        for kind, n in text_cues(tuple(names_written), text).items():
+            votes[kind] += KNOWN_WEIGHT * n
         kind = votes.most_common(1)[0][0]
         if kind == OTHER or len(names_written) == 1 and name.lower() in ORG_WORDS:
             continue  # not a person, place or organisation; or "the Council": a kind of body, not a name
@@ -240,12 +240,24 @@ def declared_aliases(written: dict[str, Counter], sentences: list[Sentence]) -> 
     return pairs
 
 
-PLACE_PHRASE = r"\b(?:town|city|village|province|region|district|county|suburb|neighbou?rhood|capital) of (?:{})\b"
+DRUG = r"(?:drugs?|medications?|medicines?|pills?|tablets?|capsules?|prescriptions?|refills?|doses?|vaccines?)"
+WORKS = r"(?:products|devices|phones|apps|films|movies|games|shows|books)"
+# Phrases anywhere in the text that type a name, where NER saw it or not: "the town of X" is a
+# place; "a refill of X", "X and other ADHD medications", "films like X" a product or work.
+TEXT_CUES = [
+    ("PLACE", r"\b(?:town|city|village|province|region|district|county|suburb|neighbou?rhood|capital) of (?:{name})\b"),
+    (OTHER, rf"\b(?:{DRUG} (?:of|for|like|such as|including)|{WORKS} (?:like|such as)) (?:{{name}})\b"),
+    (OTHER, rf"\b(?:{{name}}) (?:and|or) other (?:[\w-]+ ){{{{0,2}}}}{DRUG}\b"),
+    (OTHER, r"\b(?:{name}) (?:pills?|tablets?|capsules?|prescriptions?|doses?)\b"),
+]
 
 
-def place_phrases(variants: tuple[str, ...], text: str) -> list[str]:
-    """Every "the town of X" for a name, mentioned or not where NER saw it: a place, surely."""
-    return re.findall(PLACE_PHRASE.format("|".join(re.escape(v) for v in variants)), text)
+def text_cues(variants: tuple[str, ...], text: str) -> Counter:
+    name = "|".join(re.escape(v) for v in variants)
+    cues = Counter()
+    for kind, pattern in TEXT_CUES:
+        cues[kind] += len(re.findall(pattern.format(name=name), text))
+    return cues
 
 
 def alias_spellings(key: str, sentences: list[Sentence]) -> set[str]:

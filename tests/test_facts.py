@@ -53,6 +53,14 @@ def test_names_the_text_declares_one_and_transliterations_merge():
     assert entities["Hashid"].mentions == 1  # "Hashid" inside "Hashid Shaabi" is the longer name
 
 
+def test_drugs_and_products_are_not_people_wherever_the_text_says_so():
+    text = ("She mailed a refill of Adderall to her daughter. Adderall and other ADHD medications are common. "
+            "Adderall was seized by customs.")
+    sentences = [Sentence(t, 0, i) for i, t in enumerate(text.split(". "))]
+    names = (NameMention("Adderall", "PERSON", 0), NameMention("Adderall", "PERSON", 0))
+    assert find_entities(names, sentences) == []
+
+
 def test_names_mentioned_once_are_shown_only_when_few_recur():
     recurring = [Entity(name=f"Person {i}", kind="PERSON", variants=(f"Person {i}",), documents=(0,), mentions=3)
                  for i in range(3)]
