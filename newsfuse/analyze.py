@@ -227,6 +227,18 @@ PEOPLE = {"people", "person", "individual", "resident", "inhabitant", "civilian"
 # Outlets name the same armed men differently ("three rebels", "three terrorists", "three gunmen").
 FIGHTERS = {"fighter", "rebel", "terrorist", "gunman", "militant", "insurgent", "jihadist", "jihadi", "attacker",
             "assailant"}
+# Outlets name the same people differently: "four lawmakers" and "seven politicians" count one group.
+SAME_PEOPLE = {
+    **dict.fromkeys(["lawmaker", "legislator", "politician", "deputy", "mp", "congressman", "parliamentarian"], "lawmaker"),
+    **dict.fromkeys(["soldier", "troop", "serviceman", "servicemember", "marine", "service member"], "soldier"),
+    **dict.fromkeys(["officer", "policeman", "policemen", "cop", "trooper"], "officer"),
+    **dict.fromkeys(["protester", "demonstrator", "protestor"], "protester"),
+    **dict.fromkeys(["migrant", "refugee", "asylum-seeker"], "migrant"),
+    **dict.fromkeys(["child", "kid"], "child"),
+    **dict.fromkeys(["worker", "employee", "staffer"], "worker"),
+    **dict.fromkeys(["passenger", "traveler", "traveller"], "passenger"),
+    **dict.fromkeys(["student", "pupil"], "student"),
+}
 # States that say what happened: "13 people are in custody" were arrested.
 STATES = {"custody": "arrested"}
 # Nouns naming a total rather than a thing: the thing is in their modifiers ("death toll").
@@ -307,7 +319,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     if counted_lemma in PEOPLE or (not counted_lemma and event in HUMAN_EVENTS):
         counted = "people"
     else:
-        counted = "fighter" if counted_lemma in FIGHTERS else counted_lemma
+        counted = "fighter" if counted_lemma in FIGHTERS else SAME_PEOPLE.get(counted_lemma, counted_lemma)
     clause = verb if verb is not None else anchor
     while clause.dep_ in ("xcomp", "ccomp", "acomp", "oprd") and clause.head.lemma_.lower() in RESULT_VERBS:
         clause = clause.head  # "has left 18 dead since Saturday": the period hangs on "left"
@@ -489,7 +501,9 @@ def governing_event(anchor) -> tuple[object | None, str]:
 def narrowing_words(noun, verb) -> tuple[str, ...]:
     words = set()
     if noun is not None:  # "22 invalid ballots" and "205 legal ballots" count different things
-        words.update(c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ != "NUM")
+        # A name before the noun says whose ("U.S. troops", "ISAF service members"), not which part.
+        words.update(c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")
+                     and c.pos_ not in ("NUM", "PROPN"))
     if verb is not None:
         words.update(c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in SCOPE_WORDS)
         if verb.dep_ == "relcl":  # "a pileup that killed two": that pileup's toll, not the storm's

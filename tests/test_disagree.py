@@ -119,6 +119,11 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
     # small counts are exact: no rounding slack; "in custody" says they were arrested
     ("Police said 12 people were arrested after the brawl.", "Authorities say 13 people are in custody after the brawl.",
      {"12", "13"}),
+    # outlets name the same people differently; a name before the noun says whose, not which part
+    ("Four lawmakers were injured in the attack on the assembly on Wednesday.",
+     "Seven legislators were injured in the attack on the assembly on Wednesday.", {"Four", "Seven"}),
+    ("At least 20 ISAF service members have been killed since Saturday.",
+     "The attack has left 18 service members dead since Saturday.", {"At least 20", "18"}),
     # parts of one whole: the children among the same eight injured
     ("Eight people including three children were injured on Monday.",
      "Eight people, including two children, were injured Monday morning.", {"three", "two"}),
