@@ -96,6 +96,7 @@ COMPANY_NOUNS = {"ceo", "founder", "co-founder", "cofounder", "shares", "share",
 PRODUCT_NOUNS = {"pill", "tablet", "capsule", "drug", "medication", "medicine", "prescription", "dose", "refill",
                  "vaccine", "phone", "smartphone", "device", "console", "software", "film", "movie", "album", "song",
                  "novel", "sequel", "franchise", "episode"}
+DATELINE_MARKS = {",", "(", "—", "–", "-", "--"}
 KIND_OF_LABEL = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 # Words before a name that say it is a place: "the town of Palmyra", "in Palmyra".
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "county", "state", "country",
@@ -166,6 +167,8 @@ def context_cue(tokens, before, after) -> str:
     saying → PERSON; "the town of", "in" → PLACE."""
     if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and len(tokens) <= 3:
         return "PERSON"
+    if before is None and all(t.text.isupper() for t in tokens) and after is not None and after.text in DATELINE_MARKS:
+        return "PLACE"  # a dateline: "OSLO—", "BEIRUT (Reuters) -"
     root = tokens[-1]
     if root.dep_ == "nsubj" and root.head.lemma_ in SAYING_VERBS:
         return "PERSON"

@@ -241,12 +241,12 @@ def declared_aliases(written: dict[str, Counter], sentences: list[Sentence]) -> 
 
 
 DRUG = r"(?:drugs?|medications?|medicines?|pills?|tablets?|capsules?|prescriptions?|refills?|doses?|vaccines?)"
-WORKS = r"(?:products|devices|phones|apps|films|movies|games|shows|books)"
+WORKS = r"(?:products|devices|phones|apps|films|movies|games|shows|books|titles|programs|programmes)"
 # Phrases anywhere in the text that type a name, where NER saw it or not: "the town of X" is a
 # place; "a refill of X", "X and other ADHD medications", "films like X" a product or work.
 TEXT_CUES = [
     ("PLACE", r"\b(?:town|city|village|province|region|district|county|suburb|neighbou?rhood|capital) of (?:{name})\b"),
-    (OTHER, rf"\b(?:{DRUG} (?:of|for|like|such as|including)|{WORKS} (?:like|such as)) (?:{{name}})\b"),
+    (OTHER, rf"\b(?:{DRUG} (?:of|for|like|such as|including)|{WORKS} (?:like|such as)) [\"“']?(?:{{name}})\b"),
     (OTHER, rf"\b(?:{{name}}) (?:and|or) other (?:[\w-]+ ){{{{0,2}}}}{DRUG}\b"),
     (OTHER, r"\b(?:{name}) (?:pills?|tablets?|capsules?|prescriptions?|doses?)\b"),
 ]
