@@ -97,6 +97,11 @@ def test_company_nouns_lists_and_modifiers_are_type_cues(analyzed):
     assert "Prince George and Princess Charlotte" not in names
 
 
+def test_a_dateline_is_a_place(analyzed):
+    _, analysis = analyzed(["OSLO—U.S. presidential contender Donald Trump is among the nominees."])
+    assert [(n.text, n.cue) for n in analysis.names if n.text == "OSLO"] == [("OSLO", "PLACE")]
+
+
 def test_a_verb_reached_through_a_preposition_is_no_event_unless_known(analyzed):
     amounts = amounts_of(analyzed, "The film earned $100 million in 29 territories.")
     assert amounts["29"].event == "" and amounts["$100 million"].event == "earn"

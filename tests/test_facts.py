@@ -59,6 +59,8 @@ def test_drugs_and_products_are_not_people_wherever_the_text_says_so():
     sentences = [Sentence(t, 0, i) for i, t in enumerate(text.split(". "))]
     names = (NameMention("Adderall", "PERSON", 0), NameMention("Adderall", "PERSON", 0))
     assert find_entities(names, sentences) == []
+    games = [Sentence("Zynga makes popular titles such as “CityVille” and “FarmVille.”", 0, 0)]
+    assert find_entities((NameMention("CityVille", "ORG", 0),), games) == []
 
 
 def test_names_mentioned_once_are_shown_only_when_few_recur():
