@@ -315,7 +315,8 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
             verb, event_word = governing_event(subject)
     counted_lemma = noun.lemma_.lower() if noun is not None else ""
     event = EVENT_CLASSES.get(event_word, event_word)
-    if event == event_word and event_word not in EVENT_CLASSES and verb is not None and verb.tag_ not in ("VBD", "VBN"):
+    if event == event_word and event_word not in {*EVENT_CLASSES, "have"} and verb is not None \
+            and verb.tag_ not in ("VBD", "VBN"):
         event = ""  # "35 categories uses", "30,000 people affects": a habit or a state, not something that happened
     if counted_lemma in EVENT_CLASSES and (not event or event in FRAMING_VERBS or event == "dead"):
         event, counted_lemma = EVENT_CLASSES[counted_lemma], ""  # "17 deaths", "death toll"
@@ -397,7 +398,11 @@ def named_subject(verb) -> str:
         if subject is not None and not (subject.pos_ == "PRON" and verb.dep_ == "ccomp"):  # "Russia said it would"
             name = next((e for e in subject.doc.ents if e.start <= subject.i < e.end
                          and e.label_ in ("PERSON", "ORG", "GPE", "NORP")), None)
-            return name.text if name is not None else ""
+            if name is not None:
+                return name.text
+            if subject.pos_ == "PROPN":  # a name NER missed: "Musk has five sons"
+                return " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "nsubj"))
+            return ""
         verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i else None
     return ""
 
@@ -492,6 +497,8 @@ def governing_event(anchor) -> tuple[object | None, str]:
             break
         verb = complement
     lemma = verb.lemma_.lower()
+    if lemma == "have" and node.dep_ == "dobj" and named_subject(verb):
+        return verb, "have"  # "Musk has five sons": what a named one has is a fact about it
     if lemma in FRAMING_VERBS:
         state = next((o.lemma_.lower() for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
                       for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in STATES), None)

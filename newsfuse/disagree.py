@@ -40,6 +40,8 @@ def same_matter(a: Amount, b: Amount, name_of: dict[str, str]) -> bool:
     # A part ("including three children") compares only with another part of the same kind.
     if (a.counted, a.event, a.unit, a.scope, a.part) != (b.counted, b.event, b.unit, b.scope, b.part):
         return False
+    if a.event == "have" and not (a.agent and b.agent):
+        return False  # a possession compares only between two sentences about one named owner
     if a.agent and b.agent and name_of.get(a.agent, a.agent) != name_of.get(b.agent, b.agent):
         return False  # "OPEC cut 1.2 million barrels", "Russia cut 300,000": two actors, two counts
     if a.cause and b.cause and a.cause != b.cause:
@@ -112,13 +114,17 @@ def figure_disagreements(amounts: tuple[Amount, ...], name_of: dict[str, str]) -
         out.append(Disagreement(
             kind=kind,
             topic="figure",
-            description=f"How many {thing} {anchor.event}{where}: " + " vs ".join(s.value for s in statements),
+            description=f"How many {thing} {what_happened(anchor)}{where}: " + " vs ".join(s.value for s in statements),
             statements=statements,
             confidence=round(min(0.95, 0.6 + 0.1 * smallest_side + 0.1 * (len(statements) == 2)), 2),
             context=tuple(statement(same, scope=True) for same in by_value(context)),
-            subject=f"{thing} {anchor.event}",
+            subject=f"{thing} {what_happened(anchor)}",
         ))
     return out
+
+
+def what_happened(amount: Amount) -> str:
+    return f"{amount.agent} has" if amount.event == "have" else amount.event
 
 
 def main_figure_per_document(group: list[Amount]) -> list[Amount]:

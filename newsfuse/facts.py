@@ -303,7 +303,7 @@ NAMED_EVENTS = {"killed", "injured", "fled", "evacuated", "arrested", "missing",
 
 def is_key_figure(amount: Amount) -> bool:
     """A figure is a key fact when it says what was counted and what happened to it."""
-    if not amount.event or amount.counted in NOT_HEAD_COUNTS or amount.unit == "%":
+    if amount.event in ("", "have") or amount.counted in NOT_HEAD_COUNTS or amount.unit == "%":
         return False
     if amount.event in NAMED_EVENTS:
         return True

@@ -124,6 +124,8 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
      "Seven legislators were injured in the attack on the assembly on Wednesday.", {"Four", "Seven"}),
     ("At least 20 ISAF service members have been killed since Saturday.",
      "The attack has left 18 service members dead since Saturday.", {"At least 20", "18"}),
+    # what one named person has: a possession count
+    ("Musk has five sons from a previous marriage.", "Musk has six sons with his first wife Justine.", {"five", "six"}),
     # parts of one whole: the children among the same eight injured
     ("Eight people including three children were injured on Monday.",
      "Eight people, including two children, were injured Monday morning.", {"three", "two"}),
@@ -139,6 +141,11 @@ def test_disputes_across_wordings(pipeline, first, second, values):
 def test_a_count_during_a_named_event_is_another_period(pipeline):
     cluster = two("More than 13,000 flights were canceled during Superstorm Sandy.",
                   "The storm led airlines to cancel about 1,000 flights ahead of the holiday.")
+    assert disagreements(pipeline, cluster) == []
+
+
+def test_a_possession_needs_one_named_owner(pipeline):
+    cluster = two("The school has 500 students.", "The academy has 450 students.")
     assert disagreements(pipeline, cluster) == []
 
 
