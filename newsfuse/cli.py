@@ -214,24 +214,33 @@ def evaluate(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(min=1, help="Threads doing pipeline work (bounded pool).")] = 2,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Worker processes computing briefings, each loading the models once (default: the number of cores).")] = None,
+    queue: Annotated[int, typer.Option(min=0, help="Requests that may wait for a worker; beyond, 503 with Retry-After.")] = 16,
     fast: Annotated[bool, typer.Option("--fast", help="No embedding model.")] = False,
     allow_private_urls: Annotated[bool, typer.Option("--allow-private-urls", help="Let URL fetching reach loopback and private addresses (local use and tests only).")] = False,
     max_body_mb: Annotated[float, typer.Option(help="Largest request body accepted, in MB.")] = 5.0,
     max_documents: Annotated[int, typer.Option(help="Most documents + URLs per request.")] = 100,
     timeout: Annotated[float, typer.Option(help="Seconds a request may take.")] = 30.0,
 ) -> None:
-    """Serve the HTTP API (POST /v1/briefings, docs at /docs) and the web page at /."""
+    """Serve the HTTP API (POST /v1/briefings, OpenAPI at /openapi.json) and the web page at /."""
+    import os
+    import signal
+
     import uvicorn
 
     from newsfuse.ingest import FetchPolicy
     from newsfuse.server import ServerSettings, create_app
 
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     settings = ServerSettings(
         max_body_bytes=int(max_body_mb * 1024 * 1024), max_documents=max_documents, request_timeout_s=timeout,
-        workers=workers, fetch=FetchPolicy(allow_private=allow_private_urls),
+        workers=workers or cores,
+        queue=queue, fast=fast, fetch=FetchPolicy(allow_private=allow_private_urls),
     )
-    uvicorn.run(create_app(Pipeline.load(fast=fast), settings), host=host, port=port, log_level="info")
+    # uvicorn finishes the requests in flight on SIGTERM, then raises the signal again: exit 0 then.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    uvicorn.run(create_app(None, settings), host=host, port=port, log_level="info",
+                timeout_graceful_shutdown=timeout + 5)
 
 
 @app.command()

@@ -1,8 +1,17 @@
 """The HTTP API, tested over real HTTP against uvicorn on a loopback port."""
 import http.server
+import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pytest
@@ -192,3 +201,201 @@ def test_request_over_the_time_limit_gets_503_json_and_the_worker_is_freed():
         assert response.status_code == 200
     finally:
         server.should_exit = True
+
+
+# --- Refusals every client can read: urllib, httpx and requests send the whole body first. ---
+
+EIGHT_MB = json.dumps({"documents": ["word " * (8 * 1024 * 1024 // 5)]}).encode()
+
+
+def chunks(data: bytes, size: int = 256 * 1024):
+    for i in range(0, len(data), size):
+        yield data[i:i + size]
+
+
+def post_urllib(url: str, body: bytes, chunked: bool) -> tuple[int, dict, dict]:
+    data = chunks(body) if chunked else body  # an iterable without Content-Length goes chunked
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, dict(response.headers), json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), json.loads(exc.read())
+
+
+def post_httpx(url: str, body: bytes, chunked: bool) -> tuple[int, dict, dict]:
+    response = httpx.post(url, content=chunks(body) if chunked else body, timeout=60,
+                          headers={"Content-Type": "application/json"})
+    return response.status_code, dict(response.headers), response.json()
+
+
+def post_requests(url: str, body: bytes, chunked: bool) -> tuple[int, dict, dict]:
+    requests = pytest.importorskip("requests")
+    response = requests.post(url, data=chunks(body) if chunked else body, timeout=60,
+                             headers={"Content-Type": "application/json"})
+    return response.status_code, dict(response.headers), response.json()
+
+
+@pytest.fixture(scope="module")
+def api_defaults(pipeline):
+    server, url = start_server(create_app(pipeline, ServerSettings()))
+    yield url
+    server.should_exit = True
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+@pytest.mark.parametrize("post", [post_urllib, post_httpx, post_requests], ids=["urllib", "httpx", "requests"])
+def test_an_8_mb_body_gets_a_readable_413_with_every_client(api_defaults, post, chunked):
+    status, headers, data = post(f"{api_defaults}/v1/briefings", EIGHT_MB, chunked)
+    assert status == 413
+    assert "limit" in data["error"] and "5242880" in data["error"]
+    assert headers["content-type"] == "application/json"
+
+
+def test_an_early_404_with_a_large_body_is_readable(api_defaults):
+    # Any answer given before the body is read (here: no such route) drains the body first.
+    status, _, data = post_urllib(f"{api_defaults}/v1/no-such-thing", EIGHT_MB, chunked=True)
+    assert status == 404 and data
+
+
+def test_after_a_413_the_connection_serves_the_next_request(api_defaults):
+    with httpx.Client(timeout=60) as client:
+        assert client.post(f"{api_defaults}/v1/briefings", content=EIGHT_MB).status_code == 413
+        assert client.get(f"{api_defaults}/healthz").status_code == 200
+        assert client.post(f"{api_defaults}/v1/briefings", content=chunks(EIGHT_MB)).status_code == 413
+        assert client.get(f"{api_defaults}/healthz").status_code == 200
+
+
+# --- Worker processes, backpressure, shutdown. ---
+
+SLOW = {"documents": ramadi_texts() * 16}  # about 0.5 s with the fast pipeline
+SMALL = {"documents": ["The old bridge over the river reopened on Monday after two years of repairs."]}
+
+
+def worker_processes(parent: int) -> list[int]:
+    """Pids of the multiprocessing workers whose parent is `parent`."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            if ppid == parent and b"spawn_main" in (stat.parent / "cmdline").read_bytes():
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie waiting for its parent to collect it counts as ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def wait_until(condition, seconds: float = 30) -> bool:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+
+
+@needs_proc
+def test_worker_processes_queue_full_gets_503_with_retry_after_and_healthz_answers():
+    settings = ServerSettings(workers=1, queue=1, fast=True, request_timeout_s=30)
+    server, url = start_server(create_app(None, settings))
+    try:
+        assert len(worker_processes(os.getpid())) == 1  # loaded at startup, in a process of its own
+        assert httpx.get(f"{url}/healthz").json()["representation"] == "tf-idf"
+        with ThreadPoolExecutor(8) as pool:
+            posts = [pool.submit(httpx.post, f"{url}/v1/briefings", json=SLOW, timeout=60) for _ in range(8)]
+            time.sleep(0.2)
+            started = time.perf_counter()
+            health = httpx.get(f"{url}/healthz", timeout=5)
+            health_s = time.perf_counter() - started
+            responses = [p.result() for p in posts]
+        assert health.status_code == 200 and health_s < 1.0
+        statuses = sorted(r.status_code for r in responses)
+        assert set(statuses) == {200, 503} and statuses.count(200) >= 2, statuses
+        for r in responses:
+            if r.status_code == 503:
+                assert "busy" in r.json()["error"] and int(r.headers["retry-after"]) >= 1
+            else:
+                assert r.json()["sentences"]
+        # A worker killed (say, by the out-of-memory killer) costs one 503, then a fresh pool serves.
+        [worker] = worker_processes(os.getpid())
+        os.kill(worker, signal.SIGKILL)
+        time.sleep(0.5)
+        response = httpx.post(f"{url}/v1/briefings", json=SMALL, timeout=30)
+        assert response.status_code == 503 and "worker stopped" in response.json()["error"]
+        assert httpx.post(f"{url}/v1/briefings", json=SMALL, timeout=30).status_code == 200
+    finally:
+        server.should_exit = True
+    assert wait_until(lambda: not worker_processes(os.getpid())), "worker processes outlived the server"
+
+
+@needs_proc
+def test_a_request_over_its_time_limit_frees_its_worker_process():
+    settings = ServerSettings(workers=1, queue=4, fast=True, request_timeout_s=0.2)
+    server, url = start_server(create_app(None, settings))
+    try:
+        for _ in range(2):
+            response = httpx.post(f"{url}/v1/briefings", json=SLOW, timeout=60)
+            assert response.status_code == 503 and "longer than 0.2 s" in response.json()["error"]
+        # The worker stops the late run at its next stage, so a small request soon gets through.
+        assert wait_until(lambda: httpx.post(f"{url}/v1/briefings", json=SMALL, timeout=10).status_code == 200, 10)
+    finally:
+        server.should_exit = True
+
+
+@needs_proc
+def test_sigterm_finishes_the_request_in_flight_then_exits_0_without_leaving_workers():
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "newsfuse", "serve", "--fast", "--workers", "2", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_until(lambda: _healthy(url), 60), "server did not start"
+        workers = worker_processes(server.pid)
+        assert len(workers) == 2
+        with ThreadPoolExecutor(1) as pool:
+            slower = {"documents": ramadi_texts() * 20}  # 100 documents: about 0.6 s
+            in_flight = pool.submit(httpx.post, f"{url}/v1/briefings", json=slower, timeout=60)
+            time.sleep(0.3)
+            server.send_signal(signal.SIGTERM)
+            assert in_flight.result().status_code == 200
+        assert server.wait(timeout=30) == 0, server.stderr.read()
+        assert "Traceback" not in server.stderr.read()
+        assert not any(alive(pid) for pid in workers)
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(f"{url}/healthz")
+    finally:
+        if server.poll() is None:
+            server.kill()
+
+
+@needs_proc
+def test_worker_processes_end_when_the_server_is_killed():
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "newsfuse", "serve", "--fast", "--workers", "2", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert wait_until(lambda: _healthy(f"http://127.0.0.1:{port}"), 60), "server did not start"
+        workers = worker_processes(server.pid)
+        assert len(workers) == 2
+    finally:
+        server.kill()  # SIGKILL: no shutdown code runs in the server
+        server.wait()
+    assert wait_until(lambda: not any(alive(pid) for pid in workers), 10)
+
+
+def _healthy(url: str) -> bool:
+    try:
+        return httpx.get(f"{url}/healthz", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
