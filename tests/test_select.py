@@ -58,19 +58,20 @@ def test_a_single_article_is_summarised_from_its_lead():
     assert [s.position for s in chosen] == [0, 1]
 
 
-def test_redundancy_penalty_makes_the_chosen_sentences_less_alike(ramadi, monkeypatch):
+def test_redundancy_penalty_makes_the_chosen_sentences_less_alike(ramadi):
+    from newsfuse.select import WEIGHTS
+
     sentences, _ = prepare(ramadi)
 
-    def mean_closest_similarity():
-        chosen = select_sentences(sentences, Budget(words=250))
+    def mean_closest_similarity(weights=WEIGHTS):
+        chosen = select_sentences(sentences, Budget(words=250), weights=weights)
         vectors = lexical_vectors([s.text for s in chosen])
         similarity = (vectors @ vectors.T).toarray()
         np.fill_diagonal(similarity, 0)
         return similarity.max(axis=1).mean()
 
     with_penalty = mean_closest_similarity()
-    monkeypatch.setattr("newsfuse.select.REDUNDANCY_WEIGHT", 0.0)
-    assert with_penalty < mean_closest_similarity()
+    assert with_penalty < mean_closest_similarity({**WEIGHTS, "redundancy": 0.0})
 
 
 def _sentences(texts_by_document: list[list[str]]) -> list[Sentence]:
@@ -141,3 +142,65 @@ def test_a_quotation_over_two_sentences_is_chosen_whole():
     chosen = [s.text for s in select_sentences(sentences, Budget(words=60))]
     assert " ".join(quote) in chosen
     assert not set(quote) & set(chosen)  # never half a quotation
+
+
+def test_a_pronoun_sentence_comes_with_the_sentence_that_says_who_or_not_at_all():
+    from newsfuse.select import context_units
+
+    text = ["Jane Smith, the mayor of Ardan, resigned on Monday after a corruption inquiry.",
+            "She had led the city for twelve years and denied any wrongdoing in the inquiry.",
+            "Police arrested three officials of the city council on Monday in the same inquiry."]
+    sentences = [Sentence(t, 0, i) for i, t in enumerate(text)]
+    [unit] = context_units(sentences)
+    assert unit.text == f"{text[0]} {text[1]}" and unit.position == 0
+    for budget in (Budget(words=250), Budget(sentences=1), Budget(sentences=2)):
+        chosen = select_sentences(sentences, budget)
+        assert text[1] not in [s.text for s in chosen]  # never alone
+        assert all(not (s.text != unit.text and text[0] in s.text) for s in chosen if text[1] in s.text)
+        # A unit and the sentences it is made of never both: that would say the same twice.
+        assert sum(text[0] in s.text for s in chosen) <= 1
+
+
+def test_a_leading_connective_is_cut_and_recorded_when_the_rest_opens_a_sentence():
+    from newsfuse.select import context_units
+
+    sentences = [Sentence("Heavy rain fell on the valley for three days in a row.", 0, 0),
+                 Sentence("However, Governor Lee said the dams would hold through the weekend.", 0, 1),
+                 Sentence("However, the dams were checked by engineers on Sunday night.", 1, 0)]
+    cuts = [u for u in context_units(sentences) if u.cut]
+    assert [(u.text, u.cut, u.position) for u in cuts] == [
+        ("Governor Lee said the dams would hold through the weekend.", "However,", 1)]  # the other would open in lower case
+
+
+def test_a_bare_quotation_comes_with_the_sentence_naming_its_speaker():
+    from newsfuse.select import context_units, is_bare_quote
+
+    text = ['"We will rebuild every house that the flood destroyed."',
+            "Governor Lee told reporters in the valley on Monday evening.",
+            '"It will take years."']
+    sentences = [Sentence(t, 0, i) for i, t in enumerate(text)]
+    assert is_bare_quote(text[0]) and not is_bare_quote(text[1])
+    units = [u.text for u in context_units(sentences)]
+    assert f"{text[0]} {text[1]}" in units and f"{text[1]} {text[2]}" in units
+    chosen = select_sentences(sentences, Budget(words=250))
+    assert not any(s.text in (text[0], text[2]) for s in chosen)
+
+
+def test_a_year_is_no_back_reference():
+    from newsfuse.select import needs_context
+
+    assert needs_context("The 8,000 figure is in addition to the exodus in April.")
+    assert needs_context("The two men were arrested on Monday.")
+    assert not needs_context("The 2016 election was won by a narrow margin.")
+    assert not needs_context("Theresa May resigned.") and not needs_context("Items were lost in the fire.")
+
+
+def test_the_headline_is_the_title_closest_to_the_chosen_sentences_or_the_lead():
+    from newsfuse.select import headline
+    from newsfuse.types import Document
+
+    chosen = [Sentence("Militants seized the city of Ramadi on Sunday after a three-day battle.", 1, 0)]
+    documents = (Document("x", title="Weather: a mild week ahead"), Document("y", title="Militants seize Ramadi"),
+                 Document("z"))
+    assert headline(documents, chosen) == "Militants seize Ramadi"
+    assert headline((Document("x"),), chosen) == chosen[0].text
