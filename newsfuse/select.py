@@ -274,12 +274,12 @@ class Pool:
     @classmethod
     def of(cls, sentences: list[Sentence]) -> Pool | None:
         # Multi-sentence quotations, and sentences with the context they need, compete as whole
-        # units; their words count once per document. A sentence that needs context is no
-        # candidate alone.
+        # units; their words count once per document. A sentence that needs context is a
+        # candidate only right after its context (`select_sentences`).
         context = context_units(sentences)
         brought = {id(u) for u in context if not u.cut}
         sentences = sentences + quotation_units(sentences) + context
-        candidates = [s for s in candidate_sentences(sentences) if not needs_context(s.text)]
+        candidates = candidate_sentences(sentences)
         if not candidates:
             return None
         words = Words.of(sentences)
@@ -321,7 +321,12 @@ def select_sentences(
 
     chosen: list[int] = []
     picked: list[Sentence] = []
-    open_ = np.ones(len(candidates), dtype=bool)
+    # A sentence that needs context waits until the sentence before it is chosen; it is then
+    # joined to it, so that it follows it in the briefing.
+    waiting = np.array([needs_context(c.text) for c in candidates])
+    open_ = ~waiting
+    taken = np.zeros(len(candidates), dtype=bool)  # overlaps a chosen sentence
+    ending = {}  # (document, last position) of each picked unit -> its index in `picked`
     uncovered = coverage.weight.copy()  # weight still to gain per concept: 0 once covered
     covering_row = np.repeat(np.arange(len(candidates)), np.diff(coverage.starts))
     redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a chosen sentence
@@ -339,9 +344,17 @@ def select_sentences(
         if chosen and _repeats(best, chosen, candidates, similarity, encoder):
             continue
         chosen.append(best)
-        picked.append(candidates[best])
+        before = ending.pop((document[best], first[best] - 1), None) if waiting[best] else None
+        if before is None:
+            picked.append(candidates[best])
+            before = len(picked) - 1
+        else:
+            picked[before] = replace(picked[before], text=f"{picked[before].text} {candidates[best].text}")
+        ending[(document[best], last[best])] = before
         uncovered[coverage.of(best)] = 0.0
-        open_ &= (document != document[best]) | (last < first[best]) | (first > last[best])
+        taken |= (document == document[best]) & (last >= first[best]) & (first <= last[best])
+        open_ &= ~taken
+        open_ |= waiting & ~taken & (document == document[best]) & (first == last[best] + 1)
         redundancy = np.maximum(redundancy, similarity[best])
     return picked
 
