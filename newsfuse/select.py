@@ -13,6 +13,14 @@ Sentences are taken greedily by concept gain per word plus salience minus simila
 the sentences already chosen, skipping any that repeat a chosen sentence (TF-IDF, or MiniLM
 when a model is loaded) or overflow the budget. A quotation that runs over several sentences
 is one candidate, whole (on the Multi-News dev clusters, +0.6 ROUGE-2: reporters quote).
+The weights of these signals are fitted on the Multi-News training clusters.
+
+Every sentence of a briefing must stand on its own (a reader cannot click through to find who
+"he" is): one that opens with a pronoun, a demonstrative, a connective or a definite
+back-reference, or a quotation that names no speaker, is chosen only with the sentences
+before it (one unit), right after its antecedent once that is chosen, or without a leading
+connective that can go ("However, ..." with the cut recorded). On dev this took dangling
+openings from 13.4% of summary sentences to none, for 0.2 ROUGE-2 (`newsfuse evaluate`).
 
 Cost: each sentence is tokenised once; concepts and TF-IDF are then counted with numpy over
 integer word ids, and the candidates' pairwise similarities are one sparse product (candidates
@@ -296,13 +304,6 @@ class Pool:
         signals["cut"] = np.array([bool(c.cut) for c in candidates], dtype=float)
         lengths = np.array([max(s.words, 1) for s in candidates], dtype=float)
         return cls(candidates, sentences, coverage, similarity, signals, lengths)
-
-    def initial_gain(self) -> np.ndarray:
-        """Concept weight per word of each candidate before anything is chosen."""
-        covering_row = np.repeat(np.arange(len(self.candidates)), np.diff(self.coverage.starts))
-        gains = np.bincount(covering_row, weights=self.coverage.weight[self.coverage.concepts],
-                            minlength=len(self.candidates))
-        return gains / self.lengths
 
 
 def select_sentences(
