@@ -71,6 +71,8 @@ NEEDS_CONTEXT_RE = re.compile(
 CONNECTIVE_RE = re.compile(
     r"(?:But|However|Also|And|Yet|Still|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Instead),? ")
 QUOTE_MARKS = "\"“”‘’'"
+# Quoted words; a ’ followed by a letter is an apostrophe ("don’t"), not the closing mark.
+QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”|‘(?:[^’]|’(?=\w))*’')
 SAYING_RE = re.compile(r"\b(?:said|says|say|told|tells|according|added|adds|wrote|writes|tweeted|asked|explained|"
                        r"continued|stated|recalled|insisted|noted|argued|warned|declared)\b", re.IGNORECASE)
 MAX_CONTEXT = 2  # antecedent sentences a sentence may bring along
@@ -214,9 +216,10 @@ def salience_signals(sentences: list[Sentence], similarity: np.ndarray) -> dict[
 
 
 def is_bare_quote(text: str) -> bool:
-    """A quotation with no speaker in it: who says so is in a sentence around it."""
+    """A quotation with no speaker in it: who says so is in a sentence around it. A verb of
+    saying names a speaker only outside the quoted words ("...what people are going to say")."""
     return (text[:1] in QUOTE_MARKS and text.rstrip(".!?,")[-1:] in QUOTE_MARKS
-            and not SAYING_RE.search(text))
+            and not SAYING_RE.search(QUOTED_RE.sub(" ", text)))
 
 
 def needs_context(text: str) -> bool:
@@ -344,13 +347,17 @@ def select_sentences(
         open_[best] = False
         if chosen and _repeats(best, chosen, candidates, similarity, encoder):
             continue
-        chosen.append(best)
-        before = ending.pop((document[best], first[best] - 1), None) if waiting[best] else None
-        if before is None:
+        before = ending.get((document[best], first[best] - 1)) if waiting[best] else None
+        if before is not None:
+            joined = replace(picked[before], text=f"{picked[before].text} {candidates[best].text}")
+            if is_bare_quote(joined.text):  # the end of a quotation whose opening named no speaker
+                continue
+            picked[before] = joined
+            del ending[(document[best], first[best] - 1)]
+        else:
             picked.append(candidates[best])
             before = len(picked) - 1
-        else:
-            picked[before] = replace(picked[before], text=f"{picked[before].text} {candidates[best].text}")
+        chosen.append(best)
         ending[(document[best], last[best])] = before
         uncovered[coverage.of(best)] = 0.0
         taken |= (document == document[best]) & (last >= first[best]) & (first <= last[best])

@@ -182,6 +182,9 @@ def test_a_bare_quotation_comes_with_the_sentence_naming_its_speaker():
             '"It will take years."']
     sentences = [Sentence(t, 0, i) for i, t in enumerate(text)]
     assert is_bare_quote(text[0]) and not is_bare_quote(text[1])
+    assert is_bare_quote('"Who has a vision? That is what people are going to say."')  # said inside: no speaker
+    assert is_bare_quote("‘We don’t know what he said.’")
+    assert not is_bare_quote("“We will rebuild,” Lee said, “and soon.”")
     units = [u.text for u in context_units(sentences)]
     assert f"{text[0]} {text[1]}" in units and f"{text[1]} {text[2]}" in units
     chosen = select_sentences(sentences, Budget(words=250))
@@ -220,3 +223,24 @@ def test_a_sentence_that_needs_context_is_chosen_only_right_after_its_antecedent
         chosen = [s.text for s in select_sentences(sentences, budget)]
         assert f"{a} {b}" in chosen, budget  # what it adds is worth its words, with what it needs
         assert not any(s.startswith("It ") for s in chosen)
+
+
+def test_on_real_clusters_no_summary_sentence_dangles_or_is_a_bare_quote():
+    # The dev clusters hold the cases rules miss (a quotation in ‘single marks’ over two
+    # sentences, completed by its "They ..." sentence into a quotation with no speaker).
+    from collections import Counter
+
+    from conftest import require_shared_dev
+    from newsfuse.evaluate import dangling_count, is_bare_quote
+    from newsfuse.ingest import read_clusters
+    from newsfuse.order import order_sentences
+
+    for cluster in read_clusters(str(require_shared_dev())):
+        sentences, _ = prepare(cluster)
+        articles = [" ".join(s.text for s in sentences if s.document == d) for d in range(len(cluster.documents))]
+        chosen = order_sentences(select_sentences(sentences, Budget(words=250)), Counter(s.document for s in sentences))
+        texts = [s.text for s in chosen]
+        assert dangling_count(texts, articles) == 0, (cluster.id, texts)
+        assert not any(map(is_bare_quote, texts)), cluster.id
+        assert all(any(t in article for article in articles) for t in texts), cluster.id  # verbatim
+        assert sum(s.words for s in chosen) <= 250
