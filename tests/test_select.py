@@ -59,9 +59,9 @@ def test_a_single_article_is_summarised_from_its_lead():
 
 
 def test_redundancy_penalty_makes_the_chosen_sentences_less_alike(ramadi):
-    # Weights under which centrality pulls towards the same content (the hand-set ones), so
-    # that the penalty has something to push against.
-    weights = {"gain": 1.0, "centrality": 1.0, "support": 1.0, "position": 0.5, "context": 0.0, "cut": 0.0,
+    # Weights under which centrality pulls towards the same content, so that the penalty has
+    # something to push against.
+    weights = {"gain": 1.0, "centrality": 2.0, "support": 1.0, "position": 0.5, "context": 0.0, "cut": 0.0,
                "redundancy": 1.0}
     sentences, _ = prepare(ramadi)
 
@@ -244,3 +244,21 @@ def test_on_real_clusters_no_summary_sentence_dangles_or_is_a_bare_quote():
         assert not any(map(is_bare_quote, texts)), cluster.id
         assert all(any(t in article for article in articles) for t in texts), cluster.id  # verbatim
         assert sum(s.words for s in chosen) <= 250
+
+
+def test_the_lead_of_an_off_topic_page_is_no_lead_of_the_story():
+    from newsfuse.select import document_relevance
+
+    support = np.array([0.4, 0.2, 0.5, 0.1, 0.0, 0.02])
+    relevance = document_relevance(support, np.array([0, 0, 1, 1, 2, 2]))
+    assert relevance[0] == relevance[1] == 1.0 and 0.9 < relevance[2] < 1.0 and relevance[4] < 0.3
+    assert (document_relevance(support, np.zeros(6, dtype=int)) == 1.0).all()  # one document: its order leads
+    docs = [["Heavy rain flooded the river valley on Monday, forcing hundreds of families from their homes.",
+             "Rescue boats pulled residents from rooftops as the river burst its banks on Monday."],
+            ["The river burst its banks on Monday after heavy rain flooded the valley.",
+             "Hundreds of families left their homes as rescue boats reached the flooded valley."],
+            ["Our favourite lemon cake recipe needs six eggs, flour and a cup of sugar.",
+             "Bake the cake for forty minutes until golden."]]
+    sentences = [Sentence(t, d, i) for d, texts in enumerate(docs) for i, t in enumerate(texts)]
+    chosen = select_sentences(sentences, Budget(sentences=3))
+    assert all(s.document != 2 for s in chosen)  # by position alone, the cake recipe's lead came third
