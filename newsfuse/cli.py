@@ -183,12 +183,13 @@ def evaluate(
     table.add_column("system")
     for metric in METRICS:
         table.add_column(metric, justify="right")
-    for column in ("words", "copied %", "s/cluster"):
+    for column in ("dangling %", "bare quote %", "words", "copied %", "s/cluster"):
         table.add_column(column, justify="right")
     for name, entry in summary.items():
         table.add_row(
             name,
             *(f"{entry[m]['mean']:.2f} [{entry[m]['low']:.2f}, {entry[m]['high']:.2f}]" for m in METRICS),
+            f"{entry['dangling']['mean']:.1f}", f"{entry['bare_quotes']['mean']:.1f}",
             f"{entry['words']['mean']:.0f}", f"{entry['copied']['mean']:.1f}", f"{entry['seconds']['mean']:.3f}",
         )
     Console(width=160).print(table)

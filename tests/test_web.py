@@ -46,6 +46,8 @@ def test_paste_ramadi_and_read_a_cited_briefing(site, browser):
 
     summary = page.inner_text("#summary")
     assert "Ramadi" in summary
+    title = page.inner_text("#title")
+    assert title != "Briefing" and any(title in text for text in texts)  # the headline, verbatim from a source
     cites = page.locator("#summary .cite")
     assert cites.count() >= 5
     assert page.locator("#sources li").count() == 5
