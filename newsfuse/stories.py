@@ -12,13 +12,13 @@
    the same kind); document frequencies are counted over the stream seen so far.
 The state lives in a `StoryClusterer` that takes new articles as they come, so a new day of
 articles updates existing stories without recomputing the old ones (only the stories still
-inside the window keep their articles' vectors); `save`/`load` keep it between runs.
+inside the window keep their articles' vectors); `save`/`load` keep it between runs, as rows
+of an SQLite file (`newsfuse/store.py`), not a pickle, which would run code from the file.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
-import pickle
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -114,6 +114,9 @@ class StoryClusterer:
         self.document_frequency: Counter = Counter(document_frequency or {})
         self.documents = documents
         self.counted = document_frequency is not None
+        self.signatures: dict[str, np.ndarray] = {}  # MinHash values of the articles added (the store keeps them)
+        self.duplicates: dict[str, str] = {}  # article id → the earlier article it is a near-copy of
+        self.stored_frequency: Counter = Counter()  # document frequencies as last saved: the store writes changes
 
     def add(self, articles: list[Article]) -> dict[str, int]:
         """Assign each new article (in time order) to a story; returns article id → story id.
@@ -164,6 +167,7 @@ class StoryClusterer:
             duplicates = [key for key in self.lsh.query(signature) if key in self.story_of]
             if duplicates:
                 story = self.stories[self.story_of[duplicates[0]]]
+                self.duplicates[article.id] = duplicates[0]
             else:
                 candidates = [s for s in active if when - s.last_seen <= self.window_days]
                 story = self._nearest(candidates, rows, lexical, dense, old_rows + j)
@@ -179,6 +183,7 @@ class StoryClusterer:
             self.story_of[article.id] = story.id
             if article.id not in self.lsh:
                 self.lsh.insert(article.id, signature)
+            self.signatures[article.id] = signature.hashvalues
             assigned[article.id] = story.id
         return assigned
 
@@ -195,20 +200,25 @@ class StoryClusterer:
         return candidates[best] if averages[best] >= self.threshold else None
 
     def save(self, path: Path) -> None:
-        encoder, self.encoder = self.encoder, None
+        """Write the state to an SQLite file (created if absent), in one transaction."""
+        from newsfuse.store import Store, save_clusterer
+
+        store = Store(path)
         try:
-            path.write_bytes(pickle.dumps(self))
+            with store.transaction():
+                save_clusterer(store, self)
         finally:
-            self.encoder = encoder
+            store.close()
 
     @staticmethod
     def load(path: Path, encoder: Encoder | None) -> StoryClusterer:
-        state = pickle.loads(path.read_bytes())
-        if state.encoder_name != (encoder.name if encoder else "none"):
-            raise NewsfuseError(f"{path}: this state was built with encoder {state.encoder_name!r}; "
-                                "use the same --fast setting to add to it")
-        state.encoder = encoder
-        return state
+        from newsfuse.store import Store, load_clusterer
+
+        store = Store(path)
+        try:
+            return load_clusterer(store, encoder)
+        finally:
+            store.close()
 
 
 # ---------------------------------------------------------------- time ranges clustered apart
