@@ -104,12 +104,12 @@ class Fetcher:
             started = time.monotonic()
             try:
                 with client.stream("GET", current, headers=headers) as response:
-                    if response.is_redirect:
-                        current = str(parsed.join(response.headers.get("location", "")))
-                        continue
-                    if response.status_code == 304:
+                    if response.status_code == 304:  # a 3xx, but not a redirect
                         return Response(url=current, status=304, etag=etag, last_modified=last_modified)
-                    if response.status_code >= 400:
+                    if response.has_redirect_location:
+                        current = str(parsed.join(response.headers["location"]))
+                        continue
+                    if response.status_code >= 300:
                         raise NewsfuseError(f"{current}: the server answered HTTP {response.status_code}")
                     body = bytearray()
                     for chunk in response.iter_bytes():

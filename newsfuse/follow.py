@@ -186,8 +186,8 @@ def read_feed(store: Store, fetcher: Fetcher, url: str, options: FollowOptions, 
                              (now(), feed["id"]))
         return
     parsed = feedparser.parse(response.body)  # relative links are joined below (feedparser mangles file: URLs)
-    if not parsed.entries and (parsed.bozo or not parsed.feed):
-        problem = getattr(parsed, "bozo_exception", None) or "no items"
+    if not parsed.entries and not parsed.get("version"):  # feedparser names the format it recognised
+        problem = parsed.get("bozo_exception") or "no RSS or Atom elements"
         return failed(f"{url}: not an RSS or Atom feed ({problem})")
     outlet = parsed.feed.get("title") or urlsplit(url).hostname or Path(urlsplit(url).path).stem
     for entry in parsed.entries:
