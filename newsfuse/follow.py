@@ -130,13 +130,17 @@ def extract_page(body: bytes, url: str) -> Page:
         return Page(document.text, document.title, "", url, "")
     result = trafilatura.bare_extraction(text, url=url, favor_precision=True, include_comments=False,
                                          include_tables=False, with_metadata=True)
-    if result is None or not (result.text or "").strip():
+    if isinstance(result, dict):  # trafilatura 1.x returns a dict, 2.x a Document
+        field = lambda name: result.get(name) or ""  # noqa: E731
+    else:
+        field = lambda name: getattr(result, name, None) or ""  # noqa: E731
+    if result is None or not field("text").strip():
         raise NewsfuseError(f"{url}: no article text found in the page")
-    canonical = url
-    if result.url and urlsplit(result.url).scheme in ("http", "https") and \
-            (urlsplit(result.url).hostname or "").lower() == (urlsplit(url).hostname or "").lower():
-        canonical = result.url
-    return Page(result.text, result.title or "", result.date or "", canonical, result.sitename or "")
+    canonical, claimed = url, field("url")
+    if claimed and urlsplit(claimed).scheme in ("http", "https") and \
+            (urlsplit(claimed).hostname or "").lower() == (urlsplit(url).hostname or "").lower():
+        canonical = claimed
+    return Page(field("text"), field("title"), field("date"), canonical, field("sitename"))
 
 
 # ---------------------------------------------------------------- a pass
