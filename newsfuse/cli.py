@@ -346,6 +346,29 @@ def cluster(
         raise typer.Exit(1)
 
 
+@contextmanager
+def pass_progress() -> Iterator[Callable[[str, int, int], None]]:
+    """Bars on stderr for the phases of a follow pass (feeds, clustering, briefings); yields
+    `update(phase, done, total)`. A new pass (--every) starts its bars again."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        tasks: dict[str, object] = {}
+
+        def update(phase: str, done: int, total: int) -> None:
+            if phase == "feeds" and done == 0:  # a new pass
+                for task in tasks.values():
+                    progress.remove_task(task)
+                tasks.clear()
+            if phase not in tasks:
+                tasks[phase] = progress.add_task(phase, total=total)
+            progress.update(tasks[phase], completed=done, total=total)
+
+        yield update
+
+
 @app.command()
 def follow(
     sources: Annotated[Path, typer.Argument(help="Feeds to follow: a text file of RSS/Atom URLs (one a line; a path is a local feed) or an OPML file.")],
@@ -364,7 +387,12 @@ def follow(
     try:
         every_s = parse_every(every) if every else None
         options = FollowOptions(fetch=FetchPolicy(allow_private=allow_private_urls), delay_s=delay, words=words)
-        code = run_follow(sources, db, Pipeline.load(fast=fast), options, every_s, typer.echo, sys.stderr.isatty())
+        pipeline = Pipeline.load(fast=fast)
+        if sys.stderr.isatty():
+            with pass_progress() as update:
+                code = run_follow(sources, db, pipeline, options, every_s, typer.echo, update)
+        else:
+            code = run_follow(sources, db, pipeline, options, every_s, typer.echo)
     except NewsfuseError as exc:
         raise fail(str(exc))
     except KeyboardInterrupt:

@@ -146,23 +146,30 @@ def extract_page(body: bytes, url: str) -> Page:
 # ---------------------------------------------------------------- a pass
 
 
+Progress = Callable[[str, int, int], None]  # (phase, done, total): a bar on a terminal (cli.py)
+
+
 def run_pass(store: Store, sources: list[str], pipeline: Pipeline, options: FollowOptions = FollowOptions(),
-             progress: Callable[[str], None] | None = None) -> PassReport:
-    report = PassReport()
+             progress: Progress | None = None, report: PassReport | None = None) -> PassReport:
+    """One pass: fetch, cluster, brief. `report` (a new one by default) is filled as the pass
+    goes, so a caller whose pass stops half-way still holds what was done."""
+    report = report if report is not None else PassReport()
     started = time.perf_counter()
+    update = progress or (lambda phase, done, total: None)
     fetcher = Fetcher(options.fetch, options.delay_s)
-    say = progress or (lambda message: None)
     try:
+        update("feeds", 0, len(sources))
         for number, url in enumerate(sources, start=1):
-            before = report.new_articles
             read_feed(store, fetcher, url, options, report)
-            say(f"[{number}/{len(sources)}] {url}: {report.new_articles - before} new")
+            update("feeds", number, len(sources))
+        report.network_s = fetcher.network_s
+        update("clustering", 0, 1)
+        cluster_new_articles(store, pipeline, report)
+        update("clustering", 1, 1)
+        brief_pending_stories(store, pipeline, Budget(words=options.words), report, update)
     finally:
         fetcher.close()
-    report.network_s = fetcher.network_s
-    cluster_new_articles(store, pipeline, report)
-    brief_pending_stories(store, pipeline, Budget(words=options.words), report, say)
-    report.seconds = time.perf_counter() - started
+        report.seconds = time.perf_counter() - started
     return report
 
 
@@ -257,8 +264,9 @@ def cluster_new_articles(store: Store, pipeline: Pipeline, report: PassReport) -
 
 
 def brief_pending_stories(store: Store, pipeline: Pipeline, budget: Budget, report: PassReport,
-                          say: Callable[[str], None]) -> None:
+                          update: Progress) -> None:
     pending = [r[0] for r in store.db.execute("SELECT id FROM stories WHERE pending = 1 ORDER BY id")]
+    update("briefings", 0, len(pending))
     for number, story_id in enumerate(pending, start=1):
         try:
             articles, data = story_briefing(store, story_id, pipeline, budget)
@@ -266,6 +274,7 @@ def brief_pending_stories(store: Store, pipeline: Pipeline, budget: Budget, repo
             report.failures.append(f"story {story_id}: no briefing ({exc})")
             with store.transaction():
                 store.db.execute("UPDATE stories SET pending = 0 WHERE id = ?", (story_id,))
+            update("briefings", number, len(pending))
             continue
         with store.transaction():
             version = store.db.execute("SELECT coalesce(max(version), 0) + 1 FROM briefings WHERE story_id = ?",
@@ -277,7 +286,7 @@ def brief_pending_stories(store: Store, pipeline: Pipeline, budget: Budget, repo
             store.db.execute("UPDATE stories SET pending = 0, headline = ? WHERE id = ?",
                              (data["story"]["headline"], story_id))
         report.stories_updated += 1
-        say(f"briefing {number}/{len(pending)}: story {story_id}, version {version}")
+        update("briefings", number, len(pending))
 
 
 def story_briefing(store: Store, story_id: int, pipeline: Pipeline, budget: Budget) -> tuple[list[int], dict]:
@@ -338,16 +347,21 @@ def parse_every(text: str) -> float:
 
 
 def follow(sources_path: Path, db_path: Path, pipeline: Pipeline, options: FollowOptions,
-           every_s: float | None, echo: Callable[[str], None], progress: bool) -> int:
+           every_s: float | None, echo: Callable[[str], None], progress: Progress | None = None) -> int:
     """One pass (or one every `every_s` seconds until interrupted); returns the exit status:
-    0, or 1 when something was skipped in the last pass."""
+    0, or 1 when something was skipped in the last pass. The summary line is printed after
+    every pass, also one that stopped half-way (an error, Ctrl-C): it says what was stored."""
     store = Store(db_path)
     try:
         while True:
             sources = read_sources(sources_path)  # read each time: the user may edit it
             started = time.monotonic()
-            report = run_pass(store, sources, pipeline, options,
-                              progress=(lambda m: print(f"newsfuse: {m}", file=sys.stderr)) if progress else None)
+            report = PassReport()
+            try:
+                run_pass(store, sources, pipeline, options, progress, report)
+            except BaseException:
+                echo(report.line() + " (pass stopped before its end; the next pass goes on from what was stored)")
+                raise
             for failure in report.failures:
                 print(f"newsfuse: skipped {failure}", file=sys.stderr)
             echo(report.line())

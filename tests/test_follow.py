@@ -295,3 +295,46 @@ def test_killed_passes_lose_nothing_committed_and_the_next_pass_completes(tmp_pa
     assert store.db.execute("SELECT count(*) FROM stories WHERE pending = 1 OR id NOT IN "
                             "(SELECT story_id FROM briefings)").fetchone()[0] == 0
     assert store.db.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0] == 1
+
+
+def test_progress_phases_are_reported_in_order(tmp_path):
+    site = Site()
+    site.publish("/wire.xml", "The Wire", [by_slug()["ramadi-004"]])
+    site.publish("/planet.xml", "Daily Planet", [by_slug()["ramadi-001"]])
+    seen = []
+    report = run_pass(Store(tmp_path / "p.db"), [f"{site.url}/wire.xml", f"{site.url}/planet.xml"], Pipeline(),
+                      OPTIONS, progress=lambda phase, done, total: seen.append((phase, done, total)))
+    site.close()
+    n = report.stories_updated
+    assert n >= 1 and seen == [("feeds", 0, 2), ("feeds", 1, 2), ("feeds", 2, 2), ("clustering", 0, 1),
+                               ("clustering", 1, 1), *[("briefings", i, n) for i in range(n + 1)]]
+
+
+def test_terminal_shows_bars_and_an_interrupted_pass_still_prints_its_summary(tmp_path):
+    """On a terminal (a pty as stderr) the phases show as bars; Ctrl-C half-way through a
+    pass prints the summary line of what was stored, and says the pass stopped."""
+    import pty
+
+    site = Site()
+    site.delay_s = 0.3
+    site.publish("/wire.xml", "The Wire", [i for i in ramadi_items() if i.outlet == "The Wire"])
+    site.publish("/planet.xml", "Daily Planet", [i for i in ramadi_items() if i.outlet != "The Wire"])
+    sources = tmp_path / "feeds.txt"
+    sources.write_text(f"{site.url}/wire.xml\n{site.url}/planet.xml\n")
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "newsfuse", "follow", str(sources), "--db", str(tmp_path / "n.db"),
+                                "--fast", "--allow-private-urls", "--delay", "0"],
+                               stdout=subprocess.PIPE, stderr=follower, text=True, env={**os.environ, "COLUMNS": "100"})
+    os.close(follower)
+    terminal = b""
+    deadline = time.time() + 60
+    while b"feeds" not in terminal and time.time() < deadline:  # the bar is drawn once the pass starts
+        terminal += os.read(leader, 4096)
+    time.sleep(1.0)  # a page or two into the pass
+    process.send_signal(signal.SIGINT)
+    stdout, _ = process.communicate(timeout=60)
+    os.close(leader)
+    site.close()
+    assert b"feeds" in terminal and b"0/2" in terminal
+    assert process.returncode == 130
+    assert "feeds read" in stdout and "pass stopped before its end" in stdout, stdout
