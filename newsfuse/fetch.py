@@ -41,6 +41,7 @@ class Fetcher:
     policy: FetchPolicy = FetchPolicy()
     delay_s: float = 1.0
     user_agent: str = USER_AGENT
+    robots: bool = True  # False for a page a person asked for (robots.txt governs crawlers)
     network_s: float = 0.0  # time spent waiting on the network or on politeness delays
     _last: dict[str, float] = field(default_factory=dict)  # host → when its last request ended
     _robots: dict[str, urllib.robotparser.RobotFileParser | str] = field(default_factory=dict)
@@ -60,7 +61,7 @@ class Fetcher:
             return self._read_file(url)
         if scheme not in ("http", "https"):
             raise NewsfuseError(f"{url}: only http, https and file URLs can be followed")
-        return self._http(url, etag, last_modified, check_robots=True)
+        return self._http(url, etag, last_modified, check_robots=self.robots)
 
     def _read_file(self, url: str) -> Response:
         parts = urlsplit(url)

@@ -230,7 +230,7 @@ def select_sentences(
         value = gains / lengths + scores - REDUNDANCY_WEIGHT * redundancy
         best = int(np.argmax(np.where(open_, value, -np.inf)))
         open_[best] = False
-        if chosen and _repeats(best, chosen, candidates, similarity, encoder):
+        if chosen and repeats(best, chosen, candidates, similarity, encoder):
             continue
         chosen.append(best)
         picked.append(candidates[best])
@@ -239,8 +239,11 @@ def select_sentences(
     return picked
 
 
-def _repeats(i: int, chosen: list[int], candidates: list[Sentence], similarity: np.ndarray,
-             encoder: Encoder | None) -> bool:
+def repeats(i: int, chosen: list[int], candidates: list[Sentence], similarity: np.ndarray,
+            encoder: Encoder | None) -> bool:
+    """The redundancy test: does candidate `i` say what one of `chosen` says? A TF-IDF cosine
+    (`similarity`, candidates × candidates) at or above LEXICAL_DUPLICATE, or with a model a
+    paraphrase at or above SEMANTIC_DUPLICATE. Also used by `updates.whats_new`."""
     if similarity[chosen, i].max() >= LEXICAL_DUPLICATE:
         return True
     if encoder is None:

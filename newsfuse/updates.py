@@ -4,7 +4,7 @@ repeat what the previous briefing said.
 
 Importance is the selection's own choice order run over the new articles alone (concept
 coverage across them, salience, and the lead when there is one new article). "Repeats" is the
-selection's redundancy test (`select._repeats`: TF-IDF cosine at or above LEXICAL_DUPLICATE,
+selection's redundancy test (`select.repeats`: TF-IDF cosine at or above LEXICAL_DUPLICATE,
 or, with the embedding model, a paraphrase at or above SEMANTIC_DUPLICATE), applied against
 the previous briefing's sentences as if they had been chosen first.
 """
@@ -15,7 +15,7 @@ import numpy as np
 from newsfuse.attribute import attribute
 from newsfuse.pipeline import prepare
 from newsfuse.represent import Encoder
-from newsfuse.select import Budget, Words, _repeats, select_sentences
+from newsfuse.select import Budget, Words, repeats, select_sentences
 from newsfuse.types import Cluster, Sentence, SummarySentence
 
 WHATS_NEW_BUDGET = Budget(words=100)
@@ -43,7 +43,7 @@ def whats_new(cluster: Cluster, new_documents: set[int], previous: list[str], en
             break
         if pool[i].words > budget.room(picked):
             continue
-        if chosen and _repeats(i, chosen, pool, similarity, encoder):
+        if chosen and repeats(i, chosen, pool, similarity, encoder):
             continue
         chosen.append(i)
         picked.append(pool[i])
