@@ -360,7 +360,7 @@ def select_sentences(
         value = weights["gain"] * gains / lengths + scores - weights["redundancy"] * redundancy
         best = int(np.argmax(np.where(open_, value, -np.inf)))
         open_[best] = False
-        if chosen and _repeats(best, chosen, candidates, similarity, encoder):
+        if chosen and repeats(best, chosen, candidates, similarity, encoder):
             continue
         before = ending.get((document[best], first[best] - 1)) if waiting[best] else None
         if before is not None:
@@ -410,8 +410,11 @@ def spans(candidates: list[Sentence], sentences: list[Sentence]) -> tuple[np.nda
             np.array(last))
 
 
-def _repeats(i: int, chosen: list[int], candidates: list[Sentence], similarity: np.ndarray,
-             encoder: Encoder | None) -> bool:
+def repeats(i: int, chosen: list[int], candidates: list[Sentence], similarity: np.ndarray,
+            encoder: Encoder | None) -> bool:
+    """The redundancy test: does candidate `i` say what one of `chosen` says? A TF-IDF cosine
+    (`similarity`, candidates × candidates) at or above LEXICAL_DUPLICATE, or with a model a
+    paraphrase at or above SEMANTIC_DUPLICATE. Also used by `updates.whats_new`."""
     if similarity[chosen, i].max() >= LEXICAL_DUPLICATE:
         return True
     if encoder is None:

@@ -38,6 +38,7 @@ class ServerSettings:
     request_timeout_s: float = 30.0
     workers: int = 2
     fetch: FetchPolicy = FetchPolicy()
+    stories_db: str | None = None  # a `newsfuse follow` database: adds /v1/stories and the /stories page
 
 
 class DocumentIn(BaseModel):
@@ -149,6 +150,11 @@ def create_app(pipeline: Pipeline, settings: ServerSettings = ServerSettings()) 
     @app.get("/", include_in_schema=False)
     async def index():
         return FileResponse(str(WEB / "index.html"), media_type="text/html")
+
+    if settings.stories_db:
+        from newsfuse.stories_api import register_story_routes
+
+        register_story_routes(app, settings.stories_db, WEB)
 
     app.mount("/static", StaticFiles(directory=str(WEB)), name="static")
     return app
