@@ -83,7 +83,8 @@ def render_story(data: dict, fmt: str) -> str:
         part = f"# {title}\n\n{detail}\n\n"
         if new:
             part += f"## What's new since version {since}\n\n" + "\n".join(f"- {n}" for n in new) + "\n\n"
-        return part + body
+        # The story's headline is the page's title; the briefing is one section under it.
+        return part + body.replace("# Briefing\n", "## Briefing\n", 1)
     part = header + "\n\n"
     if new:
         heading = f"What's new since version {since}"
