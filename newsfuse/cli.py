@@ -183,12 +183,13 @@ def evaluate(
     table.add_column("system")
     for metric in METRICS:
         table.add_column(metric, justify="right")
-    for column in ("words", "copied %", "s/cluster"):
+    for column in ("dangling %", "bare quote %", "words", "copied %", "s/cluster"):
         table.add_column(column, justify="right")
     for name, entry in summary.items():
         table.add_row(
             name,
             *(f"{entry[m]['mean']:.2f} [{entry[m]['low']:.2f}, {entry[m]['high']:.2f}]" for m in METRICS),
+            f"{entry['dangling']['mean']:.1f}", f"{entry['bare_quotes']['mean']:.1f}",
             f"{entry['words']['mean']:.0f}", f"{entry['copied']['mean']:.1f}", f"{entry['seconds']['mean']:.3f}",
         )
     Console(width=160).print(table)
@@ -221,6 +222,7 @@ def serve(
     max_body_mb: Annotated[float, typer.Option(help="Largest request body accepted, in MB.")] = 5.0,
     max_documents: Annotated[int, typer.Option(help="Most documents + URLs per request.")] = 100,
     timeout: Annotated[float, typer.Option(help="Seconds a request may take.")] = 30.0,
+    db: Annotated[Optional[Path], typer.Option("--db", help="A `newsfuse follow` database: adds GET /v1/stories and the page /stories.")] = None,
 ) -> None:
     """Serve the HTTP API (POST /v1/briefings, OpenAPI at /openapi.json) and the web page at /."""
     import os
@@ -234,8 +236,8 @@ def serve(
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     settings = ServerSettings(
         max_body_bytes=int(max_body_mb * 1024 * 1024), max_documents=max_documents, request_timeout_s=timeout,
-        workers=workers or cores,
-        queue=queue, fast=fast, fetch=FetchPolicy(allow_private=allow_private_urls),
+        workers=workers or cores, queue=queue, fast=fast, fetch=FetchPolicy(allow_private=allow_private_urls),
+        stories_db=str(db) if db else None,
     )
     # uvicorn finishes the requests in flight on SIGTERM, then raises the signal again: exit 0 then.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -352,3 +354,99 @@ def cluster(
     typer.echo(f"{len(articles)} articles → {len(clusterer.stories)} stories → {output}", err=True)
     if problems:
         raise typer.Exit(1)
+
+
+@contextmanager
+def pass_progress() -> Iterator[Callable[[str, int, int], None]]:
+    """Bars on stderr for the phases of a follow pass (feeds, clustering, briefings); yields
+    `update(phase, done, total)`. A new pass (--every) starts its bars again."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        tasks: dict[str, object] = {}
+
+        def update(phase: str, done: int, total: int) -> None:
+            if phase == "feeds" and done == 0:  # a new pass
+                for task in tasks.values():
+                    progress.remove_task(task)
+                tasks.clear()
+            if phase not in tasks:
+                tasks[phase] = progress.add_task(phase, total=total)
+            progress.update(tasks[phase], completed=done, total=total)
+
+        yield update
+
+
+@app.command()
+def follow(
+    sources: Annotated[Path, typer.Argument(help="Feeds to follow: a text file of RSS/Atom URLs (one a line; a path is a local feed) or an OPML file.")],
+    db: Annotated[Path, typer.Option("--db", help="The SQLite database of articles, stories and briefings (created if absent).")] = Path("newsfuse.db"),
+    every: Annotated[Optional[str], typer.Option("--every", help="Run a pass every DURATION (30s, 15m, 2h) until interrupted; default: one pass.")] = None,
+    allow_private_urls: Annotated[bool, typer.Option("--allow-private-urls", help="Let fetching reach loopback and private addresses (local feeds on your network).")] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="No embedding model nor parser (keep the same setting for one database).")] = False,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget of each briefing.")] = 250,
+    delay: Annotated[float, typer.Option("--delay", min=0, help="Seconds between two requests to one host.")] = 1.0,
+) -> None:
+    """Follow feeds: store new articles, group them into stories and keep each story's briefing
+    up to date, with what is new since its last version. Prints a summary line per pass."""
+    from newsfuse.follow import FollowOptions, follow as run_follow, parse_every
+    from newsfuse.ingest import FetchPolicy
+
+    try:
+        every_s = parse_every(every) if every else None
+        options = FollowOptions(fetch=FetchPolicy(allow_private=allow_private_urls), delay_s=delay, words=words)
+        pipeline = Pipeline.load(fast=fast)
+        if sys.stderr.isatty():
+            with pass_progress() as update:
+                code = run_follow(sources, db, pipeline, options, every_s, typer.echo, update)
+        else:
+            code = run_follow(sources, db, pipeline, options, every_s, typer.echo)
+    except NewsfuseError as exc:
+        raise fail(str(exc))
+    except KeyboardInterrupt:
+        typer.echo("newsfuse: stopped", err=True)
+        raise typer.Exit(130)
+    raise typer.Exit(code)
+
+
+@app.command("stories")
+def list_stories(
+    db: Annotated[Path, typer.Option("--db", help="A `newsfuse follow` database.")] = Path("newsfuse.db"),
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many stories.")] = 50,
+) -> None:
+    """List the followed stories, most outlets first: id, outlets, articles, last update, headline."""
+    from newsfuse.store import Store
+
+    try:
+        store = Store(db, readonly=True)
+        stories = store.stories(limit=limit)
+    except NewsfuseError as exc:
+        raise fail(str(exc))
+    typer.echo(f"{'id':>5}  {'outlets':>7}  {'articles':>8}  {'updated':16}  headline")
+    for s in stories:
+        typer.echo(f"{s['id']:>5}  {s['outlets']:>7}  {s['articles']:>8}  {s['updated_at'][:16].replace('T', ' '):16}  "
+                   f"{s['headline'] or '(no briefing yet)'}")
+
+
+@app.command("story")
+def show_story(
+    story_id: Annotated[int, typer.Argument(help="The story's id (see `newsfuse stories`).")],
+    db: Annotated[Path, typer.Option("--db", help="A `newsfuse follow` database.")] = Path("newsfuse.db"),
+    version: Annotated[Optional[int], typer.Option(min=1, help="An earlier briefing version (default: the latest).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text, md, json or html.")] = Format.text,
+) -> None:
+    """Print one story's briefing, with what is new since its previous version."""
+    import json
+
+    from newsfuse.store import Store
+    from newsfuse.storyview import render_story
+
+    try:
+        row = Store(db, readonly=True).briefing(story_id, version)
+    except NewsfuseError as exc:
+        raise fail(str(exc))
+    if row is None:
+        raise fail(f"{db}: no story {story_id}" + (f" version {version}" if version else "") + " with a briefing")
+    sys.stdout.write(render_story(json.loads(row["briefing"]), fmt.value))

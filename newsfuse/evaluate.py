@@ -7,6 +7,7 @@ reference loses its leading "– " (Multi-News). Means come with a 95% bootstrap
 """
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,33 @@ from newsfuse.types import Cluster, NewsfuseError, Sentence
 SYSTEMS = ("newsfuse", "lead", "lexrank", "textrank")
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 BOOTSTRAP_SAMPLES = 1000
+# Readability (issue 14), counted over the summary sentences of all clusters:
+# a *dangling* sentence opens with a word whose referent or link is in an earlier sentence,
+# yet the summary sentence before it is not the one right before it in a source article;
+# a *bare quote* starts and ends with a quotation mark and names no speaker.
+DANGLING_OPENING_RE = re.compile(
+    r"[\"“‘']?(He|She|They|It|His|Her|Their|Its|Him|Them|This|These|That|Those|But|However|Also|And|Yet|"
+    r"Still|Meanwhile|Both|Such|Instead|Then)\b")
+QUOTE_MARKS = "\"“”‘’'"
+SAYING_RE = re.compile(r"\b(said|says|told|according|added|wrote|tweeted|asked|explained|continued|stated|recalled)\b",
+                       re.IGNORECASE)
+
+
+def is_bare_quote(sentence: str) -> bool:
+    text = sentence.strip()
+    return (len(text) > 1 and text[0] in QUOTE_MARKS and text.rstrip(".!?,")[-1:] in QUOTE_MARKS
+            and not SAYING_RE.search(text))
+
+
+def dangling_count(sentences: list[str], articles: list[str]) -> int:
+    """How many of a summary's sentences (in its order) dangle: see `DANGLING_OPENING_RE`.
+    The sentence before in an article is found as the two texts, joined, within one article."""
+    count = 0
+    for i, sentence in enumerate(sentences):
+        if DANGLING_OPENING_RE.match(sentence):
+            follows = i > 0 and any(f"{sentences[i - 1]} {sentence}" in article for article in articles)
+            count += not follows
+    return count
 
 
 def reference_lines(reference: str) -> list[str]:
@@ -86,6 +114,9 @@ def score_cluster(cluster: Cluster, systems: tuple[str, ...], words: int, pipeli
             **{m: rouge[m].fmeasure * 100 for m in METRICS},
             "words": float(sum(len(s.split()) for s in cut)),
             "copied": 100.0 * sum(any(s in article for article in articles) for s in kept) / max(len(kept), 1),
+            "sentences": float(len(kept)),
+            "dangling": float(dangling_count(kept, articles)),
+            "bare_quotes": float(sum(map(is_bare_quote, kept))),
             "seconds": seconds,
         }
     return result
@@ -109,6 +140,10 @@ def summarise_scores(results: list[ClusterScores], systems: tuple[str, ...]) -> 
             entry[key] = {"mean": float(values.mean())}
             if key in METRICS:
                 entry[key]["low"], entry[key]["high"] = bootstrap_interval(values)
+        # Shares of all summary sentences, not means of per-cluster shares: a sentence is the unit.
+        sentences = max(sum(row["sentences"] for row in rows), 1.0)
+        entry["dangling"] = {"mean": 100.0 * sum(row["dangling"] for row in rows) / sentences}
+        entry["bare_quotes"] = {"mean": 100.0 * sum(row["bare_quotes"] for row in rows) / sentences}
         entry["clusters"] = len(rows)
         summary[system] = entry
     return summary

@@ -17,7 +17,7 @@ from newsfuse.ingest import document_from_text
 from newsfuse.order import order_sentences
 from newsfuse.represent import Encoder, load_encoder
 from newsfuse.segment import segment_document
-from newsfuse.select import Budget, select_sentences
+from newsfuse.select import Budget, headline, select_sentences
 from newsfuse.types import Analysis, Briefing, Cluster, DeadlinePassed, Document, NewsfuseError, Removal, Sentence
 
 
@@ -94,6 +94,7 @@ class Pipeline:
         analysis = self.analyze(sentences, cluster.documents)
         lap("analyze_ms")
         chosen = select_sentences(sentences, budget, self.encoder)
+        removed += [Removal(document=s.document, text=s.cut, reason="leading connective") for s in chosen if s.cut]
         lap("select_ms")
         ordered = order_sentences(chosen, Counter(s.document for s in sentences))
         lap("order_ms")
@@ -107,6 +108,7 @@ class Pipeline:
         lap("disagree_ms")
         return Briefing(
             cluster=cluster,
+            title=headline(cluster.documents, ordered),
             sentences=tuple(cited),
             removed=tuple(removed),
             disagreements=tuple(disagreements),

@@ -25,6 +25,7 @@ def to_dict(briefing: Briefing, timings: bool = True) -> dict:
     cluster = briefing.cluster
     data = {
         "id": cluster.id,
+        "title": briefing.title,
         "summary": briefing.summary,
         "words": briefing.words,
         "sentences": [
@@ -117,7 +118,8 @@ def to_text(briefing: Briefing, markdown: bool = False) -> str:
         f"{s.sentence.text} {citation_marks(s.cited_documents)}{dispute_note(briefing, s.disputes)}"
         for s in briefing.sentences
     )
-    out = [heading("Briefing"), "", body if markdown else textwrap.fill(body, width=88), ""]
+    title = briefing.title or "Briefing"
+    out = [f"# {title}" if markdown else heading(title), "", body if markdown else textwrap.fill(body, width=88), ""]
     if briefing.disagreements:
         out += [heading("Where sources differ"), ""]
         for d in briefing.disagreements:
@@ -179,11 +181,11 @@ def to_html(briefing: Briefing) -> str:
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>newsfuse briefing</title>
+<title>{esc(briefing.title or "newsfuse briefing")}</title>
 <style>body{{font:17px/1.6 Georgia,serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#222}}
 .cite{{color:#1a5fb4;cursor:help}}h2{{font-family:sans-serif;font-size:1.1rem;margin-top:2rem}}</style>
 </head><body>
-<h1>Briefing</h1>
+<h1>{esc(briefing.title or "Briefing")}</h1>
 {sentences}
 {f'<h2>Where sources differ</h2><ul>{disagreements}</ul>' if disagreements else ''}
 {f'<h2>{facts_heading}</h2><ul>{fact_items}</ul>' if fact_items else ''}

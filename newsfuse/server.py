@@ -61,6 +61,7 @@ class ServerSettings:
     queue: int = 16  # requests admitted beyond those being computed; more get 503 + Retry-After
     fast: bool = False  # worker processes load Pipeline.load(fast=fast)
     fetch: FetchPolicy = FetchPolicy()
+    stories_db: str | None = None  # a `newsfuse follow` database: adds /v1/stories and the /stories page
 
 
 class DocumentIn(BaseModel):
@@ -310,6 +311,11 @@ def create_app(pipeline: Pipeline | None, settings: ServerSettings = ServerSetti
     @app.get("/", include_in_schema=False)
     async def index():
         return FileResponse(str(WEB / "index.html"), media_type="text/html")
+
+    if settings.stories_db:
+        from newsfuse.stories_api import register_story_routes
+
+        register_story_routes(app, settings.stories_db, WEB)
 
     app.mount("/static", StaticFiles(directory=str(WEB)), name="static")
     app.add_middleware(BodyDrain, max_body_bytes=settings.max_body_bytes)

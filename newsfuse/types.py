@@ -45,6 +45,7 @@ class Sentence:
     document: int  # index into Cluster.documents
     position: int  # 0-based index of the sentence within its document
     paragraph: int = 0
+    cut: str = ""  # a leading connective left out ("However,"): the text is the rest, verbatim
 
     @cached_property  # the word budget sums it again at every step of the selection
     def words(self) -> int:
@@ -225,6 +226,7 @@ class Briefing:
     disagreements: tuple[Disagreement, ...] = ()
     facts: Facts = field(default_factory=Facts)
     timings: dict = field(default_factory=dict, compare=False, hash=False)
+    title: str = ""  # the headline: a source's title, verbatim, or the lead sentence
 
     @property
     def summary(self) -> str:

@@ -107,3 +107,30 @@ def test_evaluate_command_writes_a_report_and_names_clusters_without_reference(t
     data.write_text(json.dumps({"id": "x", "documents": [FLOOD]}) + "\n")
     result = subprocess.run([sys.executable, "-m", "newsfuse", "evaluate", str(data)], capture_output=True, text=True)
     assert result.returncode == 2 and "no cluster with a reference summary" in result.stderr
+
+
+def test_a_pronoun_opening_dangles_unless_its_article_sentence_comes_right_before():
+    from newsfuse.evaluate import dangling_count
+
+    articles = ["Jane Smith won the race on Sunday. She had trained for ten years. The crowd cheered."]
+    assert dangling_count(["Jane Smith won the race on Sunday.", "She had trained for ten years."], articles) == 0
+    assert dangling_count(["The crowd cheered.", "She had trained for ten years."], articles) == 1
+    assert dangling_count(["She had trained for ten years."], articles) == 1  # nothing before it
+    assert dangling_count(['"But we never gave up," she said.', "Shelters opened."], articles) == 1
+    assert dangling_count(["Heavy rain fell.", "Items were lost."], articles) == 0  # whole words only
+
+
+def test_a_bare_quote_has_quotation_marks_at_both_ends_and_no_verb_of_saying():
+    from newsfuse.evaluate import is_bare_quote
+
+    assert is_bare_quote("“We will rebuild the bridge.”")
+    assert is_bare_quote('"We will rebuild the bridge".')
+    assert not is_bare_quote('"We will rebuild the bridge," the mayor said.')
+    assert not is_bare_quote('"We will rebuild," he told reporters, "and soon."')
+    assert not is_bare_quote("The mayor promised to rebuild the bridge.")
+
+
+def test_readability_figures_are_shares_of_all_summary_sentences():
+    _, summary = evaluate(clusters(), ("newsfuse", "lead"), words=60, fast=True)
+    for entry in summary.values():
+        assert 0.0 <= entry["dangling"]["mean"] <= 100.0 and 0.0 <= entry["bare_quotes"]["mean"] <= 100.0

@@ -40,3 +40,25 @@ def test_html_escapes_article_text(pipeline):
 def test_dict_has_one_support_per_citation(ramadi_briefing):
     for s in to_dict(ramadi_briefing)["sentences"]:
         assert sorted({x["document"] for x in s["supports"]}) == s["citations"]
+
+
+def test_every_format_leads_with_the_headline(ramadi_briefing):
+    title = ramadi_briefing.title
+    assert title in {d.title for d in ramadi_briefing.cluster.documents}  # a source's title, verbatim
+    assert json.loads(render(ramadi_briefing, "json"))["title"] == title
+    assert render(ramadi_briefing, "md").startswith(f"# {title}\n")
+    assert render(ramadi_briefing, "text").startswith(f"{title}\n{'=' * len(title)}\n")
+    page = render(ramadi_briefing, "html")
+    assert f"<h1>{title}</h1>" in page and f"<title>{title}</title>" in page
+
+
+def test_a_cut_connective_is_listed_with_the_removed_text(pipeline):
+    import newsfuse
+
+    briefing = newsfuse.summarize(
+        ["Heavy rain flooded the river valley on Monday, forcing hundreds of families from their homes.",
+         "Heavy rain flooded the river valley on Monday. But Governor Lee declared a state of emergency in the "
+         "river valley on Monday."], words=40, pipeline=pipeline)
+    cut = [s.sentence for s in briefing.sentences if s.sentence.cut]
+    assert [s.text for s in cut] == ["Governor Lee declared a state of emergency in the river valley on Monday."]
+    assert {"document": 1, "text": "But", "reason": "leading connective"} in to_dict(briefing)["removed"]

@@ -60,6 +60,7 @@ function disputeNote(indices) {
 
 function render(data) {
   briefing = data;
+  $("title").textContent = data.title || "Briefing";
   const summary = $("summary");
   summary.replaceChildren();
   data.sentences.forEach((sentence) => {
@@ -133,7 +134,7 @@ function render(data) {
 function asMarkdown(data) {
   const body = data.sentences.map((s) => `${s.text} ${marks(s.citations)}` +
     (s.disputes && s.disputes.length ? ` (disputed — sources differ: ${disputeNote(s.disputes)})` : "")).join(" ");
-  const lines = ["## Briefing", "", body, ""];
+  const lines = [`# ${data.title || "Briefing"}`, "", body, ""];
   if (data.disagreements.length) {
     lines.push("## Where sources differ", "");
     for (const d of data.disagreements) {
