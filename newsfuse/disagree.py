@@ -248,8 +248,17 @@ def takes_a_side(text: str, disagreement: Disagreement) -> bool:
     if any(s.text in text for s in disagreement.statements):  # the sentence, or a quotation holding it
         return True
     if disagreement.topic == "figure":
-        return any(re.search(rf"(?<![\d,.]){re.escape(s.value)}(?![\d,])", text) for s in disagreement.statements)
+        # The number itself, qualifier or not: "forced 8,000 to flee" states "approximately 8,000".
+        # A number in words ("three") only with its qualifier: it is too common alone.
+        return any(re.search(rf"(?<![\d,.]){re.escape(figure_number(s.value))}(?![\d,])", text)
+                   for s in disagreement.statements)
     return bool(claim_stances(text, disagreement.subject))
+
+
+def figure_number(value: str) -> str:
+    """The value without its qualifier: "8,000" of "approximately 8,000", "$1.5 million" whole."""
+    number = re.search(r"[$£€]?\d.*", value)
+    return number.group(0) if number else value
 
 
 def mark_disputes(summary: list[SummarySentence], disagreements: list[Disagreement]) -> list[SummarySentence]:

@@ -144,6 +144,14 @@ def test_a_count_during_a_named_event_is_another_period(pipeline):
     assert disagreements(pipeline, cluster) == []
 
 
+def test_a_disputed_number_is_marked_with_or_without_its_qualifier(ramadi_briefing):
+    from newsfuse.disagree import takes_a_side
+
+    [fled] = [d for d in ramadi_briefing.disagreements if d.topic == "figure"]
+    assert takes_a_side("Militants forced 8,000 to flee from their homes.", fled)
+    assert not takes_a_side("Some 18,000 troops were sent.", fled)
+
+
 def test_a_possession_needs_one_named_owner(pipeline):
     cluster = two("The school has 500 students.", "The academy has 450 students.")
     assert disagreements(pipeline, cluster) == []
