@@ -233,7 +233,7 @@ FIGHTERS = {"fighter", "rebel", "terrorist", "gunman", "militant", "insurgent", 
 # Outlets name the same people differently: "four lawmakers" and "seven politicians" count one group.
 SAME_PEOPLE = {
     **dict.fromkeys(["lawmaker", "legislator", "politician", "deputy", "mp", "congressman", "parliamentarian"], "lawmaker"),
-    **dict.fromkeys(["soldier", "troop", "serviceman", "servicemember", "marine", "service member"], "soldier"),
+    **dict.fromkeys(["soldier", "troop", "serviceman", "servicemember", "marine"], "soldier"),
     **dict.fromkeys(["officer", "policeman", "policemen", "cop", "trooper"], "officer"),
     **dict.fromkeys(["protester", "demonstrator", "protestor"], "protester"),
     **dict.fromkeys(["migrant", "refugee", "asylum-seeker"], "migrant"),
