@@ -2,10 +2,10 @@
 training clusters, and check on dev what they give.
 
 The weights are those of the greedy choice itself (concept gain per word, centrality,
-cross-document support, position prior, brought context, cut connective, redundancy), fitted
-by coordinate ascent on what the briefing is judged by: mean ROUGE-1 + ROUGE-2 F1 of
-select + order (no embedding model) on the multi-document training clusters. Concept gain
-keeps weight 1 (it sets the scale).
+cross-document support, position prior, brought context, cut connective, opening quotation
+mark, redundancy), fitted by coordinate ascent on what the briefing is judged by: mean
+ROUGE-1 + ROUGE-2 F1 of select + order (no embedding model) on the multi-document training
+clusters. Concept gain keeps weight 1 (it sets the scale).
 
 Tried and dropped: a logistic regression of whether a candidate belongs to a greedy ROUGE
 oracle summary, over the same signals. Its weights are those of a ranking of sentences one by
@@ -30,11 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "multinews"
 WEIGHTS_FILE = ROOT / "newsfuse" / "selection_weights.json"
 HAND_SET = {"gain": 1.0, "centrality": 1.0, "support": 1.0, "position": 0.5, "context": 0.0, "cut": 0.0,
-            "redundancy": 1.0}
+            "quotation": 0.0, "redundancy": 1.0}
 # Tried for each weight in turn, as factors of its value (scaled signals) or steps (0/1 flags).
 FACTORS = (0.0, 0.5, 0.75, 1.5, 2.0)
 STEPS = (-0.6, -0.3, -0.1, 0.1, 0.3)
-FLAGS = ("context", "cut")
+FLAGS = ("context", "cut", "quotation")
 
 
 def clusters(name: str, limit: int | None):

@@ -32,8 +32,9 @@ DANGLING_OPENING_RE = re.compile(
     r"[\"“‘']?(He|She|They|It|His|Her|Their|Its|Him|Them|This|These|That|Those|But|However|Also|And|Yet|"
     r"Still|Meanwhile|Both|Such|Instead|Then)\b")
 QUOTE_MARKS = "\"“”‘’'"
-SAYING_RE = re.compile(r"\b(said|says|told|according|added|wrote|tweeted|asked|explained|continued|stated|recalled)\b",
-                       re.IGNORECASE)
+# Present tenses too: "writes Kate Harding at Salon", "his mom, Filomena Lima, tells Us".
+SAYING_RE = re.compile(r"\b(said|says|told|tells|according|added|adds|wrote|writes|tweeted|tweets|asked|asks|"
+                       r"explained|explains|continued|continues|stated|states|recalled|recalls)\b", re.IGNORECASE)
 
 
 def is_bare_quote(sentence: str) -> bool:

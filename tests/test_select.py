@@ -190,6 +190,7 @@ def test_a_bare_quotation_comes_with_the_sentence_naming_its_speaker():
     assert is_bare_quote('"Who has a vision? That is what people are going to say."')  # said inside: no speaker
     assert is_bare_quote("‘We don’t know what he said.’")
     assert not is_bare_quote("“We will rebuild,” Lee said, “and soon.”")
+    assert is_bare_quote("“We will rebuild.” Furthermore, he noted, “soon.”")  # who is he?
     units = [u.text for u in context_units(sentences)]
     assert f"{text[0]} {text[1]}" in units and f"{text[1]} {text[2]}" in units
     chosen = select_sentences(sentences, Budget(words=250))
@@ -269,3 +270,20 @@ def test_the_lead_of_an_off_topic_page_is_no_lead_of_the_story():
     sentences = [Sentence(t, d, i) for d, texts in enumerate(docs) for i, t in enumerate(texts)]
     chosen = select_sentences(sentences, Budget(sentences=3))
     assert all(s.document != 2 for s in chosen)  # by position alone, the cake recipe's lead came third
+
+
+def test_the_position_prior_falls_slowly_over_the_first_sentences_then_fast():
+    from newsfuse.select import position_prior
+
+    prior = position_prior([Sentence("x", 0, i) for i in (0, 1, 2, 12)])
+    assert prior[0] == 1.0 and prior[2] > 0.7 and prior[3] < 0.15
+
+
+def test_what_someone_said_is_preferred_to_the_same_words_reported():
+    from newsfuse.select import Pool
+
+    said = "“The bridge will be rebuilt by the army within a month,” the mayor said."
+    reported = "The mayor said the bridge will be rebuilt by the army within a month."
+    docs = [[said, "Residents cheered the bridge news."], [reported, "The bridge will be rebuilt by the army soon."]]
+    pool = Pool.of([Sentence(t, d, i) for d, texts in enumerate(docs) for i, t in enumerate(texts)])
+    assert [c.text for c in pool.candidates if pool.signals["quotation"][pool.candidates.index(c)]] == [said]
