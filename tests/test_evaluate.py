@@ -127,7 +127,6 @@ def test_a_bare_quote_has_quotation_marks_at_both_ends_and_no_verb_of_saying():
     assert is_bare_quote('"We will rebuild the bridge".')
     assert not is_bare_quote('"We will rebuild the bridge," the mayor said.')
     assert not is_bare_quote('"We will rebuild," he told reporters, "and soon."')
-    assert not is_bare_quote("“The question is,” writes Kate Harding at Salon, “will they?”")
     assert not is_bare_quote("The mayor promised to rebuild the bridge.")
 
 
