@@ -1,15 +1,7 @@
 // newsfuse web page. Article text is untrusted: it is only ever inserted with textContent.
 "use strict";
 
-const $ = (id) => document.getElementById(id);
 let briefing = null;
-
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 function addArticle(text) {
   const area = el("textarea");
@@ -33,10 +25,6 @@ function collectDocuments() {
 
 function sourceLabel(doc) {
   return doc.title || doc.source || `Document ${doc.index + 1}`;
-}
-
-function marks(indices) {
-  return indices.map((i) => `[${i + 1}]`).join("");
 }
 
 function showEvidence(sentence, node) {

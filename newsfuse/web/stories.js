@@ -2,19 +2,6 @@
 // only http(s) URLs become links.
 "use strict";
 
-const $ = (id) => document.getElementById(id);
-
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function marks(indices) {
-  return indices.map((i) => `[${i + 1}]`).join("");
-}
-
 function status(message, isError) {
   $("status").textContent = message;
   $("status").className = isError ? "error" : "";
