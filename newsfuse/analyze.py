@@ -414,9 +414,10 @@ def incident_kind(verb) -> str:
     def kind(token) -> str:
         # Only a particular incident ("a 25-vehicle pileup", "the roadside bomb attack") sets a
         # count apart; "the fighting", "the blast" is the story's own.
-        particular = any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ in ("compound", "nummod", "amod")
-                         for c in token.children)
-        return INCIDENT_KINDS.get(token.lemma_.lower(), "") if particular else ""
+        incident = INCIDENT_KINDS.get(token.lemma_.lower(), "")
+        particular = incident and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                      or c.dep_ in ("compound", "nummod", "amod") for c in token.children)
+        return incident if particular else ""
 
     nodes = [verb] + [c for c in verb.children if c.dep_ == "conj"]
     node = verb

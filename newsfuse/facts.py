@@ -135,8 +135,9 @@ class NameIndex:
         alias = alias_group(key)
         if alias is not None:
             return self.by_alias.get(alias)
-        if skeleton(key) in self.by_skeleton:
-            return self.by_skeleton[skeleton(key)]
+        spelled_alike = self.by_skeleton.get(skeleton(key))
+        if spelled_alike is not None:
+            return spelled_alike
         stripped = key.replace("al-", "")
         owners = self.by_suffix.get(stripped, set())
         if len(stripped) > 2 and len(owners) == 1 and not known_kind(key):  # "Bush" with two Bushes stays alone
