@@ -255,6 +255,8 @@ RESULT_VERBS = {"leave", "force", "cause", "make", "see", "remain"}
 SCOPE_WORDS = {"critically", "seriously", "severely", "badly", "fatally", "mortally", "slightly", "lightly",
                "minor", "serious", "critical", "severe", "other", "more", "additional", "further", "new",
                "foreign", "american", "british", "french", "child", "children", "women", "police", "soldier"}
+# Scope words that add to a count rather than narrow it: "seven more were injured".
+INCREMENT_WORDS = {"other", "more", "additional", "further", "new"}
 PART_BEFORE_RE = re.compile(r"\b(?:including|among them|of them|of whom|of which|among|of those)\s+$", re.IGNORECASE)
 PART_AFTER_RE = re.compile(r"\s+(?:of|more|other|others|additional|further)\b")
 UPDATE_RE = re.compile(
@@ -276,6 +278,17 @@ INCIDENT_KINDS = {
     **dict.fromkeys(["fire", "blaze", "inferno"], "fire"),
     **dict.fromkeys(["stampede", "crush"], "stampede"),
 }
+# Distances, areas and weights ("100 kilometres west of Baghdad") locate or describe; they are
+# not the counts a story turns on, but two sizes of one thing are a dispute.
+MEASURE_NOUNS = {"mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "feet", "inch", "yard", "acre",
+                 "hectare", "square", "pound", "kilogram", "kg", "ton", "tonne", "degree", "mph", "kph", "gallon",
+                 "litre", "liter", "block", "floor", "story", "storey", "page", "word"}
+DIMENSIONS = {"deep", "tall", "high", "long", "wide", "thick", "heavy"}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "away",
+              "outside", "from", "off"}
+# What a measurement says of its thing: "size" for "the 26,330-foot mountain", a dimension for
+# "121 feet deep", "distance" for "90 miles north of Las Vegas" (from the place).
+MEASUREMENTS = DIMENSIONS | {"size", "distance"}
 SUBJECTS_AND_OBJECTS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd"}
 CLIMB_DEPS = {"prep", "pobj", "conj", "appos"}
 
@@ -300,7 +313,9 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         noun = thing_of_total(noun)
     verb, event_word = governing_event(anchor)
     text = sentence.text
-    part = bool(PART_BEFORE_RE.search(text[:quantity.start]) or PART_AFTER_RE.match(text[quantity.end:]))
+    of_group = noun is not None and noun.i > number.i and noun.head.lower_ == "of"  # "two of the gunmen"
+    part = bool(PART_BEFORE_RE.search(text[:quantity.start])
+                or PART_AFTER_RE.match(text[quantity.end:]) and not of_group)
     whole = anchor.head.head if anchor.head.dep_ == "prep" and anchor.dep_ == "pobj" else None
     if part and verb is None and noun is not None and whole is not None and whole.pos_ in ("NOUN", "PROPN"):
         verb, event_word = governing_event(whole)  # "eight people, including three children, were injured"
@@ -351,12 +366,15 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     if not period:  # "the exodus in April, when 114,000 fled": a past month or year elsewhere in the sentence
         period = next((period_phrase(e) for e in dates if PAST_PERIOD_RE.search(e.text)), "")
     scope = narrowing_words(noun, verb)
+    event_text = verb.text if verb is not None else (event_word and event)
+    if counted_lemma in MEASURE_NOUNS and not event:
+        event, event_text, origin = measurement(noun)
+        places = (origin,) if origin else places
     update = update or bool(UPDATE_RE.search(span.doc[clause_tokens[0].i:clause_tokens[-1].i + 1].text))
     return Amount(
         text=quantity.text, value=quantity.value, low=quantity.low, high=quantity.high, unit=quantity.unit,
         counted=counted, counted_text=noun.text if noun is not None and counted_lemma else "",
-        event=event, event_text=verb.text if verb is not None else (event_word and event),
-        places=places, period=period, agent=agent, cause=cause, scope=scope, part=part, update=update, sentence=sentence)
+        event=event, event_text=event_text, places=places, period=period, agent=agent, cause=cause, scope=scope, part=part, update=update, sentence=sentence)
 
 
 AGE_RE = re.compile(r"\bold\b|-year-")  # "41-year-old" is tagged DATE but dates nothing
@@ -370,6 +388,32 @@ def period_phrase(ent) -> str:
     if before is not None and before.lower_ in TIME_PREPOSITIONS:
         return f"{before.text} {ent.text}"
     return ent.text
+
+
+def measurement(unit) -> tuple[str, str, str]:
+    """(what is measured, the thing, the place a distance is from) for a unit noun, or three
+    empty strings: "the 26,330-foot mountain" → size of the mountain; "more than 121 feet deep"
+    → deep; "90 miles north of Las Vegas", "125 miles from Kathmandu" → distance from the place."""
+    head = unit.head
+    if unit.dep_ in ("nmod", "compound", "amod") and head.pos_ == "NOUN" and head.i != unit.i:
+        dimension = next((c.lower_ for c in head.children if c.lower_ in DIMENSIONS), "size")
+        return dimension, head.lemma_.lower(), ""
+    if unit.dep_ == "npadvmod" and head.lower_ in DIMENSIONS:
+        verb = head.head
+        described = verb if head.dep_ in ("amod", "conj") else next(
+            (c for c in verb.children if c.dep_ == "nsubj"), head)
+        if described.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            described = verb.head  # "the spring, which is 121 feet deep"
+        return head.lower_, described.lemma_.lower(), ""
+    origin = unit if any(c.lower_ == "from" for c in unit.children) else head
+    if unit.dep_ == "npadvmod" and head.lower_ in DIRECTIONS or origin is unit:
+        # "north of Las Vegas", "miles from Kathmandu", or "from" itself heading the place
+        prepositions = [origin] if origin.lower_ in ("of", "from") else [
+            p for p in origin.children if p.dep_ == "prep" and p.lower_ in ("of", "from")]
+        place = next((o for p in prepositions for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+        if place is not None:
+            return "distance", "", " ".join(t.text for t in place.subtree if t.pos_ == "PROPN")
+    return "", "", ""
 
 
 def in_other_relative_clause(token, anchor) -> bool:
@@ -394,6 +438,8 @@ def named_subject(verb) -> str:
     """The name that does what a count reports, when the subject is one: "OPEC agreed to cut",
     "Russia said it would cut" (up through the verbs that frame the event)."""
     while verb is not None:
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return ""  # "X said four were killed": X reports the count, it did not do it
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and not (subject.pos_ == "PRON" and verb.dep_ == "ccomp"):  # "Russia said it would"
             name = next((e for e in subject.doc.ents if e.start <= subject.i < e.end
@@ -463,8 +509,17 @@ def counted_noun(number):
     head = number
     while head.dep_ in ("compound", "quantmod", "nummod", "amod") and head.head.pos_ == "NUM" and head.head.i != head.i:
         head = head.head  # "1.5" → "million"
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-        return None  # "six of those arrested": a part of another count
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        # "killed two of the gunmen": the gunmen it happened to. "six of those arrested", "five
+        # of the 19", "two of the injured": a part of another count.
+        group = next((c for c in of.children if c.dep_ == "pobj"), None)
+        definite = group is not None and group.tag_ == "NNS" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in group.children)
+        if definite and group.lemma_.lower() not in EVENT_CLASSES.keys() | PEOPLE and not any(
+                c.dep_ in ("nummod", "amod") or c.pos_ == "NUM" for c in group.children):
+            return group
+        return None
     if head.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head
     if head.dep_ == "pobj" and head.head.lower_ in ("to", "at", "of") and head.head.head.pos_ == "NOUN" \

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsfuse.analyze import PAST_PERIOD_RE
+from newsfuse.analyze import HUMAN_EVENTS, INCREMENT_WORDS, MEASURE_NOUNS, MEASUREMENTS, PAST_PERIOD_RE
 from newsfuse.facts import NOT_HEAD_COUNTS
 from newsfuse.types import Amount, Disagreement, Entity, Sentence, Statement, SummarySentence
 
@@ -31,6 +31,8 @@ def comparable(amount: Amount) -> bool:
     # Money compares only when both say of what ("a $5 million contract"): two sums in one story
     # are as often different things (a price, a fine, a salary) as one disputed. Percentages
     # are left out: the parse rarely says of what.
+    if amount.event in MEASUREMENTS:
+        return amount.counted in MEASURE_NOUNS  # "the 26,330-foot mountain": a size of one thing
     return (bool(amount.event) and bool(amount.counted) and amount.counted not in NOT_HEAD_COUNTS
             and amount.unit != "%")
 
@@ -38,8 +40,19 @@ def comparable(amount: Amount) -> bool:
 def same_matter(a: Amount, b: Amount, name_of: dict[str, str]) -> bool:
     """name_of: every variant of every entity → its name, so "IS" and "Islamic State" agree."""
     # A part ("including three children") compares only with another part of the same kind.
-    if (a.counted, a.event, a.unit, a.scope, a.part) != (b.counted, b.event, b.unit, b.scope, b.part):
+    if (a.counted, a.event, a.unit, a.part) != (b.counted, b.event, b.unit, b.part):
         return False
+    if a.event in MEASUREMENTS and a.event_text != b.event_text:
+        return False  # "a 27-inch touchscreen", "a 36-inch prototype": sizes of two things
+    if a.scope != b.scope:
+        # A narrower count ("five critically injured") may be part of a wider one ("19 injured");
+        # only when it is the larger ("seven opposition lawmakers" against "four lawmakers")
+        # can they not both be true.
+        if a.scope and b.scope:
+            return False
+        narrow, whole = (a, b) if a.scope else (b, a)
+        if INCREMENT_WORDS.intersection(narrow.scope) or narrow.low <= whole.high:
+            return False
     if a.event == "have" and not (a.agent and b.agent):
         return False  # a possession compares only between two sentences about one named owner
     if a.agent and b.agent and name_of.get(a.agent, a.agent) != name_of.get(b.agent, b.agent):
@@ -93,7 +106,8 @@ def figure_disagreements(amounts: tuple[Amount, ...], name_of: dict[str, str]) -
             if j not in used and near_enough(anchor, a) and all(same_matter(candidates[k], a, name_of) for k in group + [i]):
                 group.append(j)
         used.update(group)
-        group = main_figure_per_document([candidates[j] for j in group])
+        members = [candidates[j] for j in group]
+        group = main_figure_per_document(members)
         sides: list[list[Amount]] = []
         for a in group:
             side = next((side for side in sides if compatible(side[0], a)), None)
@@ -101,6 +115,13 @@ def figure_disagreements(amounts: tuple[Amount, ...], name_of: dict[str, str]) -
                 sides.append([a])
             else:
                 side.append(a)
+        # A document that also gives another side's figure ("state TV said three, the Observatory
+        # four") is cited on that side too; its other figures make no side of their own.
+        for a in members:
+            if a not in group:
+                for side in sides:
+                    if compatible(side[0], a) and a.sentence.document not in {b.sentence.document for b in side}:
+                        side.append(a)
         documents_per_side = [{a.sentence.document for a in side} for side in sides]
         if len(sides) < 2 or len(set().union(*documents_per_side)) < 2:
             continue
@@ -108,23 +129,33 @@ def figure_disagreements(amounts: tuple[Amount, ...], name_of: dict[str, str]) -
         context = [a for a in candidates if a.period and not same_period(a.period, anchor.period)
                    and same_matter(replace(a, period=anchor.period), anchor, name_of)]
         statements = tuple(statement(side) for side in sides)
-        thing = anchor.counted_text or anchor.counted or "people"
-        where = f" in {anchor.places[0]}" if anchor.places else ""
         smallest_side = min(len(d) for d in documents_per_side)
         out.append(Disagreement(
             kind=kind,
             topic="figure",
-            description=f"How many {thing} {what_happened(anchor)}{where}: " + " vs ".join(s.value for s in statements),
+            description=f"{question(anchor)}: " + " vs ".join(s.value for s in statements),
             statements=statements,
             confidence=round(min(0.95, 0.6 + 0.1 * smallest_side + 0.1 * (len(statements) == 2)), 2),
             context=tuple(statement(same, scope=True) for same in by_value(context)),
-            subject=f"{thing} {what_happened(anchor)}",
+            subject=question(anchor),
         ))
     return out
 
 
-def what_happened(amount: Amount) -> str:
-    return f"{amount.agent} has" if amount.event == "have" else amount.event
+def question(amount: Amount) -> str:
+    """What the figures answer: "How many people killed in Ramadi", "How deep the spring is (feet)"."""
+    unit = amount.counted_text or amount.counted
+    if amount.event == "distance":
+        return f"Distance from {amount.places[0]} ({unit})"
+    if amount.event == "size":
+        return f"Size of the {amount.event_text} ({unit})"
+    if amount.event in MEASUREMENTS:
+        return f"How {amount.event} the {amount.event_text} is ({unit})"
+    # The verb as written when it is not one of the named events: "stabbed", not "stab".
+    happened = f"{amount.agent} has" if amount.event == "have" else (
+        amount.event if amount.event in HUMAN_EVENTS else amount.event_text or amount.event)
+    where = f" in {amount.places[0]}" if amount.places else ""
+    return f"How many {amount.counted_text or amount.counted or 'people'} {happened}{where}"
 
 
 def main_figure_per_document(group: list[Amount]) -> list[Amount]:

@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from newsfuse.analyze import HONORIFICS, KIND_OF_LABEL
+from newsfuse.analyze import HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS
 from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQuote, NameMention, Sentence
 
 # ---------------------------------------------------------------- entities
@@ -291,11 +291,6 @@ def occurrences(variants: tuple[str, ...], texts: dict[int, str]) -> tuple[tuple
 
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "century", "millennium",
               "time", "figure", "percent", "per", "cent", "times", "point", "age", "term", "season", "night"}
-# Distances, areas and weights ("100 kilometres west of Baghdad") locate or describe; they are
-# not the counts a story turns on.
-MEASURE_NOUNS = {"mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "feet", "inch", "yard", "acre",
-                 "hectare", "square", "pound", "kilogram", "kg", "ton", "tonne", "degree", "mph", "kph", "gallon",
-                 "litre", "liter", "block", "floor", "story", "storey", "page", "word"}
 NOT_HEAD_COUNTS = TIME_NOUNS | MEASURE_NOUNS
 MIN_FIGURE_WITHOUT_HUMAN_EVENT = 10
 NAMED_EVENTS = {"killed", "injured", "fled", "evacuated", "arrested", "missing", "kidnapped",

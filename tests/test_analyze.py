@@ -28,9 +28,23 @@ def test_what_a_number_counts_and_what_happened(analyzed, text, number, counted,
     assert (a.counted, a.event) == (counted, event)
 
 
+@pytest.mark.parametrize("text, number, measured, thing, places", [
+    ("They climbed the 26,291-foot (8,013 m) peak.", "26,291", "size", "peak", ()),
+    ("The hot spring, which is more than 121 feet deep, is famous.", "more than 121", "deep", "spring", ()),
+    ("The base lies 90 miles north of Las Vegas.", "90", "distance", "", ("Las Vegas",)),
+    ("Jomsom is 125 miles from Kathmandu.", "125", "distance", "", ("Kathmandu",)),
+])
+def test_a_measurement_says_what_it_measures(analyzed, text, number, measured, thing, places):
+    a = amounts_of(analyzed, text)[number]
+    assert (a.event, a.event_text, a.places) == (measured, thing, places)
+
+
 def test_scope_parts_and_later_counts(analyzed):
     amounts = amounts_of(analyzed, "Five people were critically injured, including two children.")
     assert "critically" in amounts["Five"].scope and amounts["two"].part
+    assert amounts_of(analyzed, "Six of those arrested were members.")["Six"].part
+    gunmen = amounts_of(analyzed, "The forces killed two of the gunmen.")["two"]
+    assert (gunmen.counted, gunmen.event, gunmen.part) == ("fighter", "killed", False)
     assert amounts_of(analyzed, "The death toll rose to 45 on Monday.")["45"].update
     assert not amounts_of(analyzed, "Police said 45 people were killed.")["45"].update
 

@@ -55,6 +55,10 @@ def test_distances_are_not_disputed_head_counts(pipeline):
     ("ISAF said five U.S. troops had been killed on Tuesday.", "A roadside bomb attack killed four U.S. troops on Tuesday."),
     # a part against a whole: the children among the injured
     ("Eight people, including three children, were injured in the blast.", "Two children were injured in the blast."),
+    # sizes of two things
+    ("The Horizon has a 27-inch touchscreen.", "Lenovo also showed off a 36-inch prototype."),
+    # more people on top of a count, not a narrower count
+    ("Four people were injured in the blast.", "Seven more people were injured in the blast."),
     # a non-military "taking": no capture claim
     ("Buses have been taking migrants away from Serbia, police said.", "Police said migrants were not taken from Serbia."),
 ])
@@ -132,6 +136,15 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
     # "Monday" and "on Monday" are one period
     ("At least 144 people were killed across Syria on Monday.", "As many as 125 people were killed Monday, activists said.",
      {"At least 144", "As many as 125"}),
+    # "two of the gunmen": the gunmen killed, not a part of another count
+    ("The forces killed two of the gunmen and arrested the third.", "Three gunmen were killed in the fighting, state TV said.",
+     {"two", "Three"}),
+    # a narrower count larger than the whole: both cannot be true
+    ("Four lawmakers were injured in the attack.", "The attack injured seven opposition lawmakers.", {"Four", "seven"}),
+    # one thing's size, and a distance from one place
+    ("Zuckerberg posted a 6,000-word letter on Thursday.", "The 4,500-word letter lays out his plans.", {"6,000", "4,500"}),
+    ("Area 51, the desert base 90 miles north of Las Vegas, was secret.",
+     "The base, about 125 miles northwest of Las Vegas, was a testing ground.", {"90", "about 125"}),
 ])
 def test_disputes_across_wordings(pipeline, first, second, values):
     [found] = disagreements(pipeline, two(first, second))
@@ -164,3 +177,12 @@ def test_two_actors_are_two_counts(pipeline):
         Document(text="Russia said it would cut production by 300,000 barrels a day."),
     ))
     assert disagreements(pipeline, cluster) == []
+
+
+def test_a_document_giving_two_sides_is_cited_on_both(pipeline):
+    cluster = two("State TV said three gunmen were killed. The Observatory said four gunmen were killed.",
+                  "Three gunmen were killed in the clash, state media said.")
+    cluster = Cluster(documents=cluster.documents + (Document(text="Two gunmen were killed in the clash."),))
+    [found] = disagreements(pipeline, cluster)
+    sides = {s.value: s.documents for s in found.statements}
+    assert sides["four"] == (0,) and sides["Three"] == (0, 1) and sides["Two"] == (2,)
