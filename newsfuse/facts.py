@@ -299,7 +299,8 @@ NAMED_EVENTS = {"killed", "injured", "fled", "evacuated", "arrested", "missing",
 
 def is_key_figure(amount: Amount) -> bool:
     """A figure is a key fact when it says what was counted and what happened to it."""
-    if amount.event in ("", "have") or amount.counted in NOT_HEAD_COUNTS or amount.unit == "%":
+    # A sum's kind or a price is enough to compare two sources, not to read as an event.
+    if amount.event in ("", "have", "sum", "cost") or amount.counted in NOT_HEAD_COUNTS or amount.unit == "%":
         return False
     if amount.event in NAMED_EVENTS:
         return True
