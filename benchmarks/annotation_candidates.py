@@ -52,7 +52,7 @@ def names(args) -> None:
             spans += [m.group(0) for m in CAPITALISED_RUN.finditer(s.text)]
             for span in spans:
                 seen.setdefault(span.strip(), (s.document, s.text))
-        if index % args.every:
+        if index % args.every != args.offset:
             continue
         picked = rng.sample(sorted(seen), min(args.per_cluster, len(seen)))
         for name in picked:
@@ -106,6 +106,7 @@ def main() -> None:
     parser.add_argument("--per-cluster", type=int, default=10)
     parser.add_argument("--same-values", action="store_true", help="also groups whose numbers are all equal")
     parser.add_argument("--every", type=int, default=1, help="names: only every n-th cluster of the range")
+    parser.add_argument("--offset", type=int, default=0, help="names: the clusters whose index modulo --every is this")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--data", type=Path, default=DEV, help="a Multi-News JSONL file (default: dev)")
     args = parser.parse_args()

@@ -278,6 +278,9 @@ INCIDENT_KINDS = {
     **dict.fromkeys(["fire", "blaze", "inferno"], "fire"),
     **dict.fromkeys(["stampede", "crush"], "stampede"),
 }
+# How far a market or a share fell: "fell", "plunged", "tumbled" are one move.
+FALL_VERBS = {"fall", "drop", "plunge", "tumble", "sink", "slide", "decline", "slump", "plummet", "dive", "lose"}
+MARKET_WORDS = {"stock": "share", "price": "share", "shares": "share"}
 # Sums: "raised $20,000" is money raised, "starts at $1,699" a price; "tax revenue" is tax.
 FUNDRAISING_VERBS = {"raise", "donate", "collect", "pledge", "crowdfund"}
 PRICE_VERBS = {"cost", "start", "price", "retail"}  # not "sold for": each sale has its price
@@ -340,6 +343,11 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         event = ""  # "35 categories uses", "30,000 people affects": a habit or a state, not something that happened
     if counted_lemma in EVENT_CLASSES and (not event or event in FRAMING_VERBS or event == "dead"):
         event, counted_lemma = EVENT_CLASSES[counted_lemma], ""  # "17 deaths", "death toll"
+    if verb is not None and verb.lemma_.lower() in FALL_VERBS and (quantity.unit == "%" or counted_lemma == "point"):
+        # "shares fell less than 1%", "the Dow plunging nearly 1,600 points": how far what fell
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            event, counted_lemma = "fell", f"{MARKET_WORDS.get(subject.lemma_.lower(), subject.lemma_.lower())} {quantity.unit or 'point'}"
     if quantity.unit in CURRENCIES and noun is None:
         counted_lemma, counted_text, event = money_matter(number, verb, event)
     else:

@@ -34,6 +34,8 @@ def comparable(amount: Amount) -> bool:
     # are left out: the parse rarely says of what.
     if amount.event in MEASUREMENTS:
         return amount.counted in MEASURE_NOUNS  # "the 26,330-foot mountain": a size of one thing
+    if amount.event == "fell":
+        return True  # "shares fell 10%": how far one thing fell
     return (bool(amount.event) and bool(amount.counted) and amount.counted not in NOT_HEAD_COUNTS
             and amount.unit != "%")
 
@@ -156,6 +158,9 @@ def question(amount: Amount) -> str:
     if amount.unit in CURRENCIES and amount.event in ("sum", "raised", "cost"):
         return {"sum": f"How much in {amount.counted_text}", "raised": "How much money raised",
                 "cost": "The price"}[amount.event]
+    if amount.event == "fell":
+        thing, unit = amount.counted.rsplit(" ", 1)
+        return f"How far {amount.agent or thing} fell ({'%' if unit == '%' else 'points'})"
     if amount.event == "distance":
         return f"Distance from {amount.places[0]} ({unit})"
     if amount.event == "size":

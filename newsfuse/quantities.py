@@ -103,7 +103,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
                 unit, start = sign, (start if before else m.start() - 1)
             elif text[m.end():m.end() + 1] == "%" or text[m.end():m.end() + 8].lower() in (" percent", " per cen"):
                 unit = "%"
-                end = m.end() + 1 if text[m.end():m.end() + 1] == "%" else m.end()
+                end = m.end() + 1 if text[m.end():m.end() + 1] == "%" else text.index("cent", m.end()) + 4
             value = float(digits.replace(",", "")) * SCALES.get((m.group("dscale") or "").lower(), 1)
         else:
             value = _word_value(m.group("words").lower()) * SCALES.get((m.group("wscale") or "").lower(), 1)

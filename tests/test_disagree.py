@@ -154,6 +154,9 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
     ("Sales generated about $500,000 in tax revenue.", "The state made $1 million in taxes, the association said.",
      {"about $500,000", "$1 million"}),
     ("Its cheapest configuration starts at $1,000.", "The Horizon will start at $1,699.", {"$1,000", "$1,699"}),
+    # how far one thing fell: "fell" and "plunged" are one move
+    ("Shares fell less than 1% in after-hours trading.", "Its stock price plunged 10 percent in after-hours trading.",
+     {"less than 1%", "10 percent"}),
 ])
 def test_disputes_across_wordings(pipeline, first, second, values):
     [found] = disagreements(pipeline, two(first, second))

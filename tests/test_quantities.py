@@ -28,7 +28,7 @@ def test_years_times_and_one_are_not_quantities(text):
 @pytest.mark.parametrize("text, written, unit, value", [
     ("a $5 million contract", "$5 million", "$", 5_000_000),
     ("a 20% rise", "20%", "%", 20),
-    ("prices rose 3 percent", "3", "%", 3),
+    ("prices rose 3 percent", "3 percent", "%", 3),
     ("about $500,000 in taxes", "about $500,000", "$", 500_000),
     ("a $1.5 trillion budget", "$1.5 trillion", "$", 1_500_000_000_000),
 ])
