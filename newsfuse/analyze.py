@@ -341,6 +341,8 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     if event == event_word and event_word not in {*EVENT_CLASSES, "have"} and verb is not None \
             and verb.tag_ not in ("VBD", "VBN"):
         event = ""  # "35 categories uses", "30,000 people affects": a habit or a state, not something that happened
+    if counted_lemma == "life" and verb is not None and verb.lemma_.lower() in {"claim", "take", "cost"}:
+        event = "killed"  # "the protests claimed 15 lives"
     if counted_lemma in EVENT_CLASSES and (not event or event in FRAMING_VERBS or event == "dead"):
         event, counted_lemma = EVENT_CLASSES[counted_lemma], ""  # "17 deaths", "death toll"
     if verb is not None and verb.lemma_.lower() in FALL_VERBS and (quantity.unit == "%" or counted_lemma == "point"):
