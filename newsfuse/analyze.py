@@ -223,6 +223,10 @@ EVENT_CLASSES = {
     "arrest": "arrested", "detain": "arrested", "missing": "missing", "kidnap": "kidnapped",
     "abduct": "kidnapped", "rescue": "rescued", "homeless": "homeless", "custody": "arrested",
 }
+# Nouns naming what happened to what they govern: "the evacuation of 70 homes".
+NOMINAL_EVENTS = {"evacuation": "evacuate", "killing": "kill", "murder": "murder", "massacre": "massacre",
+                  "death": "death", "arrest": "arrest", "detention": "detain", "rescue": "rescue",
+                  "abduction": "abduct", "kidnapping": "kidnap", "displacement": "displace", "injury": "injure"}
 # Events that happen to people: a number with no noun ("8,000 have fled") counts people.
 HUMAN_EVENTS = {"killed", "injured", "fled", "evacuated", "arrested", "missing", "kidnapped",
                 "rescued", "homeless"}
@@ -578,6 +582,11 @@ def governing_event(anchor) -> tuple[object | None, str]:
         lemma = child.lemma_.lower()
         if child.dep_ in ("amod", "acl", "relcl", "acomp") and (lemma in EVENT_CLASSES or child.lower_ in EVENT_CLASSES):
             return child, lemma if lemma in EVENT_CLASSES else child.lower_
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
+        action = anchor.head.head  # "the evacuation of about 70 homes", "the arrest of 13 people"
+        event = NOMINAL_EVENTS.get(action.lemma_.lower(), "")
+        if event:
+            return action, event
     node = anchor
     through_preposition = False
     for _ in range(4):  # up through prepositions and conjunctions to the verb: "killing of 27 people"

@@ -23,6 +23,7 @@ def test_figure_reads_counted_noun_event_place_and_period(analyzed):
     ("Police arrested 12 protesters on Saturday.", "12", "protester", "arrested"),
     ("The death toll rose to 45 on Monday.", "45", "people", "killed"),
     ("Protests claimed 15 lives in Pakistan.", "15", "people", "killed"),
+    ("The blast forced the evacuation of about 70 homes.", "about 70", "home", "evacuated"),
 ])
 def test_what_a_number_counts_and_what_happened(analyzed, text, number, counted, event):
     a = amounts_of(analyzed, text)[number]
