@@ -199,8 +199,11 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     for s in sentences:
         texts[s.document] += s.text + "\n"
     text = "".join(texts.values())
+    companies = {key for key, votes in groups.items() if votes.most_common(1)[0][0] == "ORG"}
     entities = []
     for key, votes in groups.items():
+        if key in companies and is_product(key, companies - {key}):
+            votes[OTHER] += KNOWN_WEIGHT
         # Display the most used full name: "Haider al-Abadi", not "al-Abadi".
         names_written = variants[key]
         name = sorted(names_written, key=lambda n: (len(n.split()) < 2, -names_written[n], len(n)))[0]
@@ -218,6 +221,20 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
                                mentions=max(mentions, 1)))
     entities.sort(key=lambda e: (-len(e.documents), -e.mentions, e.name))
     return entities
+
+
+# Words after a company's name that still name the company or a part of it ("Amazon Web
+# Services", "Sony Pictures"), not something it makes.
+COMPANY_PARTS = {"services", "research", "motor", "motors", "entertainment", "studios", "studio", "records",
+                 "pictures", "media", "labs", "capital", "health", "energy", "financial", "holdings",
+                 "international", "america", "store", "stores", "co", "llc", "plc", "ag", "sa"}
+
+
+def is_product(key: str, companies: set[str]) -> bool:
+    """"Apple Watch", "Microsoft PowerPoint": a company's name followed by what it makes."""
+    words = key.split()
+    return (len(words) > 1 and any(" ".join(words[:n]) in companies for n in range(1, len(words)))
+            and words[-1] not in ORG_WORDS | PLACE_WORDS | COMPANY_PARTS and "of" not in words)
 
 
 ALIAS_FORMS = [r"{a} \({b}\)", r"{a},? (?:also |or |widely |commonly )?(?:known|called|referred to) as (?:the )?{b}",

@@ -63,6 +63,14 @@ def test_drugs_and_products_are_not_people_wherever_the_text_says_so():
     assert find_entities((NameMention("CityVille", "ORG", 0),), games) == []
 
 
+def test_a_company_name_followed_by_what_it_makes_is_a_product():
+    sentences = [Sentence("Apple said the Apple Watch sold well. Apple Music grew. Sony Pictures was hacked.", 0, 0)]
+    names = tuple(NameMention(n, "ORG", 0) for n in ("Apple", "Apple", "Apple Watch", "Apple Music", "Sony",
+                                                     "Sony Pictures"))
+    kinds = {e.name: e.kind for e in find_entities(names, sentences)}
+    assert kinds == {"Apple": "ORG", "Sony": "ORG", "Sony Pictures": "ORG"}
+
+
 def test_names_mentioned_once_are_shown_only_when_few_recur():
     recurring = [Entity(name=f"Person {i}", kind="PERSON", variants=(f"Person {i}",), documents=(0,), mentions=3)
                  for i in range(3)]
