@@ -82,7 +82,8 @@ OTHER_WORDS = {"awards", "award", "globes", "olympics", "games", "cup", "festiva
 PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport", "station", "township",
                "county", "city", "island", "islands", "river", "lake", "mountain", "mountains", "valley", "beach",
                "bay", "side", "place", "center", "centre", "heights", "hills", "province", "region", "district",
-               "boulevard", "highway", "canyon", "coast", "peninsula", "desert", "sea", "ocean", "village"}
+               "boulevard", "highway", "canyon", "coast", "peninsula", "desert", "sea", "ocean", "village",
+               "st", "ave", "blvd", "rd", "hwy"}
 STATE_ABBREVIATIONS = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
 NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY Ala Ariz Ark Calif Colo Conn Fla Ga Ill Ind
 Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo""".split())
@@ -98,7 +99,7 @@ def known_kind(name: str) -> str:
         return OTHER
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
         return "PLACE"
-    words = name.lower().split()
+    words = name.lower().rstrip(".").split()
     if words[-1] in OTHER_WORDS:
         return OTHER
     if len(words) > 1 and words[-1] in PLACE_WORDS and words[0] not in ORG_WORDS:
