@@ -246,6 +246,8 @@ SAME_PEOPLE = {
     **dict.fromkeys(["passenger", "traveler", "traveller"], "passenger"),
     **dict.fromkeys(["student", "pupil"], "student"),
 }
+# Things outlets count under other names: "a 30-car pileup", "a 25-vehicle pileup".
+SAME_THINGS = {"car": "vehicle", "truck": "vehicle", "auto": "vehicle"}
 # States that say what happened: "13 people are in custody" were arrested.
 STATES = {"custody": "arrested"}
 # Nouns naming a total rather than a thing: the thing is in their modifiers ("death toll").
@@ -393,6 +395,11 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     if counted_lemma in MEASURE_NOUNS and not event:
         event, event_text, origin = measurement(noun)
         places = (origin,) if origin else places
+    elif noun is not None and not event and text[quantity.end:quantity.end + 1] == "-" \
+            and noun.dep_ in ("compound", "nmod", "amod") and noun.head.pos_ == "NOUN":
+        # "a 25-vehicle pileup", "a 12-count indictment": a count that says how big a thing is
+        event, event_text = "size", noun.head.lemma_.lower()
+        counted = SAME_THINGS.get(counted, counted)
     update = update or bool(UPDATE_RE.search(span.doc[clause_tokens[0].i:clause_tokens[-1].i + 1].text))
     return Amount(
         text=quantity.text, value=quantity.value, low=quantity.low, high=quantity.high, unit=quantity.unit,

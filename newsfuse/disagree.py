@@ -32,8 +32,8 @@ def comparable(amount: Amount) -> bool:
     # Money compares only when both say of what ("a $5 million contract"): two sums in one story
     # are as often different things (a price, a fine, a salary) as one disputed. Percentages
     # are left out: the parse rarely says of what.
-    if amount.event in MEASUREMENTS:
-        return amount.counted in MEASURE_NOUNS  # "the 26,330-foot mountain": a size of one thing
+    if amount.event in MEASUREMENTS:  # "the 26,330-foot mountain", "a 25-vehicle pileup": a size of one thing
+        return amount.counted in MEASURE_NOUNS or amount.event == "size" and amount.counted not in NOT_HEAD_COUNTS
     if amount.event == "fell":
         return True  # "shares fell 10%": how far one thing fell
     return (bool(amount.event) and bool(amount.counted) and amount.counted not in NOT_HEAD_COUNTS

@@ -57,6 +57,7 @@ def test_distances_are_not_disputed_head_counts(pipeline):
     ("Eight people, including three children, were injured in the blast.", "Two children were injured in the blast."),
     # sizes of two things
     ("The Horizon has a 27-inch touchscreen.", "Lenovo also showed off a 36-inch prototype."),
+    ("A three-car crash closed the road.", "A 12-car pileup followed on the highway."),
     # more people on top of a count, not a narrower count
     ("Four people were injured in the blast.", "Seven more people were injured in the blast."),
     # sums of different kinds, and proposals in a debate rather than sums paid
@@ -154,6 +155,8 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
     ("Sales generated about $500,000 in tax revenue.", "The state made $1 million in taxes, the association said.",
      {"about $500,000", "$1 million"}),
     ("Its cheapest configuration starts at $1,000.", "The Horizon will start at $1,699.", {"$1,000", "$1,699"}),
+    # a count that says how big one thing is: cars are vehicles
+    ("A 30-car pileup closed Interstate 35.", "State police said a 25-vehicle pileup killed two people.", {"30", "25"}),
     # how far one thing fell: "fell" and "plunged" are one move
     ("Shares fell less than 1% in after-hours trading.", "Its stock price plunged 10 percent in after-hours trading.",
      {"less than 1%", "10 percent"}),
