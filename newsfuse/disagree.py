@@ -36,8 +36,16 @@ def comparable(amount: Amount) -> bool:
         return amount.counted in MEASURE_NOUNS or amount.event == "size" and amount.counted not in NOT_HEAD_COUNTS
     if amount.event == "fell":
         return True  # "shares fell 10%": how far one thing fell
-    return (bool(amount.event) and bool(amount.counted) and amount.counted not in NOT_HEAD_COUNTS
+    return ((bool(amount.event) or described_count(amount)) and bool(amount.counted) and amount.counted not in NOT_HEAD_COUNTS
             and amount.unit != "%")
+
+
+def described_count(amount: Amount) -> bool:
+    """A count with no event but a modifier that says which ("21 fire engines at the scene",
+    "12 fire engines attended"): exact, undated, and not of people, who are counted by events."""
+    which = set(amount.scope) - {amount.counted_text.lower()} - INCREMENT_WORDS
+    return (bool(which) and amount.counted not in ("people", "") and not amount.unit
+            and amount.low == amount.high and not amount.period)
 
 
 def same_matter(a: Amount, b: Amount, name_of: dict[str, str]) -> bool:

@@ -55,6 +55,8 @@ def test_distances_are_not_disputed_head_counts(pipeline):
     ("ISAF said five U.S. troops had been killed on Tuesday.", "A roadside bomb attack killed four U.S. troops on Tuesday."),
     # a part against a whole: the children among the injured
     ("Eight people, including three children, were injured in the blast.", "Two children were injured in the blast."),
+    # no event and nothing that says which: two families, two countries
+    ("The average woman had six children.", "In Niger the average woman has seven children."),
     # sizes of two things
     ("The Horizon has a 27-inch touchscreen.", "Lenovo also showed off a 36-inch prototype."),
     ("A three-car crash closed the road.", "A 12-car pileup followed on the highway."),
@@ -155,6 +157,9 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
     ("Sales generated about $500,000 in tax revenue.", "The state made $1 million in taxes, the association said.",
      {"about $500,000", "$1 million"}),
     ("Its cheapest configuration starts at $1,000.", "The Horizon will start at $1,699.", {"$1,000", "$1,699"}),
+    # no event, but a modifier that says which
+    ("Police reported 21 fire engines were at the scene during the night.",
+     "Over the course of the fire 12 fire engines attended.", {"21", "12"}),
     # a count that says how big one thing is: cars are vehicles
     ("A 30-car pileup closed Interstate 35.", "State police said a 25-vehicle pileup killed two people.", {"30", "25"}),
     # how far one thing fell: "fell" and "plunged" are one move
