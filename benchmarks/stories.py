@@ -1,7 +1,8 @@
 """Story clustering benchmark: mix the articles of N Multi-News clusters (shuffled, with time
 stamps), recover the clusters, report adjusted Rand index, B-cubed F1 and articles/s, over
 all articles and over the articles that have article text (pages that are only an archive
-notice or a tweet-location notice are set aside by the clusterer, not put into stories).
+notice, a tweet-location notice or a site message are set aside by the clusterer, not put
+into stories).
 
     python benchmarks/stories.py [--n 100 250] [--fast] [--spark PARTITIONS]
 

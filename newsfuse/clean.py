@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newsfuse.segment import split_sentences
 from newsfuse.types import Removal, Sentence
 
 # Phrases that practically never occur in news prose: they mark boilerplate anywhere.
@@ -63,11 +64,35 @@ DATELINE_RE = re.compile(
     r"|(?:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*(?:, [A-Z][\w.]+)?\s*)?\((?:AP|CNN|Reuters|AFP|UPI|dpa)\)\s*[—–-]{0,2})\s+"
     r"(?=[A-Z0-9\"“‘'])")
 # Pages captured by a web archive sometimes hold the archive's own notice instead of the
-# article (common in datasets built from the Wayback Machine, such as Multi-News): when the
-# opening paragraph is such a notice, the whole capture is.
+# article (common in datasets built from the Wayback Machine, such as Multi-News), or the
+# description of the archive's collection: when the opening paragraph is such a notice, the
+# whole capture is.
 ARCHIVE_NOTICE_RE = re.compile(
     r"\b(crawl data|these crawls|web ?wide crawl|warc files?|wayback machine|seed (list )?for wide\d+"
-    r"|crawls of supported)\b", re.IGNORECASE)
+    r"|crawls of supported|archive-it|web captures?|web (archiving|crawling)|archiving (\w+ )?web ?sites)\b",
+    re.IGNORECASE)
+# A page that is only the site talking to its reader about the site: a video player that
+# cannot play, a login or paywall, a sign-up form or its confirmation, an error. Such a
+# sentence may sit in an article (and is then kept), but a short page whose every other
+# sentence is only a few words has no article: the page is set aside as a whole.
+SITE_MESSAGE_RE = re.compile("|".join([
+    r"\bplease try again\b", r"\b(an error|a problem) (has )?occurred\b", r"\bthere was a problem\b",
+    r"\bsomething went wrong\b",
+    r"\b(feature|video|content|page|service) (is|are) (currently |temporarily )?(not|no longer|un) ?available\b",
+    r"\bcould not be loaded\b", r"\bwhen the video has been rented\b",
+    r"\b(enable|turn on) javascript\b", r"\bjavascript is disabled\b", r"\brequires javascript\b",
+    r"\bfree articles?\b", r"\b(purchase|buy) a subscription\b", r"\bsubscriber account\b", r"\bcontinue reading\b",
+    r"\bcreate an account\b", r"\balready a (member|subscriber)\b", r"\b(log|sign) ?in to (continue|your)\b",
+    r"\bverification (email|message|link)\b", r"\bactivate your (account|profile)\b", r"\busername and password\b",
+    r"\bthank you for (signing up|subscribing|registering|reading|your interest)\b",
+    r"\bagree to (the|our) (terms|privacy)\b", r"\bterms (of use|of service|& conditions|and conditions)\b",
+    r"\bprivacy (policy|statement)\b", r"\bby clicking\b", r"\bemail notifications?\b", r"\byour notification\b",
+    r"\bcomments (for this (post|article|story) )?are (now )?closed\b", r"\bin the form below\b",
+    r"\bconfirm your (email|signature|subscription)\b", r"\bsign up (and|for (digital|our|free|a free))\b",
+    r"\bto subscribe\b.{0,40}\bclick\b", r"\bsubscription service\b",
+]), re.IGNORECASE)
+SITE_MESSAGE_PAGE_WORDS = 100  # a longer page has an article around its site messages
+SITE_MESSAGE_OTHER_WORDS = 20  # words allowed outside site messages ("Just One More Thing...")
 
 
 def has_strong_boilerplate(text: str) -> bool:
@@ -128,7 +153,9 @@ def clean_document(text: str, document: int, title: str = "") -> tuple[list[str]
     removed: list[Removal] = []
     seen: list[set[str]] = [_tokens(title)] if title else []
     paragraphs = split_paragraphs(text)
-    if paragraphs and ARCHIVE_NOTICE_RE.search(paragraphs[0]):
+    # The opening: the first paragraph, and the next one too when the first is a title.
+    opening = paragraphs[:2] if paragraphs and not SENTENCE_END_RE.search(paragraphs[0]) else paragraphs[:1]
+    if any(ARCHIVE_NOTICE_RE.search(p) for p in opening):
         return [], [Removal(document=document, text=p, reason="web archive notice") for p in paragraphs]
     for paragraph in paragraphs:
         reason = boilerplate_reason(paragraph)
@@ -144,7 +171,21 @@ def clean_document(text: str, document: int, title: str = "") -> tuple[list[str]
             paragraph = paragraph[dateline.end():]
         kept.append(paragraph)
         seen.append(tokens)
+    if kept and is_site_message(kept):
+        removed += [Removal(document=document, text=p, reason="site message, no article") for p in kept]
+        return [], removed
     return kept, removed
+
+
+def is_site_message(paragraphs: list[str]) -> bool:
+    """Whether a page's kept paragraphs are only a site message (`SITE_MESSAGE_RE`): short,
+    with at least one such sentence and next to nothing else."""
+    if sum(len(p.split()) for p in paragraphs) > SITE_MESSAGE_PAGE_WORDS:
+        return False
+    sentences = [s for p in paragraphs for s in split_sentences(p)]
+    hits = [bool(SITE_MESSAGE_RE.search(s)) for s in sentences]
+    other = sum(len(s.split()) for s, hit in zip(sentences, hits) if not hit)
+    return any(hits) and other <= SITE_MESSAGE_OTHER_WORDS
 
 
 def drop_boilerplate_sentences(sentences: list[Sentence]) -> tuple[list[Sentence], list[Removal]]:

@@ -1,7 +1,8 @@
 """Group a time-ordered stream of single articles into stories: `newsfuse cluster`.
 
-1. Pages with no article text after cleaning (archive notices, tweet-location pages, empty
-   captures) are not news: they are set aside in `skipped`, not made into stories.
+1. Pages with no article text after cleaning (archive notices, tweet-location pages, site
+   messages such as a video player that cannot play or a paywall, empty captures) are not
+   news: they are set aside in `skipped`, not made into stories.
 2. Syndicated copies: MinHash signatures of the cleaned text's word 5-shingles in an LSH
    index (datasketch) put a near-duplicate of an earlier article into that one's story.
 3. Otherwise the article joins the story within the time window that it is most similar to

@@ -79,6 +79,32 @@ def test_web_archive_capture_notice_removes_the_whole_capture():
     assert clean_document(article, 0)[0][0].startswith("Officials said")
 
 
+def test_web_archive_collection_description_after_a_title_is_a_notice():
+    page = ("About this collection\n"
+            "This project documents the government's web presence by archiving government websites and data.\n"
+            "Members of the public are invited to nominate sites.")
+    kept, removed = clean_document(page, 0)
+    assert kept == [] and {r.reason for r in removed} == {"web archive notice"}
+
+
+def test_site_message_page_is_set_aside_but_an_article_keeps_such_a_sentence():
+    player = "The interactive transcript could not be loaded.\nThis feature is not available right now. Please try again later."
+    paywall = ("Thank you for Reading!\nYou have read your 5 free articles this month. Please log in to your subscriber "
+               "account or purchase a subscription to continue reading.")
+    confirmation = "Email\nThank you for signing up! An error occurred. Please try again."
+    for page in (player, paywall, confirmation):
+        kept, removed = clean_document(page, 2)
+        assert kept == [], page
+        assert "site message, no article" in {r.reason for r in removed} and {r.document for r in removed} == {2}
+    article = ("The city council voted on Monday to close the bridge for repairs until March.\n"
+               "Drivers will be sent through the harbour tunnel, which adds about ten minutes.\n"
+               "This video is not available right now. Please try again later.")
+    assert len(clean_document(article, 0)[0]) == 3
+    # A few words about signing up in a person's own post are not a site message.
+    post = "Bad feelings correlate to bad events, so maybe the real problem is what I sign up for."
+    assert clean_document(post, 0)[0] == [post]
+
+
 def test_wire_datelines_are_stripped_and_recorded():
     text = ("KATHMANDU, Nepal (AP) — A Swiss climber found the bodies on Monday.\n"
             "Washington (CNN) Officials said the talks would resume.\n"

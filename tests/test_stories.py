@@ -43,8 +43,10 @@ def test_stories_group_copies_and_paraphrases(encoder, with_model):
 def test_pages_without_article_text_are_set_aside(encoder):
     notice = Article("n1", "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.")
     clusterer = StoryClusterer(encoder)
-    story = clusterer.add([*articles(), notice, Article("n2", "Click to follow")])
-    assert "n1" not in story and clusterer.skipped == ["n1", "n2"]
+    player = Article("n3", "Rating is available when the video has been rented. This feature is not available right now. "
+                           "Please try again later.")
+    story = clusterer.add([*articles(), notice, Article("n2", "Click to follow"), player])
+    assert "n1" not in story and clusterer.skipped == ["n1", "n2", "n3"]
     assert sum(len(s.members) for s in clusterer.stories) == len(articles())
 
 
