@@ -355,7 +355,8 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         # "shares fell less than 1%", "the Dow plunging nearly 1,600 points": how far what fell
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
-            event, counted_lemma = "fell", f"{MARKET_WORDS.get(subject.lemma_.lower(), subject.lemma_.lower())} {quantity.unit or 'point'}"
+            what_fell = MARKET_WORDS.get(subject.lemma_.lower(), subject.lemma_.lower())
+            event, counted_lemma = "fell", f"{what_fell} {quantity.unit or 'point'}"
     if quantity.unit in CURRENCIES and noun is None:
         counted_lemma, counted_text, event = money_matter(number, verb, event)
     else:
@@ -375,8 +376,9 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     cause = incident_kind(verb) if verb is not None else ""
     # "during Superstorm Sandy", "in the 2014 war": a named event dates a count as a date does.
     dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and not AGE_RE.search(e.text) and (
-        e.label_ == "DATE" or e.label_ == "TIME" and "hour" in e.text.lower() or e.start > 0 and (span.doc[e.start - 1].lower_ == "during" or e.label_ == "EVENT"
-                                                and span.doc[e.start - 1].lower_ in TIME_PREPOSITIONS))]
+        e.label_ == "DATE" or e.label_ == "TIME" and "hour" in e.text.lower()  # "in 19 hours"
+        or e.start > 0 and (span.doc[e.start - 1].lower_ == "during"
+                            or e.label_ == "EVENT" and span.doc[e.start - 1].lower_ in TIME_PREPOSITIONS))]
     # A relative clause dates its own noun: "Wisdom, who was banded in 1956, has raised 35 chicks".
     dates = [e for e in dates if not in_other_relative_clause(e.root, anchor)]
     in_clause = [e for e in dates if clause_tokens[0].i <= e.start and e.end <= clause_tokens[-1].i + 1]
@@ -403,8 +405,8 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     update = update or bool(UPDATE_RE.search(span.doc[clause_tokens[0].i:clause_tokens[-1].i + 1].text))
     return Amount(
         text=quantity.text, value=quantity.value, low=quantity.low, high=quantity.high, unit=quantity.unit,
-        counted=counted, counted_text=counted_text,
-        event=event, event_text=event_text, places=places, period=period, agent=agent, cause=cause, scope=scope, part=part, update=update, sentence=sentence)
+        counted=counted, counted_text=counted_text, event=event, event_text=event_text, places=places,
+        period=period, agent=agent, cause=cause, scope=scope, part=part, update=update, sentence=sentence)
 
 
 AGE_RE = re.compile(r"\bold\b|-year-")  # "41-year-old" is tagged DATE but dates nothing
@@ -423,9 +425,7 @@ def period_phrase(ent) -> str:
 def money_matter(number, verb, event: str) -> tuple[str, str, str]:
     """(what a sum is, as written, what happened) for a sum no noun counts: "$500,000 in tax
     revenue" is tax; "raised almost $20,000" is money raised; "starts at $1,699" is a price."""
-    head = number
-    while head.dep_ in ("compound", "quantmod", "nummod", "nmod") and head.head.pos_ == "NUM" and head.head.i != head.i:
-        head = head.head  # "$1" → "million"
+    head = number_head(number)
     kind = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
                  for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
     # Only a sum said to have been made, paid or passed: "$1 trillion in cuts" in a debate is a
@@ -559,11 +559,17 @@ def thing_of_total(noun):
     return next((c for c in noun.children if c.dep_ in ("compound", "amod")), noun)
 
 
+def number_head(number):
+    """The last word of a number: "million" of "1.5 million", of "$1 million"."""
+    while number.dep_ in ("compound", "quantmod", "nummod", "amod", "nmod") and number.head.pos_ == "NUM" \
+            and number.head.i != number.i:
+        number = number.head
+    return number
+
+
 def counted_noun(number):
     """The noun a number counts: "40,000 people", "a $5 million contract", "a death toll of 500"."""
-    head = number
-    while head.dep_ in ("compound", "quantmod", "nummod", "amod") and head.head.pos_ == "NUM" and head.head.i != head.i:
-        head = head.head  # "1.5" → "million"
+    head = number_head(number)
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         # "killed two of the gunmen": the gunmen it happened to. "six of those arrested", "five
