@@ -73,7 +73,7 @@ PERSON_TITLES = {
     "ceo", "chairman", "chairwoman", "coach", "attorney", "rev", "reverend", "father", "sister", "brother",
     "actor", "actress", "singer", "star", "director", "leader", "speaker", "premier", "ayatollah", "consul",
     "ambassador", "envoy", "cmdr", "commodore", "adm", "admiral", "maj", "cpl", "corporal", "pvt",
-    "lieutenant",
+    "lieutenant", "emeritus",
 }
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify"}

@@ -84,6 +84,8 @@ PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport"
                "bay", "side", "place", "center", "centre", "heights", "hills", "province", "region", "district",
                "boulevard", "highway", "canyon", "coast", "peninsula", "desert", "sea", "ocean", "village",
                "st", "ave", "blvd", "rd", "hwy"}
+# First words that make a name a place.
+PLACE_FIRST_WORDS = {"mount", "mt", "mt.", "lake", "fort", "port", "cape", "isle", "gulf"}
 STATE_ABBREVIATIONS = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
 NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY Ala Ariz Ark Calif Colo Conn Fla Ga Ill Ind
 Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo""".split())
@@ -106,6 +108,8 @@ def known_kind(name: str) -> str:
         return "PLACE"
     if len(words) > 1 and words[-1] in ORG_WORDS or words[0] in ORG_WORDS and len(words) > 2 and words[1] == "of":
         return "ORG"  # "Associated Press", "Boston College", "Department of Defense"
+    if len(words) > 1 and words[0] in PLACE_FIRST_WORDS:
+        return "PLACE"  # "Mount Adams", "Lake Tahoe", "Fort Worth"
     group = alias_group(name_key(name))
     return {0: "ORG", 1: "PLACE", 2: "ORG", 3: "PLACE"}.get(group, "") if group is not None else ""
 
@@ -215,6 +219,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         kind = votes.most_common(1)[0][0]
         if kind == OTHER or len(names_written) == 1 and name.lower() in ORG_WORDS:
             continue  # not a person, place or organisation; or "the Council": a kind of body, not a name
+        if is_common_word(name, text):
+            continue  # "Basilica", "Legionella": the cluster also writes it in lower case
         names_written.update(dict.fromkeys(alias_spellings(key, sentences), 0))
         documents, mentions = occurrences(tuple(names_written), texts)
         entities.append(Entity(name=name, kind=kind, variants=tuple(sorted(names_written)),
@@ -229,6 +235,15 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
 COMPANY_PARTS = {"services", "research", "motor", "motors", "entertainment", "studios", "studio", "records",
                  "pictures", "media", "labs", "capital", "health", "energy", "financial", "holdings",
                  "international", "america", "store", "stores", "co", "llc", "plc", "ag", "sa"}
+
+
+def is_common_word(name: str, text: str) -> bool:
+    """A one-word name the cluster also writes in lower case, at least as often: a common noun
+    capitalised in a heading or a longer name ("St Peter's Basilica" → "Basilica")."""
+    if " " in name or name.isupper() or not name[:1].isupper():
+        return False
+    lower = len(re.findall(rf"\b{re.escape(name.lower())}\b", text))
+    return lower > 0 and lower >= len(re.findall(rf"\b{re.escape(name)}\b", text))
 
 
 def is_product(key: str, companies: set[str]) -> bool:

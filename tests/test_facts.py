@@ -63,6 +63,13 @@ def test_drugs_and_products_are_not_people_wherever_the_text_says_so():
     assert find_entities((NameMention("CityVille", "ORG", 0),), games) == []
 
 
+def test_a_common_word_capitalised_is_no_name_and_first_words_can_mark_a_place():
+    sentences = [Sentence("The basilica was full. Crowds filled St Peter's Basilica. Mount Adams is quiet.", 0, 0)]
+    names = (NameMention("Basilica", "PERSON", 0), NameMention("Mount Adams", "PERSON", 0),
+             NameMention("Mount Adams", "PERSON", 0))
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Mount Adams": "PLACE"}
+
+
 def test_a_company_name_followed_by_what_it_makes_is_a_product():
     sentences = [Sentence("Apple said the Apple Watch sold well. Apple Music grew. Sony Pictures was hacked.", 0, 0)]
     names = tuple(NameMention(n, "ORG", 0) for n in ("Apple", "Apple", "Apple Watch", "Apple Music", "Sony",
