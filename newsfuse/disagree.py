@@ -29,15 +29,15 @@ ROUNDED_FROM = 100  # below this, counts are exact: 12 and 13 arrests are a disp
 
 def comparable(amount: Amount) -> bool:
     """Whether an amount can take a side: a specific count of something, with what happened."""
-    # Money compares only when both say of what ("a $5 million contract"): two sums in one story
-    # are as often different things (a price, a fine, a salary) as one disputed. Percentages
-    # are left out: the parse rarely says of what.
     if amount.event in MEASUREMENTS:  # "the 26,330-foot mountain", "a 25-vehicle pileup": a size of one thing
         return amount.counted in MEASURE_NOUNS or amount.event == "size" and amount.counted not in NOT_HEAD_COUNTS
-    if amount.event == "fell":
-        return True  # "shares fell 10%": how far one thing fell
-    return ((bool(amount.event) or described_count(amount)) and bool(amount.counted) and amount.counted not in NOT_HEAD_COUNTS
-            and amount.unit != "%")
+    if amount.event == "fell":  # "shares fell 10%": how far one thing fell
+        return True
+    # Sums compare only when the analysis says what they are (a kind, money raised, a price):
+    # two sums in one story are as often different things as one disputed. Other percentages
+    # are left out: the parse rarely says of what.
+    return ((bool(amount.event) or described_count(amount)) and bool(amount.counted)
+            and amount.counted not in NOT_HEAD_COUNTS and amount.unit != "%")
 
 
 def described_count(amount: Amount) -> bool:
