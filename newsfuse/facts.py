@@ -127,16 +127,17 @@ def skeleton(key: str) -> str:
 
 class NameIndex:
     """Names seen so far (longest first), indexed so that a shorter variant finds its full
-    name: by alias set, by surname ("al-Abadi" → "Haider al-Abadi", people only) and by
-    initials ("UN" → "United Nations")."""
+    name: by alias set, by surname ("al-Abadi" → "Haider al-Abadi", people only), by a first
+    name only one person has ("Betty" → "Betty White") and by initials ("UN" → "United Nations")."""
 
     def __init__(self) -> None:
         self.by_alias: dict[int, str] = {}
         self.by_suffix: dict[str, set[str]] = defaultdict(set)
         self.by_initials: dict[str, str] = {}
         self.by_skeleton: dict[str, str] = {}
+        self.by_first: dict[str, set[str]] = defaultdict(set)
 
-    def find(self, key: str) -> str | None:
+    def find(self, key: str, person: bool = False) -> str | None:
         alias = alias_group(key)
         if alias is not None:
             return self.by_alias.get(alias)
@@ -147,6 +148,9 @@ class NameIndex:
         owners = self.by_suffix.get(stripped, set())
         if len(stripped) > 2 and len(owners) == 1 and not known_kind(key):  # "Bush" with two Bushes stays alone
             return next(iter(owners))
+        first_named = self.by_first.get(key, set())
+        if person and not owners and len(key) > 2 and len(first_named) == 1 and not known_kind(key):
+            return next(iter(first_named))  # "Betty" → "Betty White", when only one person is called so
         return self.by_initials.get(key.replace(".", "").lower()) if len(key) >= 2 and key.isalpha() else None
 
     def add(self, key: str, person: bool) -> None:
@@ -157,6 +161,7 @@ class NameIndex:
         if person and len(words) >= 2:
             for i in range(1, len(words)):
                 self.by_suffix[" ".join(words[i:])].add(key)
+            self.by_first[words[0]].add(key)
         if ARABIC_ARTICLE_RE.search(key):
             self.by_skeleton.setdefault(skeleton(key), key)
         if len(words) >= 2:
@@ -184,7 +189,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     index = NameIndex()
     for key in sorted(votes_by_key, key=lambda k: (-len(k.split()), -len(k))):
         person = votes_by_key[key].most_common(1)[0][0] == "PERSON"
-        canonical[key] = index.find(key) or key
+        canonical[key] = index.find(key, person) or key
         if canonical[key] == key:
             index.add(key, person)
     for a, b in declared_aliases(written, sentences):

@@ -103,6 +103,15 @@ def test_a_surname_shared_by_two_people_stays_alone():
     assert entities["Bush"].variants == ("Bush",)
 
 
+def test_a_first_name_only_one_person_has_is_that_person():
+    names = (NameMention("Betty White", "PERSON", 0), NameMention("Betty", "PERSON", 0),
+             NameMention("Kendra Wilkinson", "PERSON", 1), NameMention("Kendra Scott", "PERSON", 1),
+             NameMention("Kendra", "PERSON", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["Betty White"].variants == ("Betty", "Betty White")
+    assert entities["Kendra"].variants == ("Kendra",)  # two Kendras: it stays alone
+
+
 def test_figures_read_as_events(analyzed):
     _, analysis = analyzed([
         "Officials said 500 people were killed in Ramadi since Friday. Ramadi lies 100 kilometres west of Baghdad.",
