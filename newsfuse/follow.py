@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from newsfuse.fetch import Fetcher
-from newsfuse.ingest import FetchPolicy, decode, document_from_text, looks_like_html, read_file_bytes
+from newsfuse.ingest import FetchPolicy, decode, document_from_text, extract_html, looks_like_html, read_file_bytes
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import to_dict
 from newsfuse.select import Budget
@@ -122,25 +122,16 @@ class Page:
 def extract_page(body: bytes, url: str) -> Page:
     """Article text, title, date, canonical URL and site name of a fetched page (trafilatura,
     one parse). A canonical URL is believed only on the page's own host."""
-    import trafilatura
-
     text = decode(body, url)
     if not looks_like_html(text):
         document = document_from_text(text, url)
         return Page(document.text, document.title, "", url, "")
-    result = trafilatura.bare_extraction(text, url=url, favor_precision=True, include_comments=False,
-                                         include_tables=False, with_metadata=True)
-    if isinstance(result, dict):  # trafilatura 1.x returns a dict, 2.x a Document
-        field = lambda name: result.get(name) or ""  # noqa: E731
-    else:
-        field = lambda name: getattr(result, name, None) or ""  # noqa: E731
-    if result is None or not field("text").strip():
-        raise NewsfuseError(f"{url}: no article text found in the page")
-    canonical, claimed = url, field("url")
+    page = extract_html(text, url, url)
+    canonical, claimed = url, page["url"]
     if claimed and urlsplit(claimed).scheme in ("http", "https") and \
             (urlsplit(claimed).hostname or "").lower() == (urlsplit(url).hostname or "").lower():
         canonical = claimed
-    return Page(field("text"), field("title"), field("date"), canonical, field("sitename"))
+    return Page(page["text"], page["title"], page["date"], canonical, page["sitename"])
 
 
 # ---------------------------------------------------------------- a pass

@@ -57,17 +57,23 @@ def looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<p>" in head and "</p>" in head)
 
 
-def document_from_html(html: str, source: str) -> Document:
+def extract_html(html: str, source: str, url: str = "") -> dict[str, str]:
+    """Article text and metadata (title, date, url, sitename) of a page: one trafilatura parse."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
+    result = trafilatura.bare_extraction(html, url=url or None, favor_precision=True, include_comments=False,
+                                         include_tables=False, with_metadata=True)
+    if result is not None and not isinstance(result, dict):  # trafilatura 1.x returns a dict, 2.x a Document
+        result = {name: getattr(result, name, None) for name in ("text", "title", "date", "url", "sitename")}
+    fields = {name: (result or {}).get(name) or "" for name in ("text", "title", "date", "url", "sitename")}
+    if not fields["text"].strip():
         raise NewsfuseError(f"{source}: no article text found in the HTML")
-    meta = trafilatura.extract_metadata(html)
-    title = (meta.title if meta and meta.title else "") or ""
-    published = (meta.date if meta and meta.date else "") or ""
-    url = (meta.url if meta and meta.url else "") or ""
-    return Document(text=text, title=title, source=source, url=url, published=published)
+    return fields
+
+
+def document_from_html(html: str, source: str) -> Document:
+    page = extract_html(html, source)
+    return Document(text=page["text"], title=page["title"], source=source, url=page["url"], published=page["date"])
 
 
 def document_from_text(text: str, source: str) -> Document:
