@@ -65,7 +65,7 @@ class PassReport:
 # ---------------------------------------------------------------- sources and URLs
 
 
-def read_sources(path: Path) -> list[str]:
+def read_feed_list(path: Path) -> list[str]:
     """Feed URLs from a text file (one a line, '#' comments) or an OPML file (what feed
     readers export). A path instead of a URL is relative to the SOURCES file (a local feed)."""
     text = decode(read_file_bytes(path), str(path))
@@ -345,7 +345,7 @@ def follow(sources_path: Path, db_path: Path, pipeline: Pipeline, options: Follo
     store = Store(db_path)
     try:
         while True:
-            sources = read_sources(sources_path)  # read each time: the user may edit it
+            sources = read_feed_list(sources_path)  # read each time: the user may edit it
             started = time.monotonic()
             report = PassReport()
             try:

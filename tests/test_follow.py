@@ -14,7 +14,7 @@ import httpx
 import numpy as np
 import pytest
 
-from newsfuse.follow import FollowOptions, normalize_url, parse_every, read_sources, run_pass
+from newsfuse.follow import FollowOptions, normalize_url, parse_every, read_feed_list, run_pass
 from newsfuse.ingest import FetchPolicy
 from newsfuse.pipeline import Pipeline
 from newsfuse.select import LEXICAL_DUPLICATE, Words
@@ -199,15 +199,15 @@ def test_sources_from_text_and_opml_and_urls_normalised(tmp_path):
     (tmp_path / "local.xml").write_bytes(rss("Local", []))
     listing = tmp_path / "feeds.txt"
     listing.write_text("# my feeds\nhttps://a.example/feed.xml\n\nlocal.xml\nhttps://a.example/feed.xml\n")
-    assert read_sources(listing) == ["https://a.example/feed.xml", (tmp_path / "local.xml").as_uri()]
+    assert read_feed_list(listing) == ["https://a.example/feed.xml", (tmp_path / "local.xml").as_uri()]
     opml = tmp_path / "export.opml"
     opml.write_text('<?xml version="1.0"?><opml version="2.0"><body><outline text="News">'
                     '<outline type="rss" text="A" xmlUrl="https://a.example/feed.xml"/>'
                     '<outline type="rss" text="B" xmlUrl="https://b.example/rss"/></outline></body></opml>')
-    assert read_sources(opml) == ["https://a.example/feed.xml", "https://b.example/rss"]
+    assert read_feed_list(opml) == ["https://a.example/feed.xml", "https://b.example/rss"]
     (tmp_path / "empty.txt").write_text("# nothing yet\n")
     with pytest.raises(NewsfuseError, match="empty.txt: no feed URLs"):
-        read_sources(tmp_path / "empty.txt")
+        read_feed_list(tmp_path / "empty.txt")
     assert normalize_url("HTTPS://News.Example:443/a/b?id=7&utm_source=rss#top") == "https://news.example/a/b?id=7"
     assert parse_every("15m") == 900 and parse_every("2h") == 7200
     with pytest.raises(NewsfuseError, match="--every 'soon'"):
