@@ -230,7 +230,7 @@ def serve(
 
     import uvicorn
 
-    from newsfuse.ingest import FetchPolicy
+    from newsfuse.fetch import FetchPolicy
     from newsfuse.server import ServerSettings, create_app
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
@@ -392,7 +392,7 @@ def follow(
     """Follow feeds: store new articles, group them into stories and keep each story's briefing
     up to date, with what is new since its last version. Prints a summary line per pass."""
     from newsfuse.follow import FollowOptions, follow as run_follow, parse_every
-    from newsfuse.ingest import FetchPolicy
+    from newsfuse.fetch import FetchPolicy
 
     try:
         every_s = parse_every(every) if every else None

@@ -1,6 +1,6 @@
 """Polite, safe fetching for `newsfuse follow`: feeds and article pages.
 
-- The server's URL safety rules (`ingest.check_address`: no loopback, private, link-local or
+- The server's URL safety rules (`check_address`: no loopback, private, link-local or
   metadata addresses unless allowed) on every hop of a redirect, and its caps: size, time
   (over the whole download, so a page that trickles in is cut off too) and redirects.
 - Conditional GET: the caller passes the ETag / Last-Modified it kept and gets a 304 back.
@@ -12,6 +12,8 @@
 """
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 import urllib.robotparser
 from dataclasses import dataclass, field
@@ -19,8 +21,38 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from newsfuse.ingest import FetchPolicy, check_address
 from newsfuse.types import NewsfuseError
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """Limits for fetching articles from the web on a user's behalf."""
+
+    allow_private: bool = False  # loopback, private, link-local and metadata addresses
+    allowed_networks: tuple[str, ...] = ()  # non-public networks allowed anyway, e.g. ("127.0.0.0/8",)
+    timeout_s: float = 10.0
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+
+
+def check_address(host: str, port: int, policy: FetchPolicy, url: str) -> None:
+    """Refuse hosts that resolve to internal addresses (SSRF), checked after DNS resolution."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise NewsfuseError(f"{url}: cannot resolve host {host!r} ({exc})") from None
+    if policy.allow_private:
+        return
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        allowed = any(address in ipaddress.ip_network(n) for n in policy.allowed_networks)
+        if (not address.is_global or address.is_multicast) and not allowed:
+            raise NewsfuseError(
+                f"{url}: refused, {host} resolves to the non-public address {address} "
+                "(use --allow-private-urls for local use)"
+            )
+
 
 USER_AGENT = "newsfuse/0.1 (feed follower; one request at a time per host; honours robots.txt)"
 ROBOTS_AGENT = "newsfuse"

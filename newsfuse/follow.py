@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from newsfuse.fetch import Fetcher
-from newsfuse.ingest import FetchPolicy, decode, document_from_text, extract_html, looks_like_html, read_file_bytes
+from newsfuse.fetch import Fetcher, FetchPolicy
+from newsfuse.ingest import decode, document_from_text, extract_html, looks_like_html, read_file_bytes
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import to_dict
 from newsfuse.select import Budget

@@ -5,16 +5,14 @@ dataset, yielded) as `NewsfuseError` with the file and the problem in the messag
 """
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
-import socket
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newsfuse.fetch import Fetcher, FetchPolicy
 from newsfuse.types import Cluster, Document, NewsfuseError
 
 log = logging.getLogger(__name__)
@@ -253,47 +251,14 @@ def read_sources(paths: list[str]) -> Iterator[Cluster | NewsfuseError]:
 # ---------------------------------------------------------------- URLs
 
 
-@dataclass(frozen=True)
-class FetchPolicy:
-    """Limits for fetching articles from the web on a user's behalf."""
-
-    allow_private: bool = False  # loopback, private, link-local and metadata addresses
-    allowed_networks: tuple[str, ...] = ()  # non-public networks allowed anyway, e.g. ("127.0.0.0/8",)
-    timeout_s: float = 10.0
-    max_bytes: int = 5 * 1024 * 1024
-    max_redirects: int = 5
-
-
 def is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
-
-
-def check_address(host: str, port: int, policy: FetchPolicy, url: str) -> None:
-    """Refuse hosts that resolve to internal addresses (SSRF), checked after DNS resolution."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise NewsfuseError(f"{url}: cannot resolve host {host!r} ({exc})") from None
-    if policy.allow_private:
-        return
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-            address = address.ipv4_mapped
-        allowed = any(address in ipaddress.ip_network(n) for n in policy.allowed_networks)
-        if (not address.is_global or address.is_multicast) and not allowed:
-            raise NewsfuseError(
-                f"{url}: refused, {host} resolves to the non-public address {address} "
-                "(use --allow-private-urls for local use)"
-            )
 
 
 def fetch_url(url: str, policy: FetchPolicy = FetchPolicy()) -> Document:
     """Download one article a person named (the server's URL input, a URL on the command line)
     with the follow fetcher's safe GET: every redirect hop checked, size and time caps. No
     robots.txt: it governs crawlers, not a page someone asked for."""
-    from newsfuse.fetch import Fetcher  # imported here: fetch.py imports this module
-
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         raise NewsfuseError(f"{url}: only http and https URLs can be fetched")
     fetcher = Fetcher(policy, delay_s=0.0, robots=False)

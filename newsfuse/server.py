@@ -28,7 +28,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 from starlette.requests import ClientDisconnect
 
-from newsfuse.ingest import FetchPolicy, document_from_record, document_from_text, fetch_url
+from newsfuse.fetch import FetchPolicy
+from newsfuse.ingest import document_from_record, document_from_text, fetch_url
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import to_dict
 from newsfuse.select import Budget

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from newsfuse.follow import FollowOptions, normalize_url, parse_every, read_feed_list, run_pass
-from newsfuse.ingest import FetchPolicy
+from newsfuse.fetch import FetchPolicy
 from newsfuse.pipeline import Pipeline
 from newsfuse.select import LEXICAL_DUPLICATE, Words
 from newsfuse.server import ServerSettings, create_app

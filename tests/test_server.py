@@ -17,7 +17,7 @@ import httpx
 import pytest
 import uvicorn
 
-from newsfuse.ingest import FetchPolicy
+from newsfuse.fetch import FetchPolicy
 from newsfuse.server import ServerSettings, create_app
 
 from conftest import RAMADI
