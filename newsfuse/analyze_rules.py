@@ -26,8 +26,24 @@ NOT_NAMES = {
 ORG_ENDINGS = {"state", "council", "army", "forces", "ministry", "agency", "committee", "party", "group", "union",
                "nations", "department", "university", "police", "court", "bank", "company", "news", "press"}
 WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
-DATE_PERIOD_RE = re.compile(r"\b(?:in|since|during|last|by)\s+((?:January|February|March|April|May|June|July|"
+DATE_PERIOD_RE = re.compile(r"\b(?:in|since|during|last|by|on)\s+((?:January|February|March|April|May|June|July|"
                             r"August|September|October|November|December)(?:\s+\d{4})?|\d{4}|last year|last month)\b")
+
+
+PLACE_RE = re.compile(r"\b(?i:%s)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)" % "|".join(PLACE_PREPOSITIONS))
+
+
+IRREGULAR_PAST = {"fled": "flee", "slain": "slay", "slew": "slay"}
+
+
+def verb_lemma(word: str) -> str:
+    """"died" → "die", "killing" → "kill", "wounded" → "wound": enough for the event words."""
+    if word in IRREGULAR_PAST:
+        return IRREGULAR_PAST[word]
+    for suffix, replacement in (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("s", "")):
+        if word.endswith(suffix) and word[:-len(suffix)] + replacement in EVENT_CLASSES:
+            return word[:-len(suffix)] + replacement
+    return word
 
 
 def name_mentions(sentence: Sentence):
@@ -59,15 +75,16 @@ def amount(sentence: Sentence, quantity: Quantity) -> Amount:
     before = [w.lower() for w in WORD_RE.findall(sentence.text[max(0, quantity.start - 50):quantity.start])][-3:]
     noun = next((w for w in after[:2] if w not in ("more", "other", "of", "the", "have", "has", "were", "was")), "")
     words = after[:6] + before[::-1]
-    event = next((EVENT_CLASSES[w] for w in words if w in EVENT_CLASSES), "")
-    event = event or next((EVENT_CLASSES[w[:-2]] for w in words if w.endswith("ed") and w[:-2] in EVENT_CLASSES), "")
+    event = next((EVENT_CLASSES[lemma] for lemma in map(verb_lemma, words) if lemma in EVENT_CLASSES), "")
     counted = "people" if noun.rstrip("s") in PEOPLE or noun in ("people", "lives") else noun.rstrip("s")
     if counted and counted not in ("people",) and counted.startswith(tuple(EVENT_CLASSES)):
         counted = ""
     counted = counted or ("people" if event in HUMAN_EVENTS else "")
     period = DATE_PERIOD_RE.search(sentence.text)
+    # "killed in Homs": a name after a place preposition, as the parse would attach it
+    places = tuple(m.group(1) for m in PLACE_RE.finditer(sentence.text) if m.group(1).lower() not in NOT_NAMES)
     return Amount(text=quantity.text, value=quantity.value, low=quantity.low, high=quantity.high, unit=quantity.unit,
-                  counted=counted, counted_text="", event=event, event_text=event, places=(), agent="", cause="",
+                  counted=counted, counted_text="", event=event, event_text=event, places=places, agent="", cause="",
                   period=period.group(0) if period else "", scope=(), part=False,
                   update=bool(UPDATE_RE.search(sentence.text)), sentence=sentence)
 
