@@ -162,24 +162,32 @@ def figure_disagreements(amounts: tuple[Amount, ...], name_of: dict[str, str]) -
 
 def question(amount: Amount) -> str:
     """What the figures answer: "How many people killed in Ramadi", "How deep the spring is (feet)"."""
-    unit = amount.counted_text or amount.counted
+    units = plural(amount.counted)  # "30-car pileup", "26,330-foot mountain": the unit as a word
     if amount.unit in CURRENCIES and amount.event in ("sum", "raised", "cost"):
         return {"sum": f"How much in {amount.counted_text}", "raised": "How much money raised",
                 "cost": "The price"}[amount.event]
     if amount.event == "fell":
         thing, unit = amount.counted.rsplit(" ", 1)
-        return f"How far {amount.agent or thing} fell ({'%' if unit == '%' else 'points'})"
+        return f"How far {amount.agent or plural(thing)} fell ({'%' if unit == '%' else 'points'})"
     if amount.event == "distance":
-        return f"Distance from {amount.places[0]} ({unit})"
+        return f"Distance from {amount.places[0]} ({units})"
     if amount.event == "size":
-        return f"Size of the {amount.event_text} ({unit})"
+        return f"Size of the {amount.event_text} ({units})"
     if amount.event in MEASUREMENTS:
-        return f"How {amount.event} the {amount.event_text} is ({unit})"
+        return f"How {amount.event} the {amount.event_text} is ({units})"
     # The verb as written when it is not one of the named events: "stabbed", not "stab".
     happened = f"{amount.agent} has" if amount.event == "have" else (
         amount.event if amount.event in HUMAN_EVENTS else amount.event_text or amount.event)
     where = f" in {amount.places[0]}" if amount.places else ""
     return f"How many {amount.counted_text or amount.counted or 'people'} {happened}{where}"
+
+
+IRREGULAR_PLURALS = {"foot": "feet", "story": "stories", "storey": "storeys", "inch": "inches", "mph": "mph",
+                     "kph": "kph", "km": "km", "kg": "kg", "person": "people"}
+
+
+def plural(noun: str) -> str:
+    return IRREGULAR_PLURALS.get(noun, noun if noun.endswith("s") else noun + "s")
 
 
 def main_figure_per_document(group: list[Amount]) -> list[Amount]:

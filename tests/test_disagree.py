@@ -212,3 +212,11 @@ def test_a_document_giving_two_sides_is_cited_on_both(pipeline):
     [found] = disagreements(pipeline, cluster)
     sides = {s.value: s.documents for s in found.statements}
     assert sides["four"] == (0,) and sides["Three"] == (0, 1) and sides["Two"] == (2,)
+
+
+def test_a_measurement_dispute_says_what_it_measures(pipeline):
+    [pileup] = disagreements(pipeline, two("A 30-car pileup closed Interstate 35.", "A 25-vehicle pileup killed two."))
+    assert pileup.description == "Size of the pileup (vehicles): 30 vs 25"
+    [distance] = disagreements(pipeline, two("The base lies 90 miles north of Las Vegas.",
+                                             "The base is about 125 miles northwest of Las Vegas."))
+    assert distance.description.startswith("Distance from Las Vegas (miles)")
