@@ -178,8 +178,8 @@ def question(amount: Amount) -> str:
     # The verb as written when it is not one of the named events: "stabbed", not "stab".
     happened = f"{amount.agent} has" if amount.event == "have" else (
         amount.event if amount.event in HUMAN_EVENTS else amount.event_text or amount.event)
-    where = f" in {amount.places[0]}" if amount.places else ""
-    return f"How many {amount.counted_text or amount.counted or 'people'} {happened}{where}"
+    where = f"in {amount.places[0]}" if amount.places else ""
+    return " ".join(filter(None, ["How many", amount.counted_text or amount.counted or "people", happened, where]))
 
 
 IRREGULAR_PLURALS = {"foot": "feet", "story": "stories", "storey": "storeys", "inch": "inches", "mph": "mph",

@@ -220,3 +220,6 @@ def test_a_measurement_dispute_says_what_it_measures(pipeline):
     [distance] = disagreements(pipeline, two("The base lies 90 miles north of Las Vegas.",
                                              "The base is about 125 miles northwest of Las Vegas."))
     assert distance.description.startswith("Distance from Las Vegas (miles)")
+    [engines] = disagreements(pipeline, two("Police reported 21 fire engines were at the scene during the night.",
+                                            "Over the course of the fire 12 fire engines attended."))
+    assert engines.description == "How many engines: 21 vs 12"
