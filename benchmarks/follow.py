@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 

@@ -28,11 +28,7 @@ ORG_ENDINGS = {"state", "council", "army", "forces", "ministry", "agency", "comm
 WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
 DATE_PERIOD_RE = re.compile(r"\b(?:in|since|during|last|by|on)\s+((?:January|February|March|April|May|June|July|"
                             r"August|September|October|November|December)(?:\s+\d{4})?|\d{4}|last year|last month)\b")
-
-
 PLACE_RE = re.compile(r"\b(?i:%s)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)" % "|".join(PLACE_PREPOSITIONS))
-
-
 IRREGULAR_PAST = {"fled": "flee", "slain": "slay", "slew": "slay"}
 
 

@@ -23,6 +23,7 @@ from urllib.request import url2pathname
 
 from newsfuse.types import NewsfuseError
 
+
 @dataclass(frozen=True)
 class FetchPolicy:
     """Limits for fetching articles from the web on a user's behalf."""
