@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from newsfuse.analyze import HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS
+from newsfuse.analyze import HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, PERSON_TITLES
 from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQuote, NameMention, Sentence
 
 # ---------------------------------------------------------------- entities
@@ -226,6 +226,11 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             continue  # not a person, place or organisation; or "the Council": a kind of body, not a name
         if is_common_word(name, text):
             continue  # "Basilica", "Legionella": the cluster also writes it in lower case
+        if kind == "PERSON" and " " not in name:
+            full = full_name_in_text(name, text)  # "Singhal" → "Amit Singhal", which NER missed
+            if full:
+                name = full
+                names_written[full] += 0
         names_written.update(dict.fromkeys(alias_spellings(key, sentences), 0))
         documents, mentions = occurrences(tuple(names_written), texts)
         entities.append(Entity(name=name, kind=kind, variants=tuple(sorted(names_written)),
@@ -235,6 +240,10 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     return entities
 
 
+# Capitalised words before a surname that are not first names: "When Singhal", "The Clinton".
+NOT_FIRST_NAMES = {"the", "a", "an", "and", "but", "or", "when", "while", "if", "as", "after", "before", "said",
+                   "says", "told", "with", "for", "from", "by", "of", "to", "in", "on", "at", "that", "this", "then",
+                   "also", "both", "even", "only", "since", "because", "how", "why", "what", "where", "who"}
 # Words after a company's name that still name the company or a part of it ("Amazon Web
 # Services", "Sony Pictures"), not something it makes.
 COMPANY_PARTS = {"services", "research", "motor", "motors", "entertainment", "studios", "studio", "records",
@@ -297,6 +306,14 @@ def text_cues(variants: tuple[str, ...], text: str) -> Counter:
     for kind, pattern in TEXT_CUES:
         cues[kind] += len(re.findall(pattern.format(name=name), text))
     return cues
+
+
+def full_name_in_text(surname: str, text: str) -> str:
+    """The one full name a surname has in the text ("Amit Singhal" for "Singhal"), or "" when
+    none or several ("Bill Clinton" and "Hillary Clinton")."""
+    before = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(surname)}\b", text)}
+    first_names = {b for b in before if b.lower() not in PERSON_TITLES | HONORIFICS | NOT_FIRST_NAMES}
+    return f"{first_names.pop()} {surname}" if len(first_names) == 1 else ""
 
 
 def alias_spellings(key: str, sentences: list[Sentence]) -> set[str]:

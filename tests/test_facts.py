@@ -103,6 +103,14 @@ def test_a_surname_shared_by_two_people_stays_alone():
     assert entities["Bush"].variants == ("Bush",)
 
 
+def test_a_surname_alone_is_shown_with_the_one_full_name_the_text_gives_it():
+    sentences = [Sentence("When the head of Google Search, Amit Singhal, spoke, Singhal smiled.", 0, 0),
+                 Sentence("Bill Clinton and Hillary Clinton came. Clinton spoke.", 1, 1)]
+    names = (NameMention("Singhal", "PERSON", 0), NameMention("Singhal", "PERSON", 0),
+             NameMention("Clinton", "PERSON", 1), NameMention("Clinton", "PERSON", 1))
+    assert {e.name for e in find_entities(names, sentences)} == {"Amit Singhal", "Clinton"}
+
+
 def test_a_first_name_only_one_person_has_is_that_person():
     names = (NameMention("Betty White", "PERSON", 0), NameMention("Betty", "PERSON", 0),
              NameMention("Kendra Wilkinson", "PERSON", 1), NameMention("Kendra Scott", "PERSON", 1),
