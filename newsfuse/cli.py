@@ -323,6 +323,7 @@ def cluster(
     import json
 
     from newsfuse.ingest import decode, read_file_bytes
+    from newsfuse.store import load_clusterer_file, save_clusterer_file
     from newsfuse.stories import StoryClusterer, read_articles, story_record
 
     pipeline = Pipeline.load(fast=fast)
@@ -333,7 +334,7 @@ def cluster(
     for problem in problems:
         typer.echo(f"newsfuse: skipped {problem}", err=True)
     try:
-        clusterer = StoryClusterer.load(state, pipeline.encoder) if state and state.exists() else StoryClusterer(
+        clusterer = load_clusterer_file(state, pipeline.encoder) if state and state.exists() else StoryClusterer(
             pipeline.encoder, threshold, window_days)
     except NewsfuseError as exc:
         raise fail(str(exc))
@@ -350,7 +351,7 @@ def cluster(
                                       Budget(words=words))
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if state:
-        clusterer.save(state)
+        save_clusterer_file(state, clusterer)
     typer.echo(f"{len(articles)} articles → {len(clusterer.stories)} stories → {output}", err=True)
     if problems:
         raise typer.Exit(1)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsfuse.stories import NUM_PERM, Story, StoryClusterer
 from newsfuse.types import NewsfuseError
 
 # One script per version step. Never edit a released step: add the next one.
@@ -260,8 +261,6 @@ def load_clusterer(store: Store, encoder, threshold: float | None = None, window
     stored state was built with another encoder: similarities would not be comparable."""
     from datasketch import MinHash
 
-    from newsfuse.stories import NUM_PERM, Story, StoryClusterer
-
     db = store.db
     settings = db.execute("SELECT * FROM clusterer").fetchone()
     name = encoder.name if encoder else "none"
@@ -330,3 +329,22 @@ def save_clusterer(store: Store, clusterer) -> None:
     db.executemany("INSERT INTO cluster_terms (term, documents) VALUES (?, ?) "
                    "ON CONFLICT(term) DO UPDATE SET documents = excluded.documents", changed)
     saved.update({term: n - saved.get(term, 0) for term, n in changed})
+
+
+def save_clusterer_file(path: Path, clusterer: StoryClusterer) -> None:
+    """Write a clusterer's state to an SQLite file (created if absent), in one transaction
+    (`newsfuse cluster --state`)."""
+    store = Store(path)
+    try:
+        with store.transaction():
+            save_clusterer(store, clusterer)
+    finally:
+        store.close()
+
+
+def load_clusterer_file(path: Path, encoder) -> StoryClusterer:
+    store = Store(path)
+    try:
+        return load_clusterer(store, encoder)
+    finally:
+        store.close()

@@ -24,7 +24,6 @@ import json
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 import numpy as np
 from scipy import sparse
@@ -208,27 +207,6 @@ class StoryClusterer:
         averages -= self.decay * np.array([max(when - s.last_seen, 0.0) for s in candidates])
         best = int(np.argmax(averages))
         return candidates[best] if averages[best] >= self.threshold else None
-
-    def save(self, path: Path) -> None:
-        """Write the state to an SQLite file (created if absent), in one transaction."""
-        from newsfuse.store import Store, save_clusterer
-
-        store = Store(path)
-        try:
-            with store.transaction():
-                save_clusterer(store, self)
-        finally:
-            store.close()
-
-    @staticmethod
-    def load(path: Path, encoder: Encoder | None) -> StoryClusterer:
-        from newsfuse.store import Store, load_clusterer
-
-        store = Store(path)
-        try:
-            return load_clusterer(store, encoder)
-        finally:
-            store.close()
 
 
 # ---------------------------------------------------------------- time ranges clustered apart

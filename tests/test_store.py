@@ -2,7 +2,8 @@ import sqlite3
 
 import pytest
 
-from newsfuse.store import SCHEMA_VERSION, Store, load_clusterer, save_clusterer
+from newsfuse.store import (SCHEMA_VERSION, Store, load_clusterer, load_clusterer_file, save_clusterer,
+                            save_clusterer_file)
 from newsfuse.stories import StoryClusterer
 from newsfuse.types import NewsfuseError
 
@@ -91,8 +92,8 @@ def test_clusterer_file_is_sqlite_not_pickle_and_refuses_another_encoder(encoder
     path = tmp_path / "state"
     clusterer = StoryClusterer(encoder)
     clusterer.add(articles())
-    clusterer.save(path)
+    save_clusterer_file(path, clusterer)
     assert path.read_bytes().startswith(b"SQLite format 3\x00")
-    assert StoryClusterer.load(path, encoder).story_of == clusterer.story_of
+    assert load_clusterer_file(path, encoder).story_of == clusterer.story_of
     with pytest.raises(NewsfuseError, match="same --fast"):
-        StoryClusterer.load(path, None)
+        load_clusterer_file(path, None)

@@ -4,6 +4,7 @@ import sys
 
 import pytest
 
+from newsfuse.store import load_clusterer_file, save_clusterer_file
 from newsfuse.stories import Article, StoryClusterer, adjusted_rand_index, b_cubed_f1
 
 from newsfuse.types import NewsfuseError
@@ -51,17 +52,17 @@ def test_pages_without_article_text_are_set_aside(encoder):
 
 
 def test_state_refuses_another_encoder(encoder, tmp_path):
-    StoryClusterer(encoder).save(tmp_path / "state.pkl")
+    save_clusterer_file(tmp_path / "state.pkl", StoryClusterer(encoder))
     with pytest.raises(NewsfuseError, match="same --fast"):
-        StoryClusterer.load(tmp_path / "state.pkl", None)
+        load_clusterer_file(tmp_path / "state.pkl", None)
 
 
 def test_incremental_add_and_state_round_trip(encoder, tmp_path):
     first, later = articles()[:3], articles()[3:]
     clusterer = StoryClusterer(encoder)
     clusterer.add(first)
-    clusterer.save(tmp_path / "state.pkl")
-    resumed = StoryClusterer.load(tmp_path / "state.pkl", encoder)
+    save_clusterer_file(tmp_path / "state.pkl", clusterer)
+    resumed = load_clusterer_file(tmp_path / "state.pkl", encoder)
     story = resumed.add(later)
     assert story["r2"] == resumed.story_of["r1"]
     assert story["f2"] == resumed.story_of["f1"]
