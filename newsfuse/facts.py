@@ -212,7 +212,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     companies = {key for key, votes in groups.items() if votes.most_common(1)[0][0] == "ORG"}
     entities = []
     for key, votes in groups.items():
-        if key in companies and is_product(key, companies - {key}):
+        if key in companies and is_product(key, companies):
             votes[OTHER] += KNOWN_WEIGHT
         # Display the most used full name: "Haider al-Abadi", not "al-Abadi".
         names_written = variants[key]
@@ -261,7 +261,8 @@ def is_common_word(name: str, text: str) -> bool:
 
 
 def is_product(key: str, companies: set[str]) -> bool:
-    """"Apple Watch", "Microsoft PowerPoint": a company's name followed by what it makes."""
+    """"Apple Watch", "Microsoft PowerPoint": a company's name followed by what it makes (only the
+    name's shorter beginnings are looked up, never the name itself)."""
     words = key.split()
     return (len(words) > 1 and any(" ".join(words[:n]) in companies for n in range(1, len(words)))
             and words[-1] not in ORG_WORDS | PLACE_WORDS | COMPANY_PARTS and "of" not in words)
