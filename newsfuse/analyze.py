@@ -247,7 +247,7 @@ SAME_PEOPLE = {
     **dict.fromkeys(["student", "pupil"], "student"),
 }
 # Things outlets count under other names: "a 30-car pileup", "a 25-vehicle pileup".
-SAME_THINGS = {"car": "vehicle", "truck": "vehicle", "auto": "vehicle"}
+SAME_THINGS = {"car": "vehicle", "truck": "vehicle", "auto": "vehicle", "peak": "mountain", "summit": "mountain"}
 # States that say what happened: "13 people are in custody" were arrested.
 STATES = {"custody": "arrested"}
 # Nouns naming a total rather than a thing: the thing is in their modifiers ("death toll").
@@ -297,7 +297,7 @@ LEMMA_FIXES = {"taxis": "tax"}  # the small model's lemma of "taxes"
 MEASURE_NOUNS = {"mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "feet", "inch", "yard", "acre",
                  "hectare", "square", "pound", "kilogram", "kg", "ton", "tonne", "degree", "mph", "kph", "gallon",
                  "litre", "liter", "block", "floor", "story", "storey", "page", "word"}
-DIMENSIONS = {"deep", "tall", "high", "long", "wide", "thick", "heavy"}
+DIMENSIONS = {"deep", "tall", "high", "long", "wide", "thick", "heavy", "below", "above"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "away",
               "outside", "from", "off"}
 # What a measurement says of its thing: "size" for "the 26,330-foot mountain", a dimension for
@@ -349,6 +349,12 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         event = ""  # "35 categories uses", "30,000 people affects": a habit or a state, not something that happened
     if counted_lemma == "life" and verb is not None and verb.lemma_.lower() in {"claim", "take", "cost"}:
         event = "killed"  # "the protests claimed 15 lives"
+    charge = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
+        if noun is not None and counted_lemma == "count" else None
+    if charge is not None and any(c.dep_ == "pobj" for c in charge.children):
+        # "five counts of criminal mischief": charges, whatever verb brings them (faces, arrested on)
+        crime = next(c for c in charge.children if c.dep_ == "pobj")
+        counted_lemma, event = f"count of {crime.lemma_.lower()}", "charged"
     if counted_lemma in EVENT_CLASSES and (not event or event in FRAMING_VERBS or event == "dead"):
         event, counted_lemma = EVENT_CLASSES[counted_lemma], ""  # "17 deaths", "death toll"
     if verb is not None and verb.lemma_.lower() in FALL_VERBS and (quantity.unit == "%" or counted_lemma == "point"):
@@ -375,7 +381,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     agent = named_subject(verb) if verb is not None else ""
     cause = incident_kind(verb) if verb is not None else ""
     # "during Superstorm Sandy", "in the 2014 war": a named event dates a count as a date does.
-    dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and not AGE_RE.search(e.text) and (
+    dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and not is_age(e) and (
         e.label_ == "DATE" or e.label_ == "TIME" and "hour" in e.text.lower()  # "in 19 hours"
         or e.start > 0 and (span.doc[e.start - 1].lower_ == "during"
                             or e.label_ == "EVENT" and span.doc[e.start - 1].lower_ in TIME_PREPOSITIONS))]
@@ -409,7 +415,12 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         period=period, agent=agent, cause=cause, scope=scope, part=part, update=update, sentence=sentence)
 
 
-AGE_RE = re.compile(r"\bold\b|-year-")  # "41-year-old" is tagged DATE but dates nothing
+AGE_RE = re.compile(r"\bold\b|-year-")
+
+
+def is_age(ent) -> bool:
+    """"41-year-old" and the "26" of "Arnold Demoski, 26, of Nulato" are tagged DATE but date nothing."""
+    return bool(AGE_RE.search(ent.text)) or ent.text.isdigit() and len(ent.text) <= 3
 TIME_PREPOSITIONS = {"in", "on", "since", "over", "during", "by", "until", "from", "for", "after", "before", "at",
                      "through", "throughout", "within"}
 
@@ -452,14 +463,16 @@ def measurement(unit) -> tuple[str, str, str]:
     head = unit.head
     if unit.dep_ in ("nmod", "compound", "amod") and head.pos_ == "NOUN" and head.i != unit.i:
         dimension = next((c.lower_ for c in head.children if c.lower_ in DIMENSIONS), "size")
-        return dimension, head.lemma_.lower(), ""
+        return dimension, SAME_THINGS.get(head.lemma_.lower(), head.lemma_.lower()), ""
     if unit.dep_ == "npadvmod" and head.lower_ in DIMENSIONS:
         verb = head.head
         described = verb if head.dep_ in ("amod", "conj") else next(
             (c for c in verb.children if c.dep_ == "nsubj"), head)
         if described.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             described = verb.head  # "the spring, which is 121 feet deep"
-        return head.lower_, described.lemma_.lower(), ""
+        if head.lower_ in ("below", "above") and (described is head or any(c.dep_ in ("prep", "pobj") for c in head.children)):
+            return "", "", ""  # "two miles below the surface": where, from a reference the other source may not share
+        return head.lower_, SAME_THINGS.get(described.lemma_.lower(), described.lemma_.lower()), ""
     origin = unit if any(c.lower_ == "from" for c in unit.children) else head
     if unit.dep_ == "npadvmod" and head.lower_ in DIRECTIONS or origin is unit:
         # "north of Las Vegas", "miles from Kathmandu", or "from" itself heading the place

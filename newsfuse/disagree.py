@@ -101,7 +101,12 @@ def same_period(a: str, b: str) -> bool:
 
 def compatible(a: Amount, b: Amount) -> bool:
     """Whether both figures can be true at once (ranges overlap, with some slack)."""
-    slack = SLACK if min(a.value, b.value) >= ROUNDED_FROM else 1.0
+    # Slack is for a rounded figure against another: 12,000 and 13,000 for one crowd. A
+    # qualifier already says how rough a figure is ("nearly 6,000" words is not 5,500), and
+    # two precise figures (26,330 and 26,291 feet) are not roundings.
+    exact = all(x.low == x.value == x.high for x in (a, b))
+    rounded = any(x.value % ROUNDED_FROM == 0 for x in (a, b))
+    slack = SLACK if exact and rounded and min(a.value, b.value) >= ROUNDED_FROM else 1.0
     return a.low <= b.high * slack and b.low <= a.high * slack
 
 
@@ -169,10 +174,16 @@ def question(amount: Amount) -> str:
     if amount.event == "fell":
         thing, unit = amount.counted.rsplit(" ", 1)
         return f"How far {amount.agent or plural(thing)} fell ({'%' if unit == '%' else 'points'})"
+    if amount.event == "charged":  # counted is "count of mischief"
+        return f"How many counts of {amount.counted.split(' of ', 1)[1]} charged"
     if amount.event == "distance":
         return f"Distance from {amount.places[0]} ({units})"
     if amount.event == "size":
         return f"Size of the {amount.event_text} ({units})"
+    if amount.event in ("below", "above"):
+        return f"How far {amount.event} the {amount.event_text} was ({units})"
+    if amount.event in ("below", "above"):
+        return f"How far {amount.event} the {amount.event_text} was ({units})"
     if amount.event in MEASUREMENTS:
         return f"How {amount.event} the {amount.event_text} is ({units})"
     # The verb as written when it is not one of the named events: "stabbed", not "stab".

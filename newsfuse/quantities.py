@@ -29,7 +29,7 @@ VAGUE = {
 # Qualifiers turn a number into a range: (low factor, high factor).
 QUALIFIERS = {
     "more than": (1.0, float("inf")), "over": (1.0, float("inf")), "at least": (1.0, float("inf")),
-    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "up to": (0.0, 1.0), "as many as": (0.0, 1.0), "as much as": (0.0, 1.0),
+    "nearly": (0.95, 1.0), "almost": (0.95, 1.0), "up to": (0.0, 1.0), "as many as": (0.0, 1.0), "as much as": (0.0, 1.0),
     "fewer than": (0.0, 1.0), "less than": (0.0, 1.0), "under": (0.0, 1.0), "about": (0.85, 1.15),
     "around": (0.85, 1.15), "approximately": (0.85, 1.15), "roughly": (0.85, 1.15),
     "some": (0.85, 1.15), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15),

@@ -24,6 +24,7 @@ def test_figure_reads_counted_noun_event_place_and_period(analyzed):
     ("The death toll rose to 45 on Monday.", "45", "people", "killed"),
     ("Protests claimed 15 lives in Pakistan.", "15", "people", "killed"),
     ("The blast forced the evacuation of about 70 homes.", "about 70", "home", "evacuated"),
+    ("He faces five counts of criminal mischief.", "five", "count of mischief", "charged"),
 ])
 def test_what_a_number_counts_and_what_happened(analyzed, text, number, counted, event):
     a = amounts_of(analyzed, text)[number]
@@ -31,7 +32,8 @@ def test_what_a_number_counts_and_what_happened(analyzed, text, number, counted,
 
 
 @pytest.mark.parametrize("text, number, measured, thing, places", [
-    ("They climbed the 26,291-foot (8,013 m) peak.", "26,291", "size", "peak", ()),
+    ("They climbed the 26,291-foot (8,013 m) peak.", "26,291", "size", "mountain", ()),  # a peak is a mountain
+    ("The baby landed on the elevator car, which was six stories below.", "six", "below", "vehicle", ()),
     ("The hot spring, which is more than 121 feet deep, is famous.", "more than 121", "deep", "spring", ()),
     ("The base lies 90 miles north of Las Vegas.", "90", "distance", "", ("Las Vegas",)),
     ("Jomsom is 125 miles from Kathmandu.", "125", "distance", "", ("Kathmandu",)),
@@ -39,6 +41,16 @@ def test_what_a_number_counts_and_what_happened(analyzed, text, number, counted,
 def test_a_measurement_says_what_it_measures(analyzed, text, number, measured, thing, places):
     a = amounts_of(analyzed, text)[number]
     assert (a.event, a.event_text, a.places) == (measured, thing, places)
+
+
+def test_a_depth_below_a_named_reference_is_no_measurement(analyzed):
+    """"two miles below the surface" says where, from a reference another source may not share."""
+    assert amounts_of(analyzed, "The lake lies some two miles below the surface.")["some two"].event == ""
+
+
+def test_an_age_is_not_a_period(analyzed):
+    a = amounts_of(analyzed, "Arnold Demoski, 26, of Nulato, faces six counts of criminal mischief.")["six"]
+    assert a.period == ""
 
 
 def test_scope_parts_and_later_counts(analyzed):

@@ -65,6 +65,8 @@ def test_distances_are_not_disputed_head_counts(pipeline):
     # sums of different kinds, and proposals in a debate rather than sums paid
     ("Retailers made $3 million in sales in four days.", "The state collected $500,000 in taxes in four days."),
     ("The plan calls for $200 billion in new spending.", "Critics want $400 billion in new spending."),
+    # a rounded figure and a precise one within rounding
+    ("A crowd of 12,000 marched on Sunday.", "Police said 12,800 people marched on Sunday."),
     # each sale has its price
     ("Four ponies recently sold for £1.", "Ponies are selling for £10 at auction."),
     # a non-military "taking": no capture claim
@@ -165,6 +167,17 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
     # how far one thing fell: "fell" and "plunged" are one move
     ("Shares fell less than 1% in after-hours trading.", "Its stock price plunged 10 percent in after-hours trading.",
      {"less than 1%", "10 percent"}),
+    # qualifiers are the only slack: "as much as 1,500" is not "nearly 1,600"
+    ("Stocks tanked in trading Monday, with the Dow Jones Industrial Average falling as much as 1,500 points.",
+     "A global sell-off accelerated Monday with the Dow Jones Industrial Average plunging nearly 1,600 points.",
+     {"as much as 1,500", "nearly 1,600"}),
+    ("Zuckerberg posted a nearly 6,000-word letter on Thursday.", "The 5,500-word letter lays out his plans.",
+     {"nearly 6,000", "5,500"}),
+    # two precise figures are not roundings of each other; a peak is a mountain
+    ("They reached the 26,330-foot mountain.", "They climbed the 26,291-foot peak.", {"26,330", "26,291"}),
+    # charges: "counts of" one crime, whatever verb brings them
+    ("He faces five counts of criminal mischief.", "Demoski was arrested on six counts of criminal mischief.",
+     {"five", "six"}),
 ])
 def test_disputes_across_wordings(pipeline, first, second, values):
     [found] = disagreements(pipeline, two(first, second))
