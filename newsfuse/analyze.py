@@ -246,8 +246,10 @@ SAME_PEOPLE = {
     **dict.fromkeys(["passenger", "traveler", "traveller"], "passenger"),
     **dict.fromkeys(["student", "pupil"], "student"),
 }
-# Things outlets count under other names: "a 30-car pileup", "a 25-vehicle pileup".
-SAME_THINGS = {"car": "vehicle", "truck": "vehicle", "auto": "vehicle", "peak": "mountain", "summit": "mountain"}
+# Outlets name one thing differently: "a 30-car pileup" and "a 25-vehicle pileup", "the
+# 26,330-foot mountain" and "the 26,291-foot peak", "a 5,500-word letter" and "manifesto".
+SAME_THINGS = {"car": "vehicle", "truck": "vehicle", "auto": "vehicle", "peak": "mountain", "summit": "mountain",
+               "manifesto": "letter", "missive": "letter", "essay": "letter"}
 # States that say what happened: "13 people are in custody" were arrested.
 STATES = {"custody": "arrested"}
 # Nouns naming a total rather than a thing: the thing is in their modifiers ("death toll").

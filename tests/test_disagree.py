@@ -171,7 +171,7 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
     ("Stocks tanked in trading Monday, with the Dow Jones Industrial Average falling as much as 1,500 points.",
      "A global sell-off accelerated Monday with the Dow Jones Industrial Average plunging nearly 1,600 points.",
      {"as much as 1,500", "nearly 1,600"}),
-    ("Zuckerberg posted a nearly 6,000-word letter on Thursday.", "The 5,500-word letter lays out his plans.",
+    ("Zuckerberg posted a nearly 6,000-word manifesto on Thursday.", "The 5,500-word letter lays out his plans.",
      {"nearly 6,000", "5,500"}),
     # two precise figures are not roundings of each other; a peak is a mountain
     ("They reached the 26,330-foot mountain.", "They climbed the 26,291-foot peak.", {"26,330", "26,291"}),
