@@ -263,6 +263,8 @@ RESULT_VERBS = {"leave", "force", "cause", "make", "see", "remain"}
 SCOPE_WORDS = {"critically", "seriously", "severely", "badly", "fatally", "mortally", "slightly", "lightly",
                "minor", "serious", "critical", "severe", "other", "more", "additional", "further", "new",
                "foreign", "american", "british", "french", "child", "children", "women", "police", "soldier"}
+# Words that say a count is the whole, not a part: "nine people overall have been detained".
+WHOLE_WORDS = {"overall", "total", "altogether"}
 # Scope words that add to a count rather than narrow it: "seven more were injured".
 INCREMENT_WORDS = {"other", "more", "additional", "further", "new"}
 PART_BEFORE_RE = re.compile(r"\b(?:including|among them|of them|of whom|of which|among|of those)\s+$", re.IGNORECASE)
@@ -628,8 +630,10 @@ def governing_event(anchor) -> tuple[object | None, str]:
     for _ in range(3):  # "are estimated to have been killed", "forced 8,000 to flee"
         if verb.lemma_.lower() not in FRAMING_VERBS:
             break
-        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acomp", "oprd")
-                           and c.pos_ in ("VERB", "ADJ")), None)  # "has left 18 service members dead"
+        complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acomp", "oprd")
+                       and c.pos_ in ("VERB", "ADJ")]  # "has left 18 service members dead"
+        # "Seven people believed to be connected to them have been detained": the event, when one is
+        complement = next((c for c in complements if c.lemma_.lower() in EVENT_CLASSES), None) or next(iter(complements), None)
         if complement is None:
             break
         verb = complement
@@ -650,7 +654,7 @@ def narrowing_words(noun, verb) -> tuple[str, ...]:
     if noun is not None:  # "22 invalid ballots" and "205 legal ballots" count different things
         # A name before the noun says whose ("U.S. troops", "ISAF service members"), not which part.
         words.update(c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")
-                     and c.pos_ not in ("NUM", "PROPN"))
+                     and c.pos_ not in ("NUM", "PROPN") and c.lower_ not in WHOLE_WORDS)
     if verb is not None:
         words.update(c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in SCOPE_WORDS)
         if verb.dep_ == "relcl":  # "a pileup that killed two": that pileup's toll, not the storm's

@@ -105,9 +105,18 @@ def compatible(a: Amount, b: Amount) -> bool:
     # qualifier already says how rough a figure is ("nearly 6,000" words is not 5,500), and
     # two precise figures (26,330 and 26,291 feet) are not roundings.
     exact = all(x.low == x.value == x.high for x in (a, b))
+    if not exact and factors(a) == factors(b) and max(factors(a)) < float("inf"):
+        # One qualifier on both ("as many as 35" and "as many as 36" chicks): two estimates of
+        # the same kind, compared as said.
+        a, b = (replace(x, low=x.value, high=x.value) for x in (a, b))
+        exact = True
     rounded = any(x.value % ROUNDED_FROM == 0 for x in (a, b))
     slack = SLACK if exact and rounded and min(a.value, b.value) >= ROUNDED_FROM else 1.0
     return a.low <= b.high * slack and b.low <= a.high * slack
+
+
+def factors(amount: Amount) -> tuple[float, float]:
+    return (amount.low / amount.value, amount.high / amount.value) if amount.value else (1.0, 1.0)
 
 
 def near_enough(a: Amount, b: Amount) -> bool:

@@ -178,6 +178,12 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
     # charges: "counts of" one crime, whatever verb brings them
     ("He faces five counts of criminal mischief.", "Demoski was arrested on six counts of criminal mischief.",
      {"five", "six"}),
+    # one qualifier on both: two estimates of one kind
+    ("The albatross has raised as many as 35 chicks.", "The albatross has raised as many as 36 chicks.",
+     {"as many as 35", "as many as 36"}),
+    # the event behind a framing verb; "overall" says the whole, not a part
+    ("Seven people believed to be connected to the brothers have been detained.",
+     "The minister said that nine people overall have been detained in connection with the attack.", {"Seven", "nine"}),
 ])
 def test_disputes_across_wordings(pipeline, first, second, values):
     [found] = disagreements(pipeline, two(first, second))
