@@ -83,7 +83,8 @@ PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport"
                "county", "city", "island", "islands", "river", "lake", "mountain", "mountains", "valley", "beach",
                "bay", "side", "place", "center", "centre", "heights", "hills", "province", "region", "district",
                "boulevard", "highway", "canyon", "coast", "peninsula", "desert", "sea", "ocean", "village",
-               "st", "ave", "blvd", "rd", "hwy"}
+               "st", "ave", "blvd", "rd", "hwy", "hospital", "stadium", "arena", "prison", "jail", "mall",
+               "cemetery", "terminal"}
 # First words that make a name a place.
 PLACE_FIRST_WORDS = {"mount", "mt", "mt.", "lake", "fort", "port", "cape", "isle", "gulf"}
 STATE_ABBREVIATIONS = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
