@@ -88,6 +88,9 @@ ORGANISATION_NOUNS = {"fraternity", "sorority", "company", "firm", "party", "gro
                       "agency", "organization", "organisation", "network", "newspaper", "channel", "university",
                       "college", "charity", "union", "militia", "brigade", "church", "committee", "council",
                       "startup", "manufacturer", "retailer", "airline", "bank"}
+# People and services a town's name describes: "a DeLand woman", "Chicago police".
+LOCAL_NOUNS = {"woman", "man", "resident", "native", "teen", "teenager", "boy", "girl", "couple", "police",
+               "mayor", "sheriff"}
 # Nouns only a company has: "the Tesla and SpaceX CEO", "Verizon's customers".
 COMPANY_NOUNS = {"ceo", "founder", "co-founder", "cofounder", "shares", "share", "stock", "shareholder",
                  "investor", "employee", "customer", "subscriber", "user", "executive", "headquarters", "spokesperson",
@@ -193,6 +196,10 @@ def context_cue(tokens, before, after) -> str:
         return listed
     if root.i + 3 < len(doc) and doc[root.i + 1].text == "," and doc[root.i + 2].like_num and doc[root.i + 3].text == ",":
         return "PERSON"  # "Amber Pasztor, 24, was": an age in apposition
+    if root.i + 2 < len(doc) and doc[root.i + 1].text == "," and doc[root.i + 2].lower_ in ("who", "whom"):
+        return "PERSON"  # "witnessed by Amanda Cooper Lickliter, who snapped a photo"
+    if root.dep_ == "compound" and root.head.lemma_.lower() in LOCAL_NOUNS and root.ent_type_ != "NORP":
+        return "PLACE"  # "a DeLand woman", "DeLand police": people and services named by their town
     if before is not None and before.lower_ == "of" and before.head.lower_ in PLACE_NOUNS:
         return "PLACE"
     if before is not None and before.lower_ in PLACE_PREPOSITIONS and root.dep_ == "pobj" and root.tag_ != "NNPS" \

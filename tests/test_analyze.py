@@ -125,6 +125,14 @@ def test_company_nouns_lists_and_modifiers_are_type_cues(analyzed):
     assert "Prince George and Princess Charlotte" not in names
 
 
+def test_a_relative_who_and_a_town_described_noun_are_type_cues(analyzed):
+    _, analysis = analyzed(["The encounter was witnessed by Amanda Cooper Lickliter, who snapped a photo.",
+                            "A DeLand woman passed a note to the staff. DeLand police arrived."])
+    cues = {(n.text, n.cue) for n in analysis.names}
+    assert ("Amanda Cooper Lickliter", "PERSON") in cues
+    assert ("DeLand", "PLACE") in cues
+
+
 def test_a_dateline_is_a_place(analyzed):
     _, analysis = analyzed(["OSLO—U.S. presidential contender Donald Trump is among the nominees."])
     assert [(n.text, n.cue) for n in analysis.names if n.text == "OSLO"] == [("OSLO", "PLACE")]
