@@ -370,7 +370,9 @@ def figure_event(amount: Amount) -> str:
 
 def figure_counts(amount: Amount) -> str:
     """"people killed", "residents fled", "contract awarded"."""
-    thing = amount.counted_text or ("people" if amount.counted == "people" else amount.counted)
+    # "claimed 220,000 lives": people killed, not "lives killed"
+    written = "" if amount.counted_text.lower() in ("life", "lives") else amount.counted_text
+    thing = written or ("people" if amount.counted == "people" else amount.counted)
     return " ".join(x for x in (thing, figure_event(amount)) if x)
 
 
