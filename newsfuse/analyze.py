@@ -186,6 +186,8 @@ def context_cue(tokens, before, after) -> str:
         if head in PLACE_NOUNS:
             return "PLACE"
     described = modified_noun(root)
+    if before is not None and before.lower_ in ("a", "an") and described is None and len(tokens) <= 3:
+        return "OTHER"  # "a Silver Star", "a Tumblr": one of many, so a thing, not a person, place or body
     if described is not None and described.lemma_.lower() in COMPANY_NOUNS:
         return "ORG"
     of_what = before.head if before is not None and before.lower_ == "of" else described

@@ -133,6 +133,12 @@ def test_a_relative_who_and_a_town_described_noun_are_type_cues(analyzed):
     assert ("DeLand", "PLACE") in cues
 
 
+def test_an_indefinite_article_makes_a_name_a_thing(analyzed):
+    _, analysis = analyzed(["Jones received a Silver Star and two Bronze Stars.", "She started a Tumblr last year."])
+    cues = {(n.text, n.cue) for n in analysis.names}
+    assert ("Silver Star", "OTHER") in cues and ("Tumblr", "OTHER") in cues
+
+
 def test_a_dateline_is_a_place(analyzed):
     _, analysis = analyzed(["OSLO—U.S. presidential contender Donald Trump is among the nominees."])
     assert [(n.text, n.cue) for n in analysis.names if n.text == "OSLO"] == [("OSLO", "PLACE")]
