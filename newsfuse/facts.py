@@ -254,7 +254,10 @@ COMPANY_PARTS = {"services", "research", "motor", "motors", "entertainment", "st
 
 def is_common_word(name: str, text: str) -> bool:
     """A one-word name the cluster also writes in lower case, at least as often: a common noun
-    capitalised in a heading or a longer name ("St Peter's Basilica" → "Basilica")."""
+    capitalised in a heading or a longer name ("St Peter's Basilica" → "Basilica"); or an acronym
+    the cluster also writes in the plural ("an EMT", "the two EMTs"): organisations have no plural."""
+    if " " not in name and name.isalpha() and name.isupper() and len(name) > 1:
+        return bool(re.search(rf"\b{re.escape(name)}s\b", text))
     if " " in name or name.isupper() or not name[:1].isupper():
         return False
     lower = len(re.findall(rf"\b{re.escape(name.lower())}\b", text))

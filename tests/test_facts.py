@@ -69,6 +69,9 @@ def test_a_common_word_capitalised_is_no_name_and_first_words_can_mark_a_place()
     names = (NameMention("Basilica", "PERSON", 0), NameMention("Mount Adams", "PERSON", 0),
              NameMention("Mount Adams", "PERSON", 0))
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Mount Adams": "PLACE"}
+    medics = [Sentence("An EMT who worked with him spoke. The two EMTs left. The FBI's agents came.", 0, 0)]
+    names = (NameMention("EMT", "ORG", 0), NameMention("FBI", "ORG", 0))
+    assert {e.name for e in find_entities(names, medics)} == {"FBI"}  # an acronym in the plural is a common noun
 
 
 def test_a_company_name_followed_by_what_it_makes_is_a_product():
