@@ -98,7 +98,8 @@ COMPANY_NOUNS = {"ceo", "founder", "co-founder", "cofounder", "shares", "share",
 # Nouns whose name is a product, a drug or a work, not an actor: "Adderall pills", "a refill of Adderall".
 PRODUCT_NOUNS = {"pill", "tablet", "capsule", "drug", "medication", "medicine", "prescription", "dose", "refill",
                  "vaccine", "phone", "smartphone", "device", "console", "software", "film", "movie", "album", "song",
-                 "novel", "sequel", "franchise", "episode"}
+                 "novel", "sequel", "franchise", "episode", "probe", "lander", "spacecraft", "rover", "satellite",
+                 "rocket", "missile", "ship", "vessel", "yacht", "aircraft", "jet", "drone", "robot"}
 DATELINE_MARKS = {",", "(", "—", "–", "-", "--"}
 KIND_OF_LABEL = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 # Words before a name that say it is a place: "the town of Palmyra", "in Palmyra".
@@ -191,8 +192,9 @@ def context_cue(tokens, before, after) -> str:
     if described is not None and described.lemma_.lower() in COMPANY_NOUNS:
         return "ORG"
     of_what = before.head if before is not None and before.lower_ == "of" else described
-    if of_what is not None and of_what.lemma_.lower() in PRODUCT_NOUNS:
-        return "OTHER"  # "Adderall pills", "a refill of Adderall", "the Star Wars franchise"
+    appositions = [c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if of_what is not None and of_what.lemma_.lower() in PRODUCT_NOUNS or PRODUCT_NOUNS.intersection(appositions):
+        return "OTHER"  # "Adderall pills", "a refill of Adderall", "the Star Wars franchise", "Philae, the probe"
     listed = list_kind(root)
     if listed:
         return listed

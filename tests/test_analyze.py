@@ -139,6 +139,12 @@ def test_an_indefinite_article_makes_a_name_a_thing(analyzed):
     assert ("Silver Star", "OTHER") in cues and ("Tumblr", "OTHER") in cues
 
 
+def test_a_craft_named_by_its_noun_is_a_thing(analyzed):
+    _, analysis = analyzed(["Philae, the probe that landed on a comet, has detected organic molecules.",
+                            "An instrument aboard the Philae lander detected the molecules."])
+    assert {n.cue for n in analysis.names if n.text == "Philae"} == {"OTHER"}
+
+
 def test_a_dateline_is_a_place(analyzed):
     _, analysis = analyzed(["OSLO—U.S. presidential contender Donald Trump is among the nominees."])
     assert [(n.text, n.cue) for n in analysis.names if n.text == "OSLO"] == [("OSLO", "PLACE")]
