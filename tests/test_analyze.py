@@ -139,6 +139,13 @@ def test_an_indefinite_article_makes_a_name_a_thing(analyzed):
     assert ("Silver Star", "OTHER") in cues and ("Tumblr", "OTHER") in cues
 
 
+def test_the_before_a_saying_subject_makes_it_a_body_not_a_person(analyzed):
+    _, analysis = analyzed(["On Wednesday, the Met said it had received a huge response.",
+                            "Yesterday Muhannad Haimour said the city had fallen."])
+    cues = {(n.text, n.cue) for n in analysis.names}
+    assert ("Muhannad Haimour", "PERSON") in cues and ("Met", "PERSON") not in cues
+
+
 def test_a_craft_named_by_its_noun_is_a_thing(analyzed):
     _, analysis = analyzed(["Philae, the probe that landed on a comet, has detected organic molecules.",
                             "An instrument aboard the Philae lander detected the molecules."])
