@@ -77,7 +77,10 @@ def alias_group(key: str) -> int | None:
 OTHER_WORDS = {"awards", "award", "globes", "olympics", "games", "cup", "festival", "day", "week", "index",
                "alert", "program", "programs", "programme", "act", "bill", "prize", "series", "show", "season",
                "fools", "war", "championship", "championships", "tournament", "open", "marathon", "conference",
-               "summit", "forums", "forum", "app", "trek", "wars", "christmas", "eve", "olympic", "finals"}
+               "summit", "forums", "forum", "app", "trek", "wars", "christmas", "eve", "olympic", "finals",
+               "medal", "medicare", "medicaid", "obamacare", "trumpcare",
+               # time zones ("10:00 GMT"), which NER often takes for organisations
+               "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet"}
 # Last words that make a name a place.
 PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport", "station", "township",
                "county", "city", "island", "islands", "river", "lake", "mountain", "mountains", "valley", "beach",

@@ -72,6 +72,9 @@ def test_a_common_word_capitalised_is_no_name_and_first_words_can_mark_a_place()
     medics = [Sentence("An EMT who worked with him spoke. The two EMTs left. The FBI's agents came.", 0, 0)]
     names = (NameMention("EMT", "ORG", 0), NameMention("FBI", "ORG", 0))
     assert {e.name for e in find_entities(names, medics)} == {"FBI"}  # an acronym in the plural is a common noun
+    programmes = [Sentence("The bill repeals Obamacare. The vote came at 10:00 GMT.", 0, 0)]
+    names = (NameMention("Obamacare", "ORG", 0), NameMention("GMT", "ORG", 0))
+    assert find_entities(names, programmes) == []  # a health programme and a time zone
 
 
 def test_a_company_name_followed_by_what_it_makes_is_a_product():
