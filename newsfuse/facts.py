@@ -108,8 +108,8 @@ def known_kind(name: str) -> str:
     words = name.lower().rstrip(".").split()
     if words[-1] in OTHER_WORDS:
         return OTHER
-    if len(words) > 1 and words[-1] in PLACE_WORDS and words[0] not in ORG_WORDS:
-        return "PLACE"
+    if len(words) > 1 and words[-1] in PLACE_WORDS and not (words[0] in ORG_WORDS and "of" in words):
+        return "PLACE"  # "Union Station"; not "Department of Parks ... District"
     if len(words) > 1 and words[-1] in ORG_WORDS or words[0] in ORG_WORDS and len(words) > 2 and words[1] == "of":
         return "ORG"  # "Associated Press", "Boston College", "Department of Defense"
     if len(words) > 1 and words[0] in PLACE_FIRST_WORDS:

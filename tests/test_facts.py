@@ -23,11 +23,12 @@ def test_votes_cues_and_known_names_decide_the_type():
              NameMention("Golden Globes", "ORG", 0), NameMention("Upper East Side", "ORG", 1),
              NameMention("Kessab", "PERSON", 0, cue="PLACE"), NameMention("Kessab", "PERSON", 1, cue="PLACE"),
              NameMention("Kessab", "PERSON", 1), NameMention("Council", "ORG", 0), NameMention("Fremont St.", "ORG", 0),
-             NameMention("Southmead Hospital", "ORG", 0))
+             NameMention("Southmead Hospital", "ORG", 0), NameMention("Union Station", "ORG", 0))
     entities = {e.name: e for e in find_entities(names, [Sentence("John Lattner met in Kessab.", 0, 0)])}
     assert entities["John Lattner"].kind == "PERSON" and "Lattner" in entities["John Lattner"].variants
     assert entities["Kessab"].kind == "PLACE"
     assert entities["Upper East Side"].kind == entities["Fremont St."].kind == entities["Southmead Hospital"].kind == "PLACE"
+    assert entities["Union Station"].kind == "PLACE"  # a first word that names bodies does not make it one
     assert "Golden Globes" not in entities and "Council" not in entities
 
 
