@@ -436,6 +436,8 @@ AGE_RE = re.compile(r"\bold\b|-year-")
 def is_age(ent) -> bool:
     """"41-year-old" and the "26" of "Arnold Demoski, 26, of Nulato" are tagged DATE but date nothing."""
     return bool(AGE_RE.search(ent.text)) or ent.text.isdigit() and len(ent.text) <= 3
+
+
 TIME_PREPOSITIONS = {"in", "on", "since", "over", "during", "by", "until", "from", "for", "after", "before", "at",
                      "through", "throughout", "within"}
 

@@ -191,8 +191,6 @@ def question(amount: Amount) -> str:
         return f"Size of the {amount.event_text} ({units})"
     if amount.event in ("below", "above"):
         return f"How far {amount.event} the {amount.event_text} was ({units})"
-    if amount.event in ("below", "above"):
-        return f"How far {amount.event} the {amount.event_text} was ({units})"
     if amount.event in MEASUREMENTS:
         return f"How {amount.event} the {amount.event_text} is ({units})"
     # The verb as written when it is not one of the named events: "stabbed", not "stab".
