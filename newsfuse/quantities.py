@@ -110,6 +110,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             if value < 2 and not qualifier:
                 continue  # "one of the ...", "zero morale": not figures
         low_factor, high_factor = QUALIFIERS.get(qualifier, (1.0, 1.0))
+        if high_factor == float("inf") and value >= 100 and value % 10:
+            high_factor = 1.1  # "more than 121 feet": a precise figure is a floor only just below the truth
         out.append(Quantity(text[start:end].strip(), value, value * low_factor, value * high_factor, False,
                             start, end, unit))
     return tuple(out)

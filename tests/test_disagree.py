@@ -178,6 +178,9 @@ def test_briefing_never_states_a_disputed_figure_as_settled(ramadi_briefing):
     # charges: "counts of" one crime, whatever verb brings them
     ("He faces five counts of criminal mischief.", "Demoski was arrested on six counts of criminal mischief.",
      {"five", "six"}),
+    # a precise floor and a figure far above it
+    ("The drone fell into the almost 200-feet deep hot spring.", "The hot spring, which is more than 121 feet deep, is famous.",
+     {"almost 200", "more than 121"}),
     # one qualifier on both: two estimates of one kind
     ("The albatross has raised as many as 35 chicks.", "The albatross has raised as many as 36 chicks.",
      {"as many as 35", "as many as 36"}),

@@ -5,6 +5,8 @@ from newsfuse.quantities import is_identifier_or_age, parse_quantities
 
 @pytest.mark.parametrize("text, value, low, high, vague", [
     ("more than 220,000 lives", 220_000, 220_000, float("inf"), False),
+    ("more than 121 feet deep", 121, 121, 133.1, False),  # a precise floor is just below the truth
+    ("at least 17 people", 17, 17, float("inf"), False),
     ("a few hundred fighters", 350, 200, 500, True),
     ("hundreds of people", 599.5, 200, 999, True),
     ("60 miles", 60, 60, 60, False),
