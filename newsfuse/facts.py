@@ -357,7 +357,7 @@ TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "decad
 NOT_HEAD_COUNTS = TIME_NOUNS | MEASURE_NOUNS
 MIN_FIGURE_WITHOUT_HUMAN_EVENT = 10
 NAMED_EVENTS = {"killed", "injured", "fled", "evacuated", "arrested", "missing", "kidnapped",
-                "rescued", "homeless"}
+                "rescued", "homeless", "charged"}
 
 
 def is_key_figure(amount: Amount) -> bool:
@@ -378,6 +378,8 @@ def figure_counts(amount: Amount) -> str:
     """"people killed", "residents fled", "contract awarded"."""
     # "claimed 220,000 lives": people killed, not "lives killed"
     written = "" if amount.counted_text.lower() in ("life", "lives") else amount.counted_text
+    if amount.event == "charged":  # counted is "count of fraud": "12 counts of fraud charged"
+        written = f"{written or 'counts'} of {amount.counted.split(' of ', 1)[1]}"
     thing = written or ("people" if amount.counted == "people" else amount.counted)
     return " ".join(x for x in (thing, figure_event(amount)) if x)
 

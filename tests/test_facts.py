@@ -133,11 +133,12 @@ def test_figures_read_as_events(analyzed):
         "Officials said 500 people were killed in Ramadi since Friday. Ramadi lies 100 kilometres west of Baghdad.",
         "Some 500 people were killed, the governor said. Fighters attacked from three directions. "
         "The new model starts at $1,699. Sales generated $3 million in tax revenue.",
-        "The civil war has claimed more than 220,000 lives.",
+        "The civil war has claimed more than 220,000 lives. He faces 12 counts of fraud.",
     ])
     labels = [(f.label, f.documents) for f in find_figures(analysis.amounts)]
     assert labels[0] == ("500 people killed in Ramadi, since Friday", (0, 1))
     assert ("more than 220,000 people killed", (2,)) in labels  # not "lives killed"
+    assert ("12 counts of fraud charged", (2,)) in labels
     # distances, prices and sums say no event: they are compared between sources, not key facts
     assert not any(word in label for label, _ in labels for word in ("kilometres", "directions", "1,699", "3 million"))
 
