@@ -83,14 +83,14 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="at most this many articles")
     parser.add_argument("--fast", action="store_true")
     args = parser.parse_args()
-    from newsfuse.follow import read_sources
+    from newsfuse.follow import read_feed_list
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         truth, part, confirmed = write_feeds(args.data, folder, args.limit)
         store = Store(folder / "news.db")
         pipeline = Pipeline.load(fast=args.fast)
-        sources = read_sources(folder / "feeds.txt")
+        sources = read_feed_list(folder / "feeds.txt")
         report = run_pass(store, sources, pipeline, FollowOptions(delay_s=0.0))
         print(report.line())
         again = run_pass(store, sources, pipeline, FollowOptions(delay_s=0.0))
