@@ -72,6 +72,11 @@ def test_names_drop_broken_spans_and_keep_cues(analyzed):
     assert "Associated Press" in names
 
 
+def test_a_name_cut_before_the_rest_of_a_longer_name_is_dropped(analyzed):
+    _, analysis = analyzed(["Officers from the Monterey County District Attorney office came."])
+    assert "Monterey County" not in {n.text for n in analysis.names}
+
+
 def test_timeline_dates_are_resolved_or_left_out():
     published = dt.date(2015, 5, 20)  # a Wednesday
     assert resolve_date("Sunday", published) == "2015-05-17"
