@@ -385,7 +385,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     if quantity.unit in CURRENCIES and noun is None:
         counted_lemma, counted_text, event = money_matter(number, verb, event)
     else:
-        counted_text = noun.text if noun is not None and counted_lemma else ""
+        counted_text = with_compounds(noun) if noun is not None and counted_lemma else ""
     if counted_lemma in PEOPLE or (not counted_lemma and event in HUMAN_EVENTS):
         counted = "people"
     else:
@@ -435,6 +435,15 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
 
 
 AGE_RE = re.compile(r"\bold\b|-year-")
+
+
+def with_compounds(noun) -> str:
+    """The counted noun with the common nouns compounded before it: "service members", "fire engines"."""
+    start = noun.i
+    while start > 0 and noun.doc[start - 1].dep_ == "compound" and noun.doc[start - 1].head.i == noun.i \
+            and noun.doc[start - 1].pos_ == "NOUN":
+        start -= 1
+    return noun.doc[start:noun.i + 1].text
 
 
 def is_age(ent) -> bool:

@@ -43,7 +43,7 @@ def comparable(amount: Amount) -> bool:
 def described_count(amount: Amount) -> bool:
     """A count with no event but a modifier that says which ("21 fire engines at the scene",
     "12 fire engines attended"): exact, undated, and not of people, who are counted by events."""
-    which = set(amount.scope) - {amount.counted_text.lower()} - INCREMENT_WORDS
+    which = set(amount.scope) - set(amount.counted_text.lower().split()[-1:]) - INCREMENT_WORDS
     return (bool(which) and amount.counted not in ("people", "") and not amount.unit
             and amount.low == amount.high and not amount.period)
 

@@ -244,4 +244,4 @@ def test_a_measurement_dispute_says_what_it_measures(pipeline):
     assert distance.description.startswith("Distance from Las Vegas (miles)")
     [engines] = disagreements(pipeline, two("Police reported 21 fire engines were at the scene during the night.",
                                             "Over the course of the fire 12 fire engines attended."))
-    assert engines.description == "How many engines: 21 vs 12"
+    assert engines.description == "How many fire engines: 21 vs 12"
