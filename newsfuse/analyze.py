@@ -133,12 +133,20 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "Council", "Technology": a capitalised common noun
     if len(tokens) > 1 and len(tokens[-1].text) == 1 and tokens[-1].text.isupper():
         return None  # "Abstract A", "Class A": a heading or a label, not a name
-    after = span.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(span.doc) else None
-    if after is not None and after.text[:1].isupper() and after.pos_ in ("PROPN", "NOUN") and not after.ent_type_ \
-            and after.lower_.rstrip(".") not in PERSON_TITLES:
+    if cut_short(span.doc, tokens[-1].i + 1):
         return None  # "New York City" of "New York City Police Department": a longer name cut short
     text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].rstrip(".")
     return (text, tokens) if len(text) > 1 else None
+
+
+def cut_short(doc, i: int) -> bool:
+    """Whether a name ending before token i goes on there: a capitalised noun that is no title
+    and no other name ("... District Attorney"), or "of", "for", "on" before one ("the UN
+    Working Group on Arbitrary Detention", "Syrian Observatory for Human Rights")."""
+    if i + 1 < len(doc) and doc[i].lower_ in ("of", "for", "on"):
+        i += 1
+    return i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN") and not doc[i].ent_type_ \
+        and doc[i].lower_.rstrip(".") not in PERSON_TITLES
 
 
 def name_mentions(doc, document: int) -> Iterator[NameMention]:
