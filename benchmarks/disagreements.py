@@ -96,7 +96,8 @@ def main() -> None:
         analysis = pipeline.analyze(sentences, cluster.documents)
         entities = find_entities(analysis.names, sentences)
         extract_facts(analysis, entities)
-        disagreements = [d for d in find_disagreements(sentences, analysis.amounts, entities) if d.topic == "figure"]
+        disagreements = [d for d in find_disagreements(sentences, analysis.amounts, entities, analysis.approximate)
+                         if d.topic == "figure"]
         times.append((time.perf_counter() - start) * 1000)
         truth = labelled.get(cluster.id, [])
         for d in disagreements:

@@ -103,7 +103,7 @@ class Pipeline:
         entities = find_entities(analysis.names, sentences)
         facts = extract_facts(analysis, entities)
         lap("facts_ms")
-        disagreements = find_disagreements(sentences, analysis.amounts, entities)
+        disagreements = find_disagreements(sentences, analysis.amounts, entities, analysis.approximate)
         cited = mark_disputes(cited, disagreements)
         lap("disagree_ms")
         return Briefing(

@@ -245,3 +245,16 @@ def test_a_measurement_dispute_says_what_it_measures(pipeline):
     [engines] = disagreements(pipeline, two("Police reported 21 fire engines were at the scene during the night.",
                                             "Over the course of the fire 12 fire engines attended."))
     assert engines.description == "How many fire engines: 21 vs 12"
+
+
+def test_the_fast_rules_compare_only_close_counts_with_a_place(pipeline):
+    """The --fast rules see no scope, part or incident: their far-apart or placeless counts are
+    left out, while the parser's reading still reports them."""
+    from newsfuse.pipeline import Pipeline
+
+    fast = Pipeline.load(fast=True)
+    close = two("Police said 12 people were killed in Homs on Monday.", "Activists said 13 people were killed in Homs on Monday.")
+    far = two("Police said two people were killed in Homs on Monday.", "Activists said eight people were killed in Homs on Monday.")
+    placeless = two("Police said 12 people were killed on Monday.", "Activists said 13 people were killed on Monday.")
+    assert [len(disagreements(fast, c)) for c in (close, far, placeless)] == [1, 0, 0]
+    assert len(disagreements(pipeline, far)) == 1
