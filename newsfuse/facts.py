@@ -260,11 +260,22 @@ def is_common_word(name: str, text: str) -> bool:
     capitalised in a heading or a longer name ("St Peter's Basilica" → "Basilica"); or an acronym
     the cluster also writes in the plural ("an EMT", "the two EMTs"): organisations have no plural."""
     if " " not in name and name.isalpha() and name.isupper() and len(name) > 1:
-        return bool(re.search(rf"\b{re.escape(name)}s\b", text))
+        return bool(re.search(rf"\b{re.escape(name)}s\b", text)) or lower_case_expansion(name, text)
     if " " in name or name.isupper() or not name[:1].isupper():
         return False
     lower = len(re.findall(rf"\b{re.escape(name.lower())}\b", text))
     return lower > 0 and lower >= len(re.findall(rf"\b{re.escape(name)}\b", text))
+
+
+def lower_case_expansion(acronym: str, text: str) -> bool:
+    """Whether the cluster spells an acronym out in lower case beside it ("CPE's (continuing
+    professional education)", "continuing professional education (CPE)"): a common term, since an
+    organisation's name is written with capitals. Only beside it: three lower-case words with the
+    right initials turn up by chance in any long text ("faced diagnosis after" for FDA)."""
+    glue = r"\s+(?:(?:of|and|in|for|on|the|to)\s+)?"
+    spelled = glue.join(f"{letter.lower()}[a-z]+" for letter in acronym)
+    name = re.escape(acronym)
+    return bool(re.search(rf"\b{name}(?:'s|’s)?\s*\({spelled}\)|\b{spelled}\s*\({name}\)", text))
 
 
 def is_product(key: str, companies: set[str]) -> bool:

@@ -73,6 +73,9 @@ def test_a_common_word_capitalised_is_no_name_and_first_words_can_mark_a_place()
     medics = [Sentence("An EMT who worked with him spoke. The two EMTs left. The FBI's agents came.", 0, 0)]
     names = (NameMention("EMT", "ORG", 0), NameMention("FBI", "ORG", 0))
     assert {e.name for e in find_entities(names, medics)} == {"FBI"}  # an acronym in the plural is a common noun
+    terms = [Sentence("He had a traumatic brain injury (TBI), the FDA said. The TBI was severe.", 0, 0)]
+    names = (NameMention("TBI", "ORG", 0), NameMention("TBI", "ORG", 0), NameMention("FDA", "ORG", 0))
+    assert {e.name for e in find_entities(names, terms)} == {"FDA"}  # spelled out in lower case beside it
     programmes = [Sentence("The bill repeals Obamacare. The vote came at 10:00 GMT.", 0, 0)]
     names = (NameMention("Obamacare", "ORG", 0), NameMention("GMT", "ORG", 0))
     assert find_entities(names, programmes) == []  # a health programme and a time zone
