@@ -167,7 +167,7 @@ def figure_disagreements(amounts: tuple[Amount, ...], name_of: dict[str, str],
         elapsed = {a.period.lower() for a in group if ELAPSED_RE.match(a.period)}
         kind = "update" if any(a.update for a in group) or len(elapsed) > 1 else "conflict"
         context = [a for a in candidates if a.period and not same_period(a.period, anchor.period)
-                   and same_matter(replace(a, period=anchor.period), anchor, name_of)]
+                   and a not in members and same_matter(replace(a, period=anchor.period), anchor, name_of)]
         statements = tuple(statement(side) for side in sides)
         smallest_side = min(len(d) for d in documents_per_side)
         out.append(Disagreement(

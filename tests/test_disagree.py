@@ -258,3 +258,11 @@ def test_the_fast_rules_compare_only_close_counts_with_a_place(pipeline):
     placeless = two("Police said 12 people were killed on Monday.", "Activists said 13 people were killed on Monday.")
     assert [len(disagreements(fast, c)) for c in (close, far, placeless)] == [1, 0, 0]
     assert len(disagreements(pipeline, far)) == 1
+
+
+def test_context_never_repeats_a_side(pipeline):
+    """A dated figure that already stands on a side ("six ... Saturday") is not shown again as context."""
+    [found] = disagreements(pipeline, two("He faces five counts of criminal mischief.",
+                                          "Demoski was arrested Saturday on six counts of criminal mischief."))
+    sides = {s.text for s in found.statements}
+    assert not any(c.text in sides for c in found.context)
