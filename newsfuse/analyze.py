@@ -467,7 +467,7 @@ def period_phrase(ent) -> str:
     """A date with its preposition: "over the past few days", "in April", "since Friday"."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.lower_ in TIME_PREPOSITIONS:
-        return f"{before.text} {ent.text}"
+        return f"{before.lower_} {ent.text}"  # "On Saturday" opening a sentence reads "on Saturday" here
     return ent.text
 
 
