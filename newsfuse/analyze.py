@@ -376,12 +376,11 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         event = ""  # "35 categories uses", "30,000 people affects": a habit or a state, not something that happened
     if counted_lemma == "life" and verb is not None and verb.lemma_.lower() in {"claim", "take", "cost"}:
         event = "killed"  # "the protests claimed 15 lives"
-    charge = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
-        if noun is not None and counted_lemma == "count" else None
-    if charge is not None and any(c.dep_ == "pobj" for c in charge.children):
+    crime = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"), None) if noun is not None and counted_lemma == "count" else None
+    if crime is not None:
         # "five counts of criminal mischief": charges, whatever verb brings them (faces, arrested on)
-        crime = next(c for c in charge.children if c.dep_ == "pobj")
-        counted_lemma, event = f"count of {crime.lemma_.lower()}", "charged"
+        counted_lemma, event = f"{CHARGE_COUNT}{crime.lemma_.lower()}", "charged"
     if counted_lemma in EVENT_CLASSES and (not event or event in FRAMING_VERBS or event == "dead"):
         event, counted_lemma = EVENT_CLASSES[counted_lemma], ""  # "17 deaths", "death toll"
     if verb is not None and verb.lemma_.lower() in FALL_VERBS and (quantity.unit == "%" or counted_lemma == "point"):
@@ -443,6 +442,12 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
 
 
 AGE_RE = re.compile(r"\bold\b|-year-")
+CHARGE_COUNT = "count of "  # how charges are counted: "count of mischief"
+
+
+def charged_crime(amount: Amount) -> str:
+    """The crime of a count of charges: "mischief" of "five counts of criminal mischief"."""
+    return amount.counted.removeprefix(CHARGE_COUNT)
 
 
 def with_compounds(noun) -> str:
@@ -667,7 +672,7 @@ def governing_event(anchor) -> tuple[object | None, str]:
         complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acomp", "oprd")
                        and c.pos_ in ("VERB", "ADJ")]  # "has left 18 service members dead"
         # "Seven people believed to be connected to them have been detained": the event, when one is
-        complement = next((c for c in complements if c.lemma_.lower() in EVENT_CLASSES), None) or next(iter(complements), None)
+        complement = next((c for c in complements if c.lemma_.lower() in EVENT_CLASSES), complements[0] if complements else None)
         if complement is None:
             break
         verb = complement

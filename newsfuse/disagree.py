@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsfuse.analyze import HUMAN_EVENTS, INCREMENT_WORDS, MEASURE_NOUNS, MEASUREMENTS, PAST_PERIOD_RE
+from newsfuse.analyze import (HUMAN_EVENTS, INCREMENT_WORDS, MEASURE_NOUNS, MEASUREMENTS, PAST_PERIOD_RE,
+                              charged_crime)
 from newsfuse.facts import NOT_HEAD_COUNTS
 from newsfuse.quantities import CURRENCIES, UNITS
 from newsfuse.types import Amount, Disagreement, Entity, Sentence, Statement, SummarySentence
@@ -191,8 +192,8 @@ def question(amount: Amount) -> str:
     if amount.event == "fell":
         thing, unit = amount.counted.rsplit(" ", 1)
         return f"How far {amount.agent or plural(thing)} fell ({'%' if unit == '%' else 'points'})"
-    if amount.event == "charged":  # counted is "count of mischief"
-        return f"How many counts of {amount.counted.split(' of ', 1)[1]} charged"
+    if amount.event == "charged":
+        return f"How many counts of {charged_crime(amount)} charged"
     if amount.event == "distance":
         return f"Distance from {amount.places[0]} ({units})"
     if amount.event == "size":

@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from newsfuse.analyze import HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, PERSON_TITLES
+from newsfuse.analyze import HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, PERSON_TITLES, charged_crime
 from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQuote, NameMention, Sentence
 
 # ---------------------------------------------------------------- entities
@@ -389,8 +389,8 @@ def figure_counts(amount: Amount) -> str:
     """"people killed", "residents fled", "contract awarded"."""
     # "claimed 220,000 lives": people killed, not "lives killed"
     written = "" if amount.counted_text.lower() in ("life", "lives") else amount.counted_text
-    if amount.event == "charged":  # counted is "count of fraud": "12 counts of fraud charged"
-        written = f"{written or 'counts'} of {amount.counted.split(' of ', 1)[1]}"
+    if amount.event == "charged":  # "12 counts of fraud charged"
+        written = f"{written or 'counts'} of {charged_crime(amount)}"
     thing = written or ("people" if amount.counted == "people" else amount.counted)
     return " ".join(x for x in (thing, figure_event(amount)) if x)
 
