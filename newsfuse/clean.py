@@ -54,6 +54,9 @@ WEAK_RE = re.compile("|".join(f"(?:{p})" for p in _WEAK), re.IGNORECASE | re.MUL
 SHORT_PARAGRAPH_WORDS = 8
 SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)\]」』]*\s*$")
 WORD_RE = re.compile(r"\w+")
+# Soft hyphens, zero-width spaces, word joiners and byte-order marks: invisible, but they split
+# "Univer\u00adsity" in two for every later stage.
+INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 # Credits glued to a caption ("...in Ramadi, IraqReuters"): a lower-case letter directly
 # followed by a news agency name at the end of a paragraph.
 GLUED_CREDIT_RE = re.compile(r"[a-z](Reuters|AFP|AP|Getty Images|EPA)\s*$")
@@ -134,7 +137,7 @@ def split_paragraphs(text: str) -> list[str]:
     sentence ending, followed by a lower-case start) are joined back together."""
     paragraphs: list[str] = []
     joinable = False
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in INVISIBLE_RE.sub("", text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(line.split())
         if not line:
             joinable = False

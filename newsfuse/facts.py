@@ -21,6 +21,7 @@ from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQu
 OTHER = "OTHER"
 CUE_WEIGHT = 2  # a title or "the town of" outweighs two contrary mentions of the statistical model
 KNOWN_WEIGHT = 5
+ONE_MENTION = 2  # the votes of one mention of a full name (its own mentions weigh double)
 # spaCy often labels a name that modifies a noun by the noun: "the Trump campaign" as ORG.
 MODIFIER_WEIGHT = 0.25
 ORG_WORDS = {
@@ -228,6 +229,10 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         kind = votes.most_common(1)[0][0]
         if kind == OTHER or len(names_written) == 1 and name.lower() in ORG_WORDS:
             continue  # not a person, place or organisation; or "the Council": a kind of body, not a name
+        if votes[kind] < 1:
+            continue  # seen only once or twice as a noun's modifier ("the Oxford study"): the text does not say what it is
+        if kind == "ORG" and votes[kind] <= ONE_MENTION and is_unmarked_phrase(name):
+            continue  # "Literally Unbelievable", "Catholic Imagination": spaCy's ORG for a phrase it does not know
         if is_common_word(name, text):
             continue  # "Basilica", "Legionella": the cluster also writes it in lower case
         if kind == "PERSON" and " " not in name:
@@ -253,6 +258,21 @@ NOT_FIRST_NAMES = {"the", "a", "an", "and", "but", "or", "when", "while", "if", 
 COMPANY_PARTS = {"services", "research", "motor", "motors", "entertainment", "studios", "studio", "records",
                  "pictures", "media", "labs", "capital", "health", "energy", "financial", "holdings",
                  "international", "america", "store", "stores", "co", "llc", "plc", "ag", "sa"}
+
+
+# Words that say a phrase names a body ("Oak Ridge National Laboratory", "Orlando Sentinel").
+BODY_WORDS = ORG_WORDS | COMPANY_PARTS | {
+    "administration", "agency", "alliance", "academy", "center", "centre", "clinic", "force", "fund", "house",
+    "industries", "institution", "laboratory", "partners", "systems", "technologies", "trust",
+    "chronicle", "daily", "examiner", "gazette", "inquirer", "radio", "sentinel", "telegraph", "tv", "weekly"}
+LINKING_WORDS = {"the", "of", "for", "and", "to", "on", "in", "&"}
+
+
+def is_unmarked_phrase(name: str) -> bool:
+    """Several words, none naming a body and none an acronym: a title, a slogan or a piece of a
+    longer name as often as an organisation."""
+    words = [w for w in name.replace(".", "").split() if w.lower() not in LINKING_WORDS]
+    return len(words) > 1 and not any(w.lower() in BODY_WORDS or w.isupper() and len(w) > 1 for w in words)
 
 
 def is_common_word(name: str, text: str) -> bool:

@@ -50,6 +50,10 @@ def test_hard_wrapped_lines_are_joined():
     ]
 
 
+def test_invisible_characters_do_not_split_words():
+    assert split_paragraphs("Washington Univer\u00adsity\u200b said\ufeff so.") == ["Washington University said so."]
+
+
 def test_boilerplate_sentence_inside_paragraph_is_dropped():
     sentences = [
         Sentence("The army retook the town on Friday.", 0, 0),

@@ -81,6 +81,21 @@ def test_a_common_word_capitalised_is_no_name_and_first_words_can_mark_a_place()
     assert find_entities(names, programmes) == []  # a health programme and a time zone
 
 
+def test_names_the_text_says_too_little_about_are_left_out():
+    # Seen once as a modifier ("the Oxford study"): nothing says whether a town or a university.
+    names = (NameMention("Oxford", "ORG", 0, modifier=True), NameMention("Obama", "PERSON", 0, modifier=True),
+             NameMention("Obama", "PERSON", 1), NameMention("White House", "ORG", 0, modifier=True),
+             NameMention("White House", "ORG", 0, modifier=True), NameMention("White House", "ORG", 1, modifier=True))
+    assert {e.name for e in find_entities(names, [])} == {"Obama", "White House"}
+    # spaCy's ORG for one mention of a phrase with no word naming a body and no acronym.
+    names = (NameMention("Catholic Imagination", "ORG", 0), NameMention("Literally Unbelievable", "ORG", 1),
+             NameMention("Oak Ridge National Laboratory", "ORG", 0), NameMention("CBS New York", "ORG", 0),
+             NameMention("Orlando Sentinel", "ORG", 1), NameMention("Clear Coffee", "ORG", 0),
+             NameMention("Clear Coffee", "ORG", 1), NameMention("Bernie Sanders", "PERSON", 0))
+    assert {e.name for e in find_entities(names, [])} == {
+        "Oak Ridge National Laboratory", "CBS New York", "Orlando Sentinel", "Clear Coffee", "Bernie Sanders"}
+
+
 def test_a_company_name_followed_by_what_it_makes_is_a_product():
     sentences = [Sentence("Apple said the Apple Watch sold well. Apple Music grew. Sony Pictures was hacked.", 0, 0)]
     names = tuple(NameMention(n, "ORG", 0) for n in ("Apple", "Apple", "Apple Watch", "Apple Music", "Sony",
