@@ -131,6 +131,8 @@ def clean_name(span) -> tuple[str, list] | None:
         return None
     if len(tokens) == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
         return None  # "Council", "Technology": a capitalised common noun
+    if any(t.text == tokens[0].text for t in tokens[2:]):
+        return None  # "Donald Trump Donald": a name glued to its repetition (a byline beside a heading)
     if len(tokens) > 1 and len(tokens[-1].text) == 1 and tokens[-1].text.isupper():
         return None  # "Abstract A", "Class A": a heading or a label, not a name
     if cut_short(span.doc, tokens[-1].i + 1):

@@ -79,7 +79,8 @@ OTHER_WORDS = {"awards", "award", "globes", "olympics", "games", "cup", "festiva
                "alert", "program", "programs", "programme", "act", "bill", "prize", "series", "show", "season",
                "fools", "war", "championship", "championships", "tournament", "open", "marathon", "conference",
                "summit", "forums", "forum", "app", "trek", "wars", "christmas", "eve", "olympic", "finals",
-               "medal", "medicare", "medicaid", "obamacare", "trumpcare",
+               "medal", "medicare", "medicaid", "obamacare", "trumpcare", "race", "massacre",
+               "grammys", "emmys", "oscars", "tonys", "baftas",
                # time zones ("10:00 GMT"), which NER often takes for organisations
                "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet"}
 # Last words that make a name a place.
@@ -89,6 +90,8 @@ PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport"
                "boulevard", "highway", "canyon", "coast", "peninsula", "desert", "sea", "ocean", "village",
                "st", "ave", "blvd", "rd", "hwy", "hospital", "stadium", "arena", "prison", "jail", "mall",
                "cemetery", "terminal"}
+# First words that make an "X of ..." name an event: "Battle of the Sibuyan Sea", "Siege of Leningrad".
+EVENT_FIRST_WORDS = {"battle", "siege"}
 # First words that make a name a place.
 PLACE_FIRST_WORDS = {"mount", "mt", "mt.", "lake", "fort", "port", "cape", "isle", "gulf"}
 STATE_ABBREVIATIONS = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
@@ -107,7 +110,7 @@ def known_kind(name: str) -> str:
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
         return "PLACE"
     words = name.lower().rstrip(".").split()
-    if words[-1] in OTHER_WORDS:
+    if words[-1] in OTHER_WORDS or words[0] in EVENT_FIRST_WORDS and "of" in words:
         return OTHER
     if len(words) > 1 and words[-1] in PLACE_WORDS and not (words[0] in ORG_WORDS and "of" in words):
         return "PLACE"  # "Union Station"; not "Department of Parks ... District"
@@ -344,6 +347,11 @@ def text_cues(variants: tuple[str, ...], text: str) -> Counter:
     cues = Counter()
     for kind, pattern in TEXT_CUES:
         cues[kind] += len(re.findall(pattern.format(name=name), text))
+    # A name written in quotation marks at least half the times it appears is a title ("Mystic
+    # River", "New Moon", "Dancing With the Stars"); people and places are quoted only now and then.
+    quoted = len(re.findall(rf"[\"“‘'](?:{name})[,.!?]?[\"”’']", text))
+    if quoted and quoted * 2 >= len(re.findall(rf"\b(?:{name})\b", text)):
+        cues[OTHER] += quoted
     return cues
 
 

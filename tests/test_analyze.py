@@ -65,10 +65,12 @@ def test_scope_parts_and_later_counts(analyzed):
 
 def test_names_drop_broken_spans_and_keep_cues(analyzed):
     _, analysis = analyzed(["Mr Haimour said the town of Palmyra was calm. Hey Maggie, look.",
-                            "Iraqi forces left Ramadi, the Associated Press reported."])
+                            "Iraqi forces left Ramadi, the Associated Press reported.",
+                            "Photo by Donald Trump Donald Trump speaks in Washington."])
     names = {n.text: n for n in analysis.names}
     assert names["Haimour"].cue == "PERSON" and names["Palmyra"].cue == "PLACE"
     assert "Hey Maggie" not in names and not any(n.startswith("Said") for n in names)
+    assert not any(n.startswith("Donald Trump Donald") for n in names)  # a name glued to its repetition
     assert "Associated Press" in names
 
 

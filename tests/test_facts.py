@@ -96,6 +96,16 @@ def test_names_the_text_says_too_little_about_are_left_out():
         "Oak Ridge National Laboratory", "CBS New York", "Orlando Sentinel", "Clear Coffee", "Bernie Sanders"}
 
 
+def test_titles_in_quotation_marks_events_and_awards_are_not_key_names():
+    sentences = [Sentence("His films, from “Mystic River” on, are marvels. “Mystic River,” he said, was his best. "
+                          "Boston lies on the Mystic River too. Obama spoke; “Obama,” she said. Obama left.", 0, 0)]
+    names = (NameMention("Mystic River", "LOC", 0), NameMention("Mystic River", "LOC", 0),
+             NameMention("Obama", "PERSON", 0), NameMention("Obama", "PERSON", 0),
+             NameMention("Battle of the Sibuyan Sea", "LOC", 0), NameMention("Iditarod Trail Sled Dog Race", "ORG", 0),
+             NameMention("Grammys", "GPE", 0), NameMention("Grammys", "GPE", 0))
+    assert {e.name for e in find_entities(names, sentences)} == {"Obama"}
+
+
 def test_a_company_name_followed_by_what_it_makes_is_a_product():
     sentences = [Sentence("Apple said the Apple Watch sold well. Apple Music grew. Sony Pictures was hacked.", 0, 0)]
     names = tuple(NameMention(n, "ORG", 0) for n in ("Apple", "Apple", "Apple Watch", "Apple Music", "Sony",
