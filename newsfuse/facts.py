@@ -86,7 +86,7 @@ OTHER_WORDS = {"awards", "award", "globes", "olympics", "games", "cup", "festiva
 # Last words that make a name a place.
 PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport", "station", "township",
                "county", "city", "island", "islands", "river", "lake", "mountain", "mountains", "valley", "beach",
-               "bay", "side", "place", "center", "centre", "heights", "hills", "province", "region", "district",
+               "bay", "side", "place", "heights", "hills", "province", "region", "district",
                "boulevard", "highway", "canyon", "coast", "peninsula", "desert", "sea", "ocean", "village",
                "st", "ave", "blvd", "rd", "hwy", "hospital", "stadium", "arena", "prison", "jail", "mall",
                "cemetery", "terminal"}
@@ -243,6 +243,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             if full:
                 name = full
                 names_written[full] += 0
+            elif votes[kind] <= ONE_MENTION:
+                continue  # one word called a person once, with no full name anywhere: "Lo", "Uuo", a passing "Nancy"
         names_written.update(dict.fromkeys(alias_spellings(key, sentences), 0))
         documents, mentions = occurrences(tuple(names_written), texts)
         entities.append(Entity(name=name, kind=kind, variants=tuple(sorted(names_written)),
