@@ -413,8 +413,9 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         e.label_ == "DATE" or e.label_ == "TIME" and "hour" in e.text.lower()  # "in 19 hours"
         or e.start > 0 and (span.doc[e.start - 1].lower_ == "during"
                             or e.label_ == "EVENT" and span.doc[e.start - 1].lower_ in TIME_PREPOSITIONS))]
-    # A relative clause dates its own noun: "Wisdom, who was banded in 1956, has raised 35 chicks".
-    dates = [e for e in dates if not in_other_relative_clause(e.root, anchor)]
+    # A relative or adverbial clause dates its own noun or verb: "Wisdom, who was banded in 1956,
+    # has raised 35 chicks", "Since experts banded her in 1956, Wisdom has raised 35 chicks".
+    dates = [e for e in dates if not in_other_clause(e.root, anchor)]
     in_clause = [e for e in dates if clause_tokens[0].i <= e.start and e.end <= clause_tokens[-1].i + 1]
     # "over a two-day period during a February 2011 snowstorm": the dated one says which period.
     in_clause.sort(key=lambda e: not PAST_PERIOD_RE.search(e.text))
@@ -529,10 +530,10 @@ def measurement(unit) -> tuple[str, str, str]:
     return "", "", ""
 
 
-def in_other_relative_clause(token, anchor) -> bool:
-    """Whether a token sits in a relative clause that does not hold `anchor`."""
-    relative = next((t for t in token.ancestors if t.dep_ in ("relcl", "acl")), None)
-    return relative is not None and anchor not in relative.subtree
+def in_other_clause(token, anchor) -> bool:
+    """Whether a token sits in a relative or adverbial clause that does not hold `anchor`."""
+    clause = next((t for t in token.ancestors if t.dep_ in ("relcl", "acl", "advcl")), None)
+    return clause is not None and anchor not in clause.subtree
 
 
 def attached_to(token, heads: set[int], steps: int = 4) -> bool:

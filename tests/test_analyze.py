@@ -176,6 +176,8 @@ def test_framed_events_and_dates_of_relative_clauses(analyzed):
     assert (amount.event, amount.period) == ("killed", "since Saturday")
     # 1956 dates the banding, not the chicks
     assert amounts_of(analyzed, "Wisdom, who was banded in 1956, has raised as many as 35 chicks.")["as many as 35"].period == ""
+    text = "Since experts first banded her in 1956, Wisdom has raised as many as 35 chicks."
+    assert amounts_of(analyzed, text)["as many as 35"].period == ""  # an adverbial clause dates its own verb
     # a particular incident sets a count apart; "the fighting" is the story's own
     assert amounts_of(analyzed, "A roadside bomb attack killed four U.S. troops.")["four"].cause == "violence"
     assert amounts_of(analyzed, "Three rebels were killed in the fighting.")["Three"].cause == ""
