@@ -267,7 +267,7 @@ COMPANY_PARTS = {"services", "research", "motor", "motors", "entertainment", "st
 
 # Words that say a phrase names a body ("Oak Ridge National Laboratory", "Orlando Sentinel").
 BODY_WORDS = ORG_WORDS | COMPANY_PARTS | {
-    "administration", "agency", "alliance", "academy", "center", "centre", "clinic", "force", "fund", "house",
+    "administration", "alliance", "academy", "center", "centre", "clinic", "force", "fund", "house",
     "industries", "institution", "laboratory", "partners", "systems", "technologies", "trust",
     "chronicle", "daily", "examiner", "gazette", "inquirer", "radio", "sentinel", "telegraph", "tv", "weekly"}
 LINKING_WORDS = {"the", "of", "for", "and", "to", "on", "in", "&"}
