@@ -257,7 +257,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
 # Capitalised words before a surname that are not first names: "When Singhal", "The Clinton".
 NOT_FIRST_NAMES = {"the", "a", "an", "and", "but", "or", "when", "while", "if", "as", "after", "before", "said",
                    "says", "told", "with", "for", "from", "by", "of", "to", "in", "on", "at", "that", "this", "then",
-                   "also", "both", "even", "only", "since", "because", "how", "why", "what", "where", "who"}
+                   "also", "both", "even", "only", "since", "because", "how", "why", "what", "where", "who",
+                   "now", "so", "here", "there", "today", "yesterday", "meanwhile", "still", "yet", "instead"}
 # Words after a company's name that still name the company or a part of it ("Amazon Web
 # Services", "Sony Pictures"), not something it makes.
 COMPANY_PARTS = {"services", "research", "motor", "motors", "entertainment", "studios", "studio", "records",
@@ -341,6 +342,9 @@ TEXT_CUES = [
     (OTHER, rf"\b(?:{DRUG} (?:of|for|like|such as|including)|{WORKS} (?:like|such as)) [\"“']?(?:{{name}})\b"),
     (OTHER, rf"\b(?:{{name}}) (?:and|or) other (?:[\w-]+ ){{{{0,2}}}}{DRUG}\b"),
     (OTHER, r"\b(?:{name}) (?:pills?|tablets?|capsules?|prescriptions?|doses?)\b"),
+    # "tweeted on Twitter", "said on CNN": an outlet or a platform, whatever NER says.
+    ("ORG", r"\b(?:posted|wrote|written|said|says|tweeted|shared|announced|published|streamed|broadcast|appeared)"
+            r" on (?:his |her |their |its )?(?:{name})\b(?!\s+(?!that|on|in|at|about|to|and|as|after|before)[a-z])"),
 ]
 
 

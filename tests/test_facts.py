@@ -111,6 +111,14 @@ def test_titles_in_quotation_marks_events_and_awards_are_not_key_names():
     assert {e.name for e in find_entities(names, sentences)} == {"Obama"}
 
 
+def test_a_name_after_a_verb_of_posting_on_is_an_outlet_or_platform():
+    sentences = [Sentence("Smith tweeted on Twitter that he was fine. He said on Twitter he would stay. "
+                          "Duda spoke on Polish television.", 0, 0)]
+    names = (NameMention("Twitter", "PERSON", 0), NameMention("Twitter", "PERSON", 0),
+             NameMention("Polish", "NORP", 0), NameMention("Polish", "NORP", 0))
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Twitter": "ORG"}
+
+
 def test_a_company_name_followed_by_what_it_makes_is_a_product():
     sentences = [Sentence("Apple said the Apple Watch sold well. Apple Music grew. Sony Pictures was hacked.", 0, 0)]
     names = tuple(NameMention(n, "ORG", 0) for n in ("Apple", "Apple", "Apple Watch", "Apple Music", "Sony",
@@ -145,7 +153,7 @@ def test_a_surname_shared_by_two_people_stays_alone():
 
 
 def test_a_surname_alone_is_shown_with_the_one_full_name_the_text_gives_it():
-    sentences = [Sentence("When the head of Google Search, Amit Singhal, spoke, Singhal smiled.", 0, 0),
+    sentences = [Sentence("When the head of Google Search, Amit Singhal, spoke, Singhal smiled. Now Singhal left.", 0, 0),
                  Sentence("Bill Clinton and Hillary Clinton came. Clinton spoke.", 1, 1)]
     names = (NameMention("Singhal", "PERSON", 0), NameMention("Singhal", "PERSON", 0),
              NameMention("Clinton", "PERSON", 1), NameMention("Clinton", "PERSON", 1))
