@@ -301,6 +301,8 @@ UPDATE_RE = re.compile(
 PAST_PERIOD_RE = re.compile(r"\b(?:(?:19|20)\d\d|last (?:year|month)|%s)\b|^during\b" % "|".join(m.capitalize() for m in MONTHS))
 # What a toll belongs to, by kind: "killed in a pileup" and "the snowstorm left eight dead" are
 # two incidents' counts (a part and the whole), while "the attack" and "the bombing" may be one.
+QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'"}
+MAX_INCIDENT_WORDS = 6
 INCIDENT_KINDS = {
     **dict.fromkeys(["attack", "bombing", "blast", "explosion", "bomb", "shooting", "clash", "fighting", "violence",
                      "assault", "offensive", "raid", "strike", "airstrike", "shelling", "battle", "ambush", "gunfire",
@@ -407,7 +409,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e)
                                  and e.root.dep_ in ("pobj", "conj", "appos") and attached_to(e.root, {clause.i, anchor.i})))
     agent = named_subject(verb) if verb is not None else ""
-    cause = incident_kind(verb) if verb is not None else ""
+    cause, incident = incident_of(verb, noun) if verb is not None else ("", "")
     # "during Superstorm Sandy", "in the 2014 war": a named event dates a count as a date does.
     dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and not is_age(e) and (
         e.label_ == "DATE" or e.label_ == "TIME" and "hour" in e.text.lower()  # "in 19 hours"
@@ -441,7 +443,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     return Amount(
         text=quantity.text, value=quantity.value, low=quantity.low, high=quantity.high, unit=quantity.unit,
         counted=counted, counted_text=counted_text, event=event, event_text=event_text, places=places,
-        period=period, agent=agent, cause=cause, scope=scope, part=part, update=update, sentence=sentence)
+        period=period, agent=agent, cause=cause, incident=incident, scope=scope, part=part, update=update, sentence=sentence)
 
 
 AGE_RE = re.compile(r"\bold\b|-year-")
@@ -567,10 +569,11 @@ def named_subject(verb) -> str:
     return ""
 
 
-def incident_kind(verb) -> str:
-    """The kind of incident a count belongs to, when the clause names one: the subject ("the
-    snowstorm left eight dead", "a snowstorm ..., leaving eight dead") or what it happened in
-    or by ("two were killed and seven injured in a 25-vehicle pileup")."""
+def incident_of(verb, counted) -> tuple[str, str]:
+    """The kind of incident a count belongs to and its words, when the clause names one: the
+    subject ("the snowstorm left eight dead", "a snowstorm ..., leaving eight dead") or what it
+    happened in or by ("two were killed and seven injured in a 25-vehicle pileup"). No words
+    when the incident is what is counted ("88 crashes occurred")."""
     def kind(token) -> str:
         # Only a particular incident ("a 25-vehicle pileup", "the roadside bomb attack") sets a
         # count apart; "the fighting", "the blast" is the story's own.
@@ -578,6 +581,14 @@ def incident_kind(verb) -> str:
         particular = incident and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                       or c.dep_ in ("compound", "nummod", "amod") for c in token.children)
         return incident if particular else ""
+
+    def found(token) -> tuple[str, str]:
+        start = min((c.i for c in token.lefts if c.dep_ in ("det", "compound", "nummod", "amod")), default=token.i)
+        words = [t for t in token.doc[start:token.i + 1] if t.text not in QUOTE_MARKS]
+        text = "".join(t.text_with_ws for t in words).strip()
+        if words[0].dep_ == "det":  # "The civil war has claimed ...": shown as "in the civil war"
+            text = text[0].lower() + text[1:]
+        return kind(token), text if len(words) <= MAX_INCIDENT_WORDS and token != counted else ""
 
     nodes = [verb] + [c for c in verb.children if c.dep_ == "conj"]
     node = verb
@@ -588,15 +599,15 @@ def incident_kind(verb) -> str:
         nodes.append(node)
     for node in nodes:
         if node.pos_ == "NOUN" and kind(node):
-            return kind(node)
+            return found(node)
         for child in node.children:
             if child.dep_ == "nsubj" and kind(child):
-                return kind(child)
+                return found(child)
             if child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by", "during"):
                 noun = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if noun is not None and kind(noun):
-                    return kind(noun)
-    return ""
+                    return found(noun)
+    return "", ""
 
 
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ans", "ians")

@@ -80,7 +80,7 @@ def amount(sentence: Sentence, quantity: Quantity) -> Amount:
     # "killed in Homs": a name after a place preposition, as the parse would attach it
     places = tuple(m.group(1) for m in PLACE_RE.finditer(sentence.text) if m.group(1).lower() not in NOT_NAMES)
     return Amount(text=quantity.text, value=quantity.value, low=quantity.low, high=quantity.high, unit=quantity.unit,
-                  counted=counted, counted_text="", event=event, event_text=event, places=places, agent="", cause="",
+                  counted=counted, counted_text="", event=event, event_text=event, places=places, agent="", cause="", incident="",
                   period=period.group(0) if period else "", scope=(), part=False,
                   update=bool(UPDATE_RE.search(sentence.text)), sentence=sentence)
 

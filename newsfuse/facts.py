@@ -426,7 +426,10 @@ def figure_counts(amount: Amount) -> str:
     if amount.event == "charged":  # "12 counts of fraud charged"
         written = f"{written or 'counts'} of {charged_crime(amount)}"
     thing = written or ("people" if amount.counted == "people" else amount.counted)
-    return " ".join(x for x in (thing, figure_event(amount)) if x)
+    # "more than 220,000 people killed in a civil war": a count of another incident than the
+    # story's own says which.
+    incident = f"in {amount.incident}" if amount.incident else ""
+    return " ".join(x for x in (thing, figure_event(amount), incident) if x)
 
 
 def find_figures(amounts: tuple[Amount, ...]) -> list[Figure]:
@@ -444,7 +447,7 @@ def find_figures(amounts: tuple[Amount, ...]) -> list[Figure]:
                       event=figure_event(v["amount"]), place=", ".join(v["amount"].places[:2]), period=v["amount"].period,
                       sentence=v["amount"].sentence.text, documents=tuple(sorted(v["documents"])))
                for v in merged.values()]
-    figures.sort(key=lambda f: (-len(f.documents), not f.counts.endswith(tuple(NAMED_EVENTS)), -f.value))
+    figures.sort(key=lambda f: (-len(f.documents), f.event not in NAMED_EVENTS, -f.value))
     return figures
 
 

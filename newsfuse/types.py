@@ -130,6 +130,7 @@ class Amount:
     places: tuple[str, ...]  # places the event is said to happen in: "killed in Ramadi"
     agent: str  # the name that did it, when the subject is one: "OPEC" in "OPEC agreed to cut"
     cause: str  # the kind of incident it belongs to, when named: "traffic" in "killed in a pileup"
+    incident: str  # that incident as written: "a 25-vehicle pileup", "a civil war"
     period: str  # a time phrase in the same clause: "in April", "since Friday"
     scope: tuple[str, ...]  # words narrowing the count: "critically", "Iraqi"
     part: bool  # a part of another count ("including 12 children", "six of the 19")

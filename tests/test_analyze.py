@@ -179,7 +179,9 @@ def test_framed_events_and_dates_of_relative_clauses(analyzed):
     text = "Since experts first banded her in 1956, Wisdom has raised as many as 35 chicks."
     assert amounts_of(analyzed, text)["as many as 35"].period == ""  # an adverbial clause dates its own verb
     # a particular incident sets a count apart; "the fighting" is the story's own
-    assert amounts_of(analyzed, "A roadside bomb attack killed four U.S. troops.")["four"].cause == "violence"
+    bomb = amounts_of(analyzed, "A roadside bomb attack killed four U.S. troops.")["four"]
+    assert (bomb.cause, bomb.incident) == ("violence", "a roadside bomb attack")
+    assert amounts_of(analyzed, "At least 88 crashes occurred on highways.")["At least 88"].incident == ""  # what is counted
     assert amounts_of(analyzed, "Three rebels were killed in the fighting.")["Three"].cause == ""
 
 
