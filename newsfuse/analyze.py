@@ -73,7 +73,7 @@ PERSON_TITLES = {
     "ceo", "chairman", "chairwoman", "coach", "attorney", "rev", "reverend", "father", "sister", "brother",
     "actor", "actress", "singer", "star", "director", "leader", "speaker", "premier", "ayatollah", "consul",
     "ambassador", "envoy", "cmdr", "commodore", "adm", "admiral", "maj", "cpl", "corporal", "pvt",
-    "lieutenant", "emeritus",
+    "lieutenant", "emeritus", "sheriff", "clerk", "deputy", "chief",
 }
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify"}
@@ -81,6 +81,11 @@ SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "war
 NOT_NAME_START = {"VERB", "AUX", "PRON", "INTJ", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SYM", "NUM", "X"}
 NAME_WORD_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "DET", "CCONJ", "PUNCT", "PART"}
 BREAKING_PUNCTUATION = {"(", ")", "[", "]", '"', "“", "”", ":", ";", "|", "/", "—", "–", "!", "?"}
+# What may follow a comma inside one name: "Washington, D.C.", "Memphis, Tenn.", "Acme, Inc.".
+NAME_AFTER_COMMA = {"D.C", "DC", "Inc", "Ltd", "LLC", "Jr", "Sr", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del",
+                    "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont",
+                    "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D",
+                    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "W.Va", "Wyo"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}  # courtesy, not a role
 PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 # Common nouns whose name stands beside them is an organisation: "the fraternity, Kappa Sigma".
@@ -131,6 +136,11 @@ def clean_name(span) -> tuple[str, list] | None:
         return None
     if len(tokens) == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
         return None  # "Council", "Technology": a capitalised common noun
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is not None and tokens[comma + 1].text.rstrip(".") not in NAME_AFTER_COMMA:
+        return None  # "Princeton, University of Pennsylvania": a list, not one name ("Washington, D.C." is one)
+    if tokens[-1].lower_.rstrip(".") in PERSON_TITLES and span.doc[tokens[-1].i + 1:tokens[-1].i + 2].text[:1].isupper():
+        return None  # "Tangipahoa Parish Sheriff" of "... Sheriff Daniel Edwards": a title before the name
     if any(t.text == tokens[0].text for t in tokens[2:]):
         return None  # "Donald Trump Donald": a name glued to its repetition (a byline beside a heading)
     if len(tokens) > 1 and len(tokens[-1].text) == 1 and tokens[-1].text.isupper():

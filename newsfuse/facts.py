@@ -59,9 +59,17 @@ ALIASES = [
 ]
 
 
+DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?")
+MIDDLE_INITIAL_RE = re.compile(r"[a-z]\.")
+
+
 @lru_cache(maxsize=50_000)
 def name_key(name: str) -> str:
+    if DOTTED_ACRONYM_RE.fullmatch(name.strip()):
+        return name.replace(".", "").strip().upper()  # "F.B.I." is "FBI"
     words = [w for w in name.lower().replace("’", "'").split() if w.rstrip(".") not in HONORIFICS]
+    # "James B. Comey" is "James Comey": a middle initial does not make another person.
+    words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and MIDDLE_INITIAL_RE.fullmatch(w))]
     # British and American spellings of one name ("Mobilisation", "Mobilization") are one key.
     key = " ".join(words).removeprefix("the ").replace("isation", "ization")
     # A short name in capitals is an acronym: "US" and "IS" are names, "Us" and "Is" words.
@@ -89,7 +97,7 @@ PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport"
                "bay", "side", "place", "heights", "hills", "province", "region", "district",
                "boulevard", "highway", "canyon", "coast", "peninsula", "desert", "sea", "ocean", "village",
                "st", "ave", "blvd", "rd", "hwy", "hospital", "stadium", "arena", "prison", "jail", "mall",
-               "cemetery", "terminal", "drive", "parkway", "plaza"}
+               "cemetery", "terminal", "drive", "parkway", "plaza", "tower", "towers", "building"}
 # First words that make an "X of ..." name an event: "Battle of the Sibuyan Sea", "Siege of Leningrad".
 EVENT_FIRST_WORDS = {"battle", "siege"}
 # First words that make a name a place.

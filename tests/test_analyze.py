@@ -74,6 +74,14 @@ def test_names_drop_broken_spans_and_keep_cues(analyzed):
     assert "Associated Press" in names
 
 
+def test_names_glued_by_a_comma_or_to_a_title_are_broken(analyzed):
+    _, analysis = analyzed(["He applied to Princeton, University of Pennsylvania and Cornell.",
+                            "Tangipahoa Parish Sheriff Daniel Edwards said the boy was found."])
+    names = {n.text for n in analysis.names}
+    assert "Princeton, University of Pennsylvania" not in names and "Tangipahoa Parish Sheriff" not in names
+    assert "Daniel Edwards" in names
+
+
 def test_a_name_cut_before_the_rest_of_a_longer_name_is_dropped(analyzed):
     _, analysis = analyzed(["Officers from the Monterey County District Attorney office came.",
                             "The complaint went to the UN Working Group on Arbitrary Detention last year."])

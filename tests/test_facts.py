@@ -25,13 +25,13 @@ def test_votes_cues_and_known_names_decide_the_type():
              NameMention("Kessab", "PERSON", 1), NameMention("Council", "ORG", 0), NameMention("Fremont St.", "ORG", 0),
              NameMention("Southmead Hospital", "ORG", 0), NameMention("Union Station", "ORG", 0),
              NameMention("Brennan Center", "ORG", 0), NameMention("World Trade Center", "FAC", 0),
-             NameMention("Leetsdale Drive", "PERSON", 0))
+             NameMention("Leetsdale Drive", "PERSON", 0), NameMention("Trump Tower", "PERSON", 0))
     entities = {e.name: e for e in find_entities(names, [Sentence("John Lattner met in Kessab.", 0, 0)])}
     assert entities["John Lattner"].kind == "PERSON" and "Lattner" in entities["John Lattner"].variants
     assert entities["Kessab"].kind == "PLACE"
     assert entities["Upper East Side"].kind == entities["Fremont St."].kind == entities["Southmead Hospital"].kind == "PLACE"
     assert entities["Union Station"].kind == "PLACE"  # a first word that names bodies does not make it one
-    assert entities["Leetsdale Drive"].kind == "PLACE"
+    assert entities["Leetsdale Drive"].kind == entities["Trump Tower"].kind == "PLACE"
     # "Center" names a body as often as a building: the model's label decides.
     assert entities["Brennan Center"].kind == "ORG" and entities["World Trade Center"].kind == "PLACE"
     assert "Golden Globes" not in entities and "Council" not in entities
@@ -134,6 +134,16 @@ def test_names_mentioned_once_are_shown_only_when_few_recur():
     facts = extract_facts(Analysis((), ()), [*recurring, passing])
     assert [e.name for e in facts.entities] == [e.name for e in recurring]
     assert [e.name for e in extract_facts(Analysis((), ()), [recurring[0], passing]).entities] == ["Person 0", "Passing Name"]
+
+
+def test_middle_initials_and_dotted_acronyms_are_variants():
+    names = (NameMention("James B. Comey", "PERSON", 0), NameMention("James Comey", "PERSON", 1),
+             NameMention("James Comey", "PERSON", 1), NameMention("Comey", "PERSON", 1),
+             NameMention("F.B.I", "GPE", 0), NameMention("FBI", "ORG", 1), NameMention("FBI", "ORG", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert set(entities) == {"James Comey", "FBI"}
+    assert set(entities["James Comey"].variants) == {"James B. Comey", "James Comey", "Comey"}
+    assert entities["FBI"].kind == "ORG" and "F.B.I" in entities["FBI"].variants
 
 
 def test_navies_dotted_acronyms_and_party_members():
