@@ -87,7 +87,7 @@ OTHER_WORDS = {"awards", "award", "globes", "olympics", "games", "cup", "festiva
                "alert", "program", "programs", "programme", "act", "bill", "prize", "series", "show", "season",
                "fools", "war", "championship", "championships", "tournament", "open", "marathon", "conference",
                "summit", "forums", "forum", "app", "trek", "wars", "christmas", "eve", "olympic", "finals",
-               "medal", "medicare", "medicaid", "obamacare", "trumpcare", "race", "massacre",
+               "medal", "medicare", "medicaid", "obamacare", "trumpcare", "race", "massacre", "ages", "era",
                "grammys", "emmys", "oscars", "tonys", "baftas",
                # time zones ("10:00 GMT"), which NER often takes for organisations
                "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet"}

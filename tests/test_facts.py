@@ -107,7 +107,7 @@ def test_titles_in_quotation_marks_events_and_awards_are_not_key_names():
     names = (NameMention("Mystic River", "LOC", 0), NameMention("Mystic River", "LOC", 0),
              NameMention("Obama", "PERSON", 0), NameMention("Obama", "PERSON", 0),
              NameMention("Battle of the Sibuyan Sea", "LOC", 0), NameMention("Iditarod Trail Sled Dog Race", "ORG", 0),
-             NameMention("Grammys", "GPE", 0), NameMention("Grammys", "GPE", 0))
+             NameMention("Grammys", "GPE", 0), NameMention("Grammys", "GPE", 0), NameMention("Middle Ages", "LOC", 0))
     assert {e.name for e in find_entities(names, sentences)} == {"Obama"}
 
 
