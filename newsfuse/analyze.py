@@ -231,7 +231,7 @@ def context_cue(tokens, before, after) -> str:
     if before is not None and before.lower_ == "of" and before.head.lower_ in PLACE_NOUNS:
         return "PLACE"
     if before is not None and before.lower_ in PLACE_PREPOSITIONS and root.dep_ == "pobj" and root.tag_ != "NNPS" \
-            and root.ent_type_ not in ("LANGUAGE", "NORP"):  # "in Arabic" is a language
+            and root.ent_type_ not in ("LANGUAGE", "NORP", "PERSON"):  # "in Arabic" is a language; "toward Obama" a person
         return "PLACE"
     return ""
 
