@@ -81,11 +81,11 @@ SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "war
 NOT_NAME_START = {"VERB", "AUX", "PRON", "INTJ", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SYM", "NUM", "X"}
 NAME_WORD_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "DET", "CCONJ", "PUNCT", "PART"}
 BREAKING_PUNCTUATION = {"(", ")", "[", "]", '"', "“", "”", ":", ";", "|", "/", "—", "–", "!", "?"}
-# What may follow a comma inside one name: "Washington, D.C.", "Memphis, Tenn.", "Acme, Inc.".
-NAME_AFTER_COMMA = {"D.C", "DC", "Inc", "Ltd", "LLC", "Jr", "Sr", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del",
-                    "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont",
-                    "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D",
-                    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "W.Va", "Wyo"}
+STATE_ABBREVIATIONS = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
+NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY Ala Ariz Ark Calif Colo Conn Fla Ga Ill Ind
+Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo""".split())
+# What may follow a comma inside one name, dots left out: "Washington, D.C.", "Memphis, Tenn.", "Acme, Inc.".
+NAME_AFTER_COMMA = STATE_ABBREVIATIONS | {"DC", "Inc", "Ltd", "LLC", "Jr", "Sr"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}  # courtesy, not a role
 PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 # Common nouns whose name stands beside them is an organisation: "the fraternity, Kappa Sigma".
@@ -137,7 +137,7 @@ def clean_name(span) -> tuple[str, list] | None:
     if len(tokens) == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
         return None  # "Council", "Technology": a capitalised common noun
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
-    if comma is not None and tokens[comma + 1].text.rstrip(".") not in NAME_AFTER_COMMA:
+    if comma is not None and tokens[comma + 1].text.replace(".", "") not in NAME_AFTER_COMMA:
         return None  # "Princeton, University of Pennsylvania": a list, not one name ("Washington, D.C." is one)
     if tokens[-1].lower_.rstrip(".") in PERSON_TITLES and span.doc[tokens[-1].i + 1:tokens[-1].i + 2].text[:1].isupper():
         return None  # "Tangipahoa Parish Sheriff" of "... Sheriff Daniel Edwards": a title before the name
@@ -309,10 +309,10 @@ UPDATE_RE = re.compile(
     r"latest|so far|as of|to date|now stands|now at|initially|at first|earlier)\b", re.IGNORECASE)
 # Periods that set a count apart from the story's current one: a year, a month, a named event.
 PAST_PERIOD_RE = re.compile(r"\b(?:(?:19|20)\d\d|last (?:year|month)|%s)\b|^during\b" % "|".join(m.capitalize() for m in MONTHS))
+QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'"}
+MAX_INCIDENT_WORDS = 6  # "a 25-vehicle pileup", not a parse gone astray over a whole clause
 # What a toll belongs to, by kind: "killed in a pileup" and "the snowstorm left eight dead" are
 # two incidents' counts (a part and the whole), while "the attack" and "the bombing" may be one.
-QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'"}
-MAX_INCIDENT_WORDS = 6
 INCIDENT_KINDS = {
     **dict.fromkeys(["attack", "bombing", "blast", "explosion", "bomb", "shooting", "clash", "fighting", "violence",
                      "assault", "offensive", "raid", "strike", "airstrike", "shelling", "battle", "ambush", "gunfire",

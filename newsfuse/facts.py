@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from newsfuse.analyze import HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, PERSON_TITLES, charged_crime
+from newsfuse.analyze import HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, PERSON_TITLES, STATE_ABBREVIATIONS, charged_crime
 from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQuote, NameMention, Sentence
 
 # ---------------------------------------------------------------- entities
@@ -102,9 +102,6 @@ PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport"
 EVENT_FIRST_WORDS = {"battle", "siege"}
 # First words that make a name a place.
 PLACE_FIRST_WORDS = {"mount", "mt", "mt.", "lake", "fort", "port", "cape", "isle", "gulf"}
-STATE_ABBREVIATIONS = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
-NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY Ala Ariz Ark Calif Colo Conn Fla Ga Ill Ind
-Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo""".split())
 
 
 # Party members and supporters are a kind of people, not a person or an organisation.
