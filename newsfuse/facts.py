@@ -179,6 +179,7 @@ class NameIndex:
             self.by_skeleton.setdefault(skeleton(key), key)
         if len(words) >= 2:
             self.by_initials.setdefault("".join(w[0] for w in key.split() if w not in {"of", "the", "and", "for"}), key)
+            self.by_initials.setdefault("".join(w[0] for w in key.split() if w != "the"), key)  # "DOB", "DOJ"
 
 
 def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> list[Entity]:

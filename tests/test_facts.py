@@ -144,6 +144,8 @@ def test_middle_initials_and_dotted_acronyms_are_variants():
     assert set(entities) == {"James Comey", "FBI"}
     assert set(entities["James Comey"].variants) == {"James B. Comey", "James Comey", "Comey"}
     assert entities["FBI"].kind == "ORG" and "F.B.I" in entities["FBI"].variants
+    names = (NameMention("Department of Buildings", "ORG", 0), NameMention("DOB", "ORG", 1))
+    assert [e.variants for e in find_entities(names, [])] == [("DOB", "Department of Buildings")]  # "of" has its letter
 
 
 def test_navies_dotted_acronyms_and_party_members():
