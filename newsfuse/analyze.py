@@ -145,7 +145,7 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "Donald Trump Donald": a name glued to its repetition (a byline beside a heading)
     if len(tokens) > 1 and len(tokens[-1].text) == 1 and tokens[-1].text.isupper():
         return None  # "Abstract A", "Class A": a heading or a label, not a name
-    if cut_short(span.doc, tokens[-1].i + 1):
+    if cut_short(span.doc, tokens[-1].i + 1) or begun_before(span.doc, tokens[0].i):
         return None  # "New York City" of "New York City Police Department": a longer name cut short
     text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].rstrip(".")
     return (text, tokens) if len(text) > 1 else None
@@ -159,6 +159,19 @@ def cut_short(doc, i: int) -> bool:
         i += 1
     return i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN") and not doc[i].ent_type_ \
         and doc[i].lower_.rstrip(".") not in PERSON_TITLES
+
+
+def begun_before(doc, i: int) -> bool:
+    """Whether a name starting at token i is the end of a longer one: "of" after a capitalised
+    noun that is no title ("Proceedings of the National Academy of Sciences", "the Bank of
+    England"); "the town of Palmyra" and "the Governor of Texas" name a place."""
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    if i < 2 or doc[i - 1].lower_ != "of":
+        return False
+    head = doc[i - 2]
+    return head.text[:1].isupper() and head.pos_ in ("PROPN", "NOUN") and head.lower_.rstrip(".") not in PERSON_TITLES \
+        and head.lower_ not in PLACE_NOUNS
 
 
 def name_mentions(doc, document: int) -> Iterator[NameMention]:

@@ -74,6 +74,13 @@ def test_names_drop_broken_spans_and_keep_cues(analyzed):
     assert "Associated Press" in names
 
 
+def test_a_name_after_another_names_of_is_its_end(analyzed):
+    _, analysis = analyzed(["The study appears in the Proceedings of the National Academy of Sciences.",
+                            "Mr Haimour said the town of Palmyra was calm."])
+    names = {n.text for n in analysis.names}
+    assert not any("National Academy" in n for n in names) and "Palmyra" in names
+
+
 def test_names_glued_by_a_comma_or_to_a_title_are_broken(analyzed):
     _, analysis = analyzed(["He applied to Princeton, University of Pennsylvania and Cornell.",
                             "Tangipahoa Parish Sheriff Daniel Edwards said the boy was found."])
