@@ -190,7 +190,10 @@ def name_mentions(doc, document: int) -> Iterator[NameMention]:
         # A people or faith describing a noun ("Islamic militants") is labelled surely; a
         # person or a company there is labelled by the noun ("the Trump campaign" as ORG).
         modifier = ent.label_ != "NORP" and modified_noun(tokens[-1]) is not None
-        yield NameMention(text, ent.label_, document, context_cue(tokens, before, after), opening, modifier)
+        cue = context_cue(tokens, before, after)
+        if cue == "PERSON" and ent.label_ == "NORP":
+            cue = ""  # a people ("American") is never a person
+        yield NameMention(text, ent.label_, document, cue, opening, modifier)
 
 
 def modified_noun(root):

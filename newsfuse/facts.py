@@ -349,7 +349,8 @@ TEXT_CUES = [
     (OTHER, rf"\b(?:{{name}}) (?:and|or) other (?:[\w-]+ ){{{{0,2}}}}{DRUG}\b"),
     (OTHER, r"\b(?:{name}) (?:pills?|tablets?|capsules?|prescriptions?|doses?)\b"),
     # "tweeted on Twitter", "said on CNN": an outlet or a platform, whatever NER says.
-    ("ORG", r"\b(?:posted|wrote|written|said|says|tweeted|shared|announced|published|streamed|broadcast|appeared)"
+    ("ORG", r"\b(?:post(?:ed|ing|s)?|wr(?:ote|itten|iting|ites)|sa(?:id|ys|ying)|tweet(?:ed|ing|s)|shar(?:ed|ing|es)|"
+            r"announc(?:ed|ing|es)|publish(?:ed|ing|es)|stream(?:ed|ing|s)|broadcast(?:ing|s)?|appear(?:ed|ing|s))"
             r" on (?:his |her |their |its )?(?:{name})\b(?!\s+(?!that|on|in|at|about|to|and|as|after|before)[a-z])"),
 ]
 

@@ -157,6 +157,8 @@ def test_a_relative_who_and_a_town_described_noun_are_type_cues(analyzed):
     assert ("DeLand", "PLACE") in cues
     _, analysis = analyzed(["Delegates went running toward Obama after he won their districts."])
     assert {(n.text, n.cue) for n in analysis.names} == {("Obama", "")}  # a person the model knows is no place
+    _, analysis = analyzed(["An American said the plan would fail."])
+    assert [(n.label, n.cue) for n in analysis.names] == [("NORP", "")]  # a people is no person
 
 
 def test_an_indefinite_article_makes_a_name_a_thing(analyzed):

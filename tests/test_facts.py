@@ -112,7 +112,7 @@ def test_titles_in_quotation_marks_events_and_awards_are_not_key_names():
 
 
 def test_a_name_after_a_verb_of_posting_on_is_an_outlet_or_platform():
-    sentences = [Sentence("Smith tweeted on Twitter that he was fine. He said on Twitter he would stay. "
+    sentences = [Sentence("Smith was posting on Twitter that he was fine. He said on Twitter he would stay. "
                           "Duda spoke on Polish television.", 0, 0)]
     names = (NameMention("Twitter", "PERSON", 0), NameMention("Twitter", "PERSON", 0),
              NameMention("Polish", "NORP", 0), NameMention("Polish", "NORP", 0))
