@@ -191,8 +191,10 @@ def name_mentions(doc, document: int) -> Iterator[NameMention]:
         # person or a company there is labelled by the noun ("the Trump campaign" as ORG).
         modifier = ent.label_ != "NORP" and modified_noun(tokens[-1]) is not None
         cue = context_cue(tokens, before, after)
-        if cue == "PERSON" and ent.label_ == "NORP":
-            cue = ""  # a people ("American") is never a person
+        if cue == "PERSON" and (ent.label_ == "NORP" or modifier and ent.label_ != "PERSON"):
+            # a people ("American") is never a person; "White House spokeswoman Sarah Sanders
+            # said": the person cue is the modified noun's
+            cue = ""
         yield NameMention(text, ent.label_, document, cue, opening, modifier)
 
 

@@ -159,6 +159,8 @@ def test_a_relative_who_and_a_town_described_noun_are_type_cues(analyzed):
     assert {(n.text, n.cue) for n in analysis.names} == {("Obama", "")}  # a person the model knows is no place
     _, analysis = analyzed(["An American said the plan would fail."])
     assert [(n.label, n.cue) for n in analysis.names] == [("NORP", "")]  # a people is no person
+    _, analysis = analyzed(["Raj Shah, a deputy White House press secretary, told reporters on Monday."])
+    assert {n.text: n.cue for n in analysis.names}["White House"] != "PERSON"  # "deputy" is the secretary's title
 
 
 def test_an_indefinite_article_makes_a_name_a_thing(analyzed):
