@@ -155,6 +155,9 @@ def test_a_relative_who_and_a_town_described_noun_are_type_cues(analyzed):
     cues = {(n.text, n.cue) for n in analysis.names}
     assert ("Amanda Cooper Lickliter", "PERSON") in cues
     assert ("DeLand", "PLACE") in cues
+
+
+def test_a_cue_does_not_overrule_what_the_model_is_sure_of(analyzed):
     _, analysis = analyzed(["Delegates went running toward Obama after he won their districts."])
     assert {(n.text, n.cue) for n in analysis.names} == {("Obama", "")}  # a person the model knows is no place
     _, analysis = analyzed(["An American said the plan would fail."])
