@@ -231,8 +231,11 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         # Display the most used full name: "Haider al-Abadi", not "al-Abadi".
         names_written = variants[key]
         name = sorted(names_written, key=lambda n: (len(n.split()) < 2, -names_written[n], len(n)))[0]
+        # An event's or a programme's last word ("... Remembrance Day", "Medicaid") outweighs every
+        # label of the model, except a person's full name ("Dorothy Day").
+        person_named = votes.most_common(1)[0][0] == "PERSON" and " " in name
         for known in filter(None, map(known_kind, names_written)):
-            votes[known] += KNOWN_WEIGHT
+            votes[known] += KNOWN_WEIGHT + (sum(votes.values()) if known == OTHER and not person_named else 0)
         for kind, n in text_cues(tuple(names_written), text).items():
             votes[kind] += KNOWN_WEIGHT * n
         kind = votes.most_common(1)[0][0]

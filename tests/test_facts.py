@@ -107,8 +107,10 @@ def test_titles_in_quotation_marks_events_and_awards_are_not_key_names():
     names = (NameMention("Mystic River", "LOC", 0), NameMention("Mystic River", "LOC", 0),
              NameMention("Obama", "PERSON", 0), NameMention("Obama", "PERSON", 0),
              NameMention("Battle of the Sibuyan Sea", "LOC", 0), NameMention("Iditarod Trail Sled Dog Race", "ORG", 0),
-             NameMention("Grammys", "GPE", 0), NameMention("Grammys", "GPE", 0), NameMention("Middle Ages", "LOC", 0))
-    assert {e.name for e in find_entities(names, sentences)} == {"Obama"}
+             NameMention("Grammys", "GPE", 0), NameMention("Grammys", "GPE", 0), NameMention("Middle Ages", "LOC", 0),
+             *[NameMention("International Holocaust Remembrance Day", "FAC", 0)] * 3,
+             *[NameMention("Dorothy Day", "PERSON", 0)] * 3)
+    assert {e.name for e in find_entities(names, sentences)} == {"Obama", "Dorothy Day"}
 
 
 def test_a_name_after_a_verb_of_posting_on_is_an_outlet_or_platform():
