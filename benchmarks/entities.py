@@ -40,6 +40,11 @@ def normal(name: str, keep_title: bool = False) -> str:
     return " ".join(words).lower()
 
 
+def kind_by_variant(entities) -> dict[str, str]:
+    """Each variant of each entity, compared with and without its title, → the entity's kind."""
+    return {normal(v, keep): e.kind for e in entities for v in e.variants for keep in (False, True)}
+
+
 def score(results: list[tuple[dict, str | None]], show: bool, tag: str) -> None:
     """results: (label, reported kind or None) for every labelled name."""
     reported = [(label, kind) for label, kind in results if kind is not None]
@@ -76,9 +81,8 @@ def main() -> None:
         sentences, _ = prepare(cluster)
         analysis = pipeline.analyze(sentences, cluster.documents)
         entities = find_entities(analysis.names, sentences)
-        ours[cluster.id] = {normal(v, keep): e.kind for e in entities for v in e.variants for keep in (False, True)}
-        shown[cluster.id] = {normal(v, keep): e.kind for e in extract_facts(analysis, entities).entities
-                             for v in e.variants for keep in (False, True)}
+        ours[cluster.id] = kind_by_variant(entities)
+        shown[cluster.id] = kind_by_variant(extract_facts(analysis, entities).entities)
         votes: dict[str, Counter] = defaultdict(Counter)
         for mention in analysis.names:
             votes[normal(mention.text)][KIND_OF_LABEL.get(mention.label, "OTHER")] += 1

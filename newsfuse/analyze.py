@@ -157,8 +157,7 @@ def cut_short(doc, i: int) -> bool:
     Working Group on Arbitrary Detention", "Syrian Observatory for Human Rights")."""
     if i + 1 < len(doc) and doc[i].lower_ in ("of", "for", "on"):
         i += 1
-    return i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN") and not doc[i].ent_type_ \
-        and doc[i].lower_.rstrip(".") not in PERSON_TITLES
+    return i < len(doc) and is_untitled_noun(doc[i]) and not doc[i].ent_type_
 
 
 def begun_before(doc, i: int) -> bool:
@@ -169,9 +168,12 @@ def begun_before(doc, i: int) -> bool:
         i -= 1
     if i < 2 or doc[i - 1].lower_ != "of":
         return False
-    head = doc[i - 2]
-    return head.text[:1].isupper() and head.pos_ in ("PROPN", "NOUN") and head.lower_.rstrip(".") not in PERSON_TITLES \
-        and head.lower_ not in PLACE_NOUNS
+    return is_untitled_noun(doc[i - 2]) and doc[i - 2].lower_ not in PLACE_NOUNS
+
+
+def is_untitled_noun(token) -> bool:
+    """A capitalised noun that is no title: a word of a longer name around a name."""
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN") and token.lower_.rstrip(".") not in PERSON_TITLES
 
 
 def name_mentions(doc, document: int) -> Iterator[NameMention]:
