@@ -86,6 +86,11 @@ NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY Ala Ariz Ar
 Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo""".split())
 # What may follow a comma inside one name, dots left out: "Washington, D.C.", "Memphis, Tenn.", "Acme, Inc.".
 NAME_AFTER_COMMA = STATE_ABBREVIATIONS | {"DC", "Inc", "Ltd", "LLC", "Jr", "Sr"}
+# Kin and companions name a person beside them: "his wife, Helen", "boyfriend Nick Gordon".
+KIN_NOUNS = {"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "boyfriend",
+             "girlfriend", "fiance", "fiancé", "fiancee", "fiancée", "widow", "widower", "mom", "dad", "grandmother",
+             "grandfather", "grandson", "granddaughter", "niece", "nephew", "cousin", "aunt", "uncle", "stepson",
+             "stepdaughter", "stepfather", "stepmother", "sibling", "spouse"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}  # courtesy, not a role
 PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 # Common nouns whose name stands beside them is an organisation: "the fraternity, Kappa Sigma".
@@ -213,7 +218,7 @@ def modified_noun(root):
 def context_cue(tokens, before, after) -> str:
     """The type the words around a name imply, when they imply one: a title or a verb of
     saying → PERSON; "the town of", "in" → PLACE."""
-    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and len(tokens) <= 3:
+    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES | KIN_NOUNS and len(tokens) <= 3:
         return "PERSON"
     if before is None and all(t.text.isupper() for t in tokens) and after is not None and after.text in DATELINE_MARKS:
         return "PLACE"  # a dateline: "OSLO—", "BEIRUT (Reuters) -"
@@ -224,6 +229,12 @@ def context_cue(tokens, before, after) -> str:
     if root.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in PERSONAL_PRONOUNS for t in doc[root.i + 1:]):
         return "PERSON"  # "Knowles struck first when he hit a Walgreens": organisations are not "he"
     # "Shia militias", "Iraqi town": a people or a faith describing the noun, not its name.
+    appositions = [c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    # "his wife of thirty years, Helen", "Helen, his wife" (the comma: the parser also makes "told
+    # CTV Toronto her son ..." an apposition)
+    if root.dep_ == "appos" and root.head.lemma_.lower() in KIN_NOUNS and before is not None and before.text == "," \
+            or KIN_NOUNS.intersection(appositions) and after is not None and after.text == ",":
+        return "PERSON"
     if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN" and root.ent_type_ != "NORP":
         head = root.head.lemma_.lower()  # "Kappa Sigma fraternity", "the fraternity, Kappa Sigma,"
         if head in ORGANISATION_NOUNS:
@@ -236,7 +247,6 @@ def context_cue(tokens, before, after) -> str:
     if described is not None and described.lemma_.lower() in COMPANY_NOUNS:
         return "ORG"
     of_what = before.head if before is not None and before.lower_ == "of" else described
-    appositions = [c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if of_what is not None and of_what.lemma_.lower() in PRODUCT_NOUNS or PRODUCT_NOUNS.intersection(appositions):
         return "OTHER"  # "Adderall pills", "a refill of Adderall", "the Star Wars franchise", "Philae, the probe"
     listed = list_kind(root)

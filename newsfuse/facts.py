@@ -150,7 +150,7 @@ class NameIndex:
         self.by_skeleton: dict[str, str] = {}
         self.by_first: dict[str, set[str]] = defaultdict(set)
 
-    def find(self, key: str, person: bool = False) -> str | None:
+    def find(self, key: str, kind: str = "") -> str | None:
         alias = alias_group(key)
         if alias is not None:
             return self.by_alias.get(alias)
@@ -162,8 +162,14 @@ class NameIndex:
         if len(stripped) > 2 and len(owners) == 1 and not known_kind(key):  # "Bush" with two Bushes stays alone
             return next(iter(owners))
         first_named = self.by_first.get(key, set())
-        if person and not owners and len(key) > 2 and len(first_named) == 1 and not known_kind(key):
-            return next(iter(first_named))  # "Betty" → "Betty White", when only one person is called so
+        if not owners and len(key) > 2 and len(first_named) == 1 and not known_kind(key):
+            full_name = next(iter(first_named))
+            # "Betty" → "Betty White", when only one person is called so; also where the model
+            # took a first name for a body ("Amanda is also extremely paranoid"), but not for a
+            # place ("Paris" is no "Paris Hilton") nor when the full name is a body's
+            # ("Merseyside" of "Merseyside Fire and Rescue Service said")
+            if kind == "PERSON" or kind != "PLACE" and not BODY_WORDS.intersection(full_name.split()):
+                return full_name
         return self.by_initials.get(key.replace(".", "").lower()) if len(key) >= 2 and key.isalpha() else None
 
     def add(self, key: str, person: bool) -> None:
@@ -202,10 +208,10 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     canonical: dict[str, str] = {}
     index = NameIndex()
     for key in sorted(votes_by_key, key=lambda k: (-len(k.split()), -len(k))):
-        person = votes_by_key[key].most_common(1)[0][0] == "PERSON"
-        canonical[key] = index.find(key, person) or key
+        kind = votes_by_key[key].most_common(1)[0][0]
+        canonical[key] = index.find(key, kind) or key
         if canonical[key] == key:
-            index.add(key, person)
+            index.add(key, kind == "PERSON")
     for a, b in declared_aliases(written, sentences):
         root_a, root_b = canonical[a], canonical[b]
         if root_a != root_b:  # the longer name stands for both

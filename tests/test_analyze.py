@@ -157,6 +157,15 @@ def test_a_relative_who_and_a_town_described_noun_are_type_cues(analyzed):
     assert ("DeLand", "PLACE") in cues
 
 
+def test_kin_beside_a_name_make_it_a_person(analyzed):
+    _, analysis = analyzed(["At his side was his wife of more than thirty years, Helen.",
+                            "Helen, his wife, lost the battle. Multiple sources name her boyfriend Nick Gordon.",
+                            "A Mississauga woman told CTV Toronto her teenage son recorded the video."])
+    cues = {(n.text, n.cue) for n in analysis.names}
+    assert ("Helen", "PERSON") in cues and ("Nick Gordon", "PERSON") in cues
+    assert ("CTV Toronto", "PERSON") not in cues  # no comma: the son is no apposition of the station
+
+
 def test_a_cue_does_not_overrule_what_the_model_is_sure_of(analyzed):
     _, analysis = analyzed(["Delegates went running toward Obama after he won their districts."])
     assert {(n.text, n.cue) for n in analysis.names} == {("Obama", "")}  # a person the model knows is no place

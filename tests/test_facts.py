@@ -181,6 +181,15 @@ def test_a_first_name_only_one_person_has_is_that_person():
     entities = {e.name: e for e in find_entities(names, [])}
     assert entities["Betty White"].variants == ("Betty", "Betty White")
     assert entities["Kendra"].variants == ("Kendra",)  # two Kendras: it stays alone
+    # the model's ORG for a first name ("Amanda is also extremely paranoid") does not keep it apart
+    names = (NameMention("Amanda Bynes", "PERSON", 0), NameMention("Amanda", "ORG", 0), NameMention("Amanda", "ORG", 1),
+             NameMention("Merseyside Fire and Rescue Service", "ORG", 0, cue="PERSON"),
+             NameMention("Merseyside", "ORG", 0), NameMention("Merseyside", "ORG", 1),
+             NameMention("Paris Hilton", "PERSON", 0), NameMention("Paris", "GPE", 0), NameMention("Paris", "GPE", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["Amanda Bynes"].variants == ("Amanda", "Amanda Bynes")
+    assert entities["Merseyside"].kind == "ORG"  # a body named after a place does not take the place's name
+    assert entities["Paris"].kind == "PLACE"  # nor does a person named like a place
 
 
 def test_figures_read_as_events(analyzed):
