@@ -24,6 +24,8 @@ KNOWN_WEIGHT = 5
 ONE_MENTION = 2  # the votes of one mention of a full name (its own mentions weigh double)
 # spaCy often labels a name that modifies a noun by the noun: "the Trump campaign" as ORG.
 MODIFIER_WEIGHT = 0.25
+# A company's legal form: the name's first word alone is the company ("Pfizer" of "Pfizer Inc.").
+COMPANY_FORMS = {"inc", "corp", "corporation", "co", "llc", "ltd", "plc", "ag", "sa", "nv", "gmbh", "holdings"}
 ORG_WORDS = {
     "agency", "army", "association", "authority", "bank", "board", "bureau", "church", "club", "college",
     "commission", "committee", "company", "congress", "corp", "corporation", "council", "court", "department",
@@ -149,6 +151,7 @@ class NameIndex:
         self.by_initials: dict[str, str] = {}
         self.by_skeleton: dict[str, str] = {}
         self.by_first: dict[str, set[str]] = defaultdict(set)
+        self.by_company_start: dict[str, set[str]] = defaultdict(set)
 
     def find(self, key: str, kind: str = "") -> str | None:
         alias = alias_group(key)
@@ -170,13 +173,22 @@ class NameIndex:
             # ("Merseyside" of "Merseyside Fire and Rescue Service said")
             if kind == "PERSON" or kind != "PLACE" and not BODY_WORDS.intersection(full_name.split()):
                 return full_name
+        companies = self.by_company_start.get(key, set())
+        if not owners and len(companies) == 1 and (kind == "ORG" or kind != "PLACE" and " " not in key):
+            # "Chipotle" → "Chipotle Mexican Grill Inc."; but "Chicago" is no "Chicago Tribune" and
+            # "Thomas Kinkade" no "Thomas Kinkade Co."
+            return next(iter(companies))
         return self.by_initials.get(key.replace(".", "").lower()) if len(key) >= 2 and key.isalpha() else None
 
-    def add(self, key: str, person: bool) -> None:
+    def add(self, key: str, kind: str) -> None:
         alias = alias_group(key)
         if alias is not None:
             self.by_alias.setdefault(alias, key)
         words = key.replace("al-", "").split()
+        if kind == "ORG" and COMPANY_FORMS.intersection(w.rstrip(".,") for w in words[1:]):
+            for i in range(1, len(words)):
+                self.by_company_start[" ".join(words[:i])].add(key)
+        person = kind == "PERSON"
         if person and len(words) >= 2:
             for i in range(1, len(words)):
                 self.by_suffix[" ".join(words[i:])].add(key)
@@ -211,7 +223,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         kind = votes_by_key[key].most_common(1)[0][0]
         canonical[key] = index.find(key, kind) or key
         if canonical[key] == key:
-            index.add(key, kind == "PERSON")
+            index.add(key, kind)
     for a, b in declared_aliases(written, sentences):
         root_a, root_b = canonical[a], canonical[b]
         if root_a != root_b:  # the longer name stands for both
@@ -234,9 +246,12 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     for key, votes in groups.items():
         if key in companies and is_product(key, companies):
             votes[OTHER] += KNOWN_WEIGHT
-        # Display the most used full name: "Haider al-Abadi", not "al-Abadi".
+        # Display the most used full name: "Haider al-Abadi", not "al-Abadi"; but a company by the
+        # name the text uses most: "Chipotle", not "Chipotle Mexican Grill Inc."
         names_written = variants[key]
         name = sorted(names_written, key=lambda n: (len(n.split()) < 2, -names_written[n], len(n)))[0]
+        if COMPANY_FORMS.intersection(name_key(name).replace(".", "").split()):
+            name = max(names_written, key=lambda n: (names_written[n], -len(n)))
         # An event's or a programme's last word ("... Remembrance Day", "Medicaid") outweighs every
         # label of the model, except a person's full name ("Dorothy Day").
         person_named = votes.most_common(1)[0][0] == "PERSON" and " " in name

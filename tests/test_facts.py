@@ -192,6 +192,17 @@ def test_a_first_name_only_one_person_has_is_that_person():
     assert entities["Paris"].kind == "PLACE"  # nor does a person named like a place
 
 
+def test_a_company_is_its_legal_name_and_is_shown_as_the_text_names_it():
+    names = (NameMention("Chipotle Mexican Grill Inc.", "ORG", 0), NameMention("Chipotle", "PERSON", 1),
+             NameMention("Chipotle", "PERSON", 1), NameMention("Chipotle", "ORG", 2),
+             NameMention("Thomas Kinkade Co.", "ORG", 0), NameMention("Thomas Kinkade", "PERSON", 1),
+             NameMention("Chicago Tribune Co.", "ORG", 0), NameMention("Chicago", "GPE", 1), NameMention("Chicago", "GPE", 2))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["Chipotle"].kind == "ORG"
+    assert entities["Chipotle"].variants == ("Chipotle", "Chipotle Mexican Grill Inc.")
+    assert entities["Thomas Kinkade"].kind == "PERSON" and entities["Chicago"].kind == "PLACE"  # not the companies
+
+
 def test_figures_read_as_events(analyzed):
     _, analysis = analyzed([
         "Officials said 500 people were killed in Ramadi since Friday. Ramadi lies 100 kilometres west of Baghdad.",
