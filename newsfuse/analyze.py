@@ -137,8 +137,8 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "Prince George and Princess Charlotte": two names glued by "and"
     if any(t.tag_ == "POS" for t in tokens) or tokens[-1].pos_ == "NUM" and len(tokens[0].text) == 1:
         return None  # "Lane's Facebook", "H 2"
-    if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isalnum():
-        return None
+    if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isalnum() or tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
+        return None  # "Twitter of the Ivanka Trump HQ": a name does not end on "of"
     if len(tokens) == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
         return None  # "Council", "Technology": a capitalised common noun
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)

@@ -111,8 +111,12 @@ ADHERENTS = {"republican", "republicans", "democrat", "democrats", "democratic",
              "conservatives", "liberal", "liberals", "socialist", "socialists", "communist", "communists"}
 
 
+# A bill or a ballot measure by its number: "HB 1411", "H.R. 3590", "Prop 8", "Amendment 2".
+BILL_RE = re.compile(r"(?:[HSA]\.?B\.?|H\.?R\.?|Prop\.?|Proposition|Measure|Amendment|Initiative) ?\d+[A-Z]?")
+
+
 def known_kind(name: str) -> str:
-    if name.lower() in ADHERENTS:
+    if name.lower() in ADHERENTS or BILL_RE.fullmatch(name):
         return OTHER
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
         return "PLACE"

@@ -83,8 +83,10 @@ def test_a_name_after_another_names_of_is_its_end(analyzed):
 
 def test_names_glued_by_a_comma_or_to_a_title_are_broken(analyzed):
     _, analysis = analyzed(["He applied to Princeton, University of Pennsylvania and Cornell.",
-                            "Tangipahoa Parish Sheriff Daniel Edwards said the boy was found."])
+                            "Tangipahoa Parish Sheriff Daniel Edwards said the boy was found.",
+                            "The official Twitter of the Ivanka Trump HQ. posted it."])
     names = {n.text for n in analysis.names}
+    assert not any(n.endswith(" of") for n in names)
     assert "Princeton, University of Pennsylvania" not in names and "Tangipahoa Parish Sheriff" not in names
     assert "Daniel Edwards" in names
 

@@ -109,8 +109,10 @@ def test_titles_in_quotation_marks_events_and_awards_are_not_key_names():
              NameMention("Battle of the Sibuyan Sea", "LOC", 0), NameMention("Iditarod Trail Sled Dog Race", "ORG", 0),
              NameMention("Grammys", "GPE", 0), NameMention("Grammys", "GPE", 0), NameMention("Middle Ages", "LOC", 0),
              *[NameMention("International Holocaust Remembrance Day", "FAC", 0)] * 3,
-             *[NameMention("Dorothy Day", "PERSON", 0)] * 3)
-    assert {e.name for e in find_entities(names, sentences)} == {"Obama", "Dorothy Day"}
+             *[NameMention("Dorothy Day", "PERSON", 0)] * 3,
+             *[NameMention("HB 1411", "ORG", 0)] * 2, *[NameMention("H.R. 3590", "ORG", 0)] * 2,
+             *[NameMention("SR 520", "FAC", 0)] * 2)  # a state route, not a Senate resolution
+    assert {e.name for e in find_entities(names, sentences)} == {"Obama", "Dorothy Day", "SR 520"}
 
 
 def test_a_name_after_a_verb_of_posting_on_is_an_outlet_or_platform():
