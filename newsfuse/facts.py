@@ -33,7 +33,8 @@ ORG_WORDS = {
     "news", "office", "organisation", "organization", "party", "police", "press", "school", "senate",
     "service", "society", "team", "times", "union", "university", "airlines", "airways", "forces",
     "brigade", "brigades", "units", "observatory", "command", "coalition", "federation", "post", "journal",
-    "magazine", "tribune", "herald", "navy", "guard", "fleet", "marines", "sheriff", "statesman", "guardian", "reuters", "cnn", "bbc", "nbc", "cbs", "abc", "fox",
+    "magazine", "tribune", "herald", "charities", "enterprises", "holdings", "industries", "studios", "bros",
+    "ventures", "partners", "navy", "guard", "fleet", "marines", "sheriff", "statesman", "guardian", "reuters", "cnn", "bbc", "nbc", "cbs", "abc", "fox",
 }
 COUNTRIES = frozenset("""
 Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh

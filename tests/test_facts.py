@@ -194,6 +194,12 @@ def test_a_first_name_only_one_person_has_is_that_person():
     assert entities["Paris"].kind == "PLACE"  # nor does a person named like a place
 
 
+def test_a_last_word_naming_a_body_makes_an_organisation():
+    names = tuple(NameMention(n, "PERSON", 0) for n in ("Ronald McDonald House Charities", "Victor Gordon Enterprises",
+                                                       "Warner Bros", "Menlo Ventures", "Associated Press")) * 2
+    assert {e.kind for e in find_entities(names, [])} == {"ORG"}
+
+
 def test_a_company_is_its_legal_name_and_is_shown_as_the_text_names_it():
     names = (NameMention("Chipotle Mexican Grill Inc.", "ORG", 0), NameMention("Chipotle", "PERSON", 1),
              NameMention("Chipotle", "PERSON", 1), NameMention("Chipotle", "ORG", 2),
