@@ -4,7 +4,8 @@ tests/data/README.md says).
     python benchmarks/entities.py [--fast] [--show]
 
 A labelled name is reported when an entity of its cluster has it among its variants (compared
-without a leading "the", a title or a trailing possessive). Type accuracy is over the
+without a leading "the", a title or a trailing possessive; in any case, except a short name in
+capitals: "US" is not "us"). Type accuracy is over the
 labelled names that are reported: right when the entity's kind is the label (a name labelled
 OTHER or NOT_A_NAME is wrong whenever it is reported). Broken spans: reported names labelled
 NOT_A_NAME. Coverage: labelled people, places and organisations that are reported. The
@@ -37,7 +38,9 @@ def normal(name: str, keep_title: bool = False) -> str:
     while len(words) > 1 and (words[0].lower() in ("the", "a", "an")
                               or not keep_title and words[0].lower().rstrip(".") in PERSON_TITLES):
         words = words[1:]
-    return " ".join(words).lower()
+    name = " ".join(words)
+    # "US" is reported, not the pronoun "us" nor the "Us" of "Both of Us"
+    return name if len(name) <= 3 and name.isupper() else name.lower()
 
 
 def kind_by_variant(entities) -> dict[str, str]:
