@@ -316,10 +316,21 @@ def is_unmarked_phrase(name: str) -> bool:
     return len(words) > 1 and not any(w.lower() in BODY_WORDS or w.isupper() and len(w) > 1 for w in words)
 
 
+# Acronyms of common terms, which the model often takes for organisations: things, procedures,
+# conditions, formats and roles, not names.
+COMMON_ACRONYMS = frozenset("""
+ADHD AIDS ALS ATM ATV BYOD CD CEO CFO COO CPR CPU CTO DDT DNA DUI DVD DWI ECG EEG EKG EMT EPS ER ETF EV GDP
+GMO GPA GPS GSM GUI HDTV HIV HOV HPV HQ HTML ICU ID IPO IQ IVF LCD LED LGBT LGBTQ MP3 MRI MSA MSG OCD OMG PC
+PDF PIN PTSD RSS RV SMS STD SUV TB THC TV UFO URL USB VAT VFX VHS VR""".split())
+
+
 def is_common_word(name: str, text: str) -> bool:
     """A one-word name the cluster also writes in lower case, at least as often: a common noun
     capitalised in a heading or a longer name ("St Peter's Basilica" → "Basilica"); or an acronym
-    the cluster also writes in the plural ("an EMT", "the two EMTs"): organisations have no plural."""
+    of a common term ("CPR", "an ATV"), or one the cluster also writes in the plural ("an EMT",
+    "the two EMTs"): organisations have no plural."""
+    if name.replace(".", "") in COMMON_ACRONYMS:
+        return True
     if " " not in name and name.isalpha() and name.isupper() and len(name) > 1:
         return bool(re.search(rf"\b{re.escape(name)}s\b", text)) or lower_case_expansion(name, text)
     if " " in name or name.isupper() or not name[:1].isupper():
