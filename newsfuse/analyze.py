@@ -173,7 +173,9 @@ def begun_before(doc, i: int) -> bool:
         i -= 1
     if i < 2 or doc[i - 1].lower_ != "of":
         return False
-    return is_untitled_noun(doc[i - 2]) and doc[i - 2].lower_ not in PLACE_NOUNS
+    # "the Southern District of New York" is a court: a place noun inside a longer name
+    longer = doc[i - 2].lower_ in PLACE_NOUNS and i >= 3 and doc[i - 3].text[:1].isupper() and doc[i - 3].i > doc[i - 3].sent.start
+    return is_untitled_noun(doc[i - 2]) and (doc[i - 2].lower_ not in PLACE_NOUNS or longer)
 
 
 def is_untitled_noun(token) -> bool:

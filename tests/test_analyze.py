@@ -76,9 +76,11 @@ def test_names_drop_broken_spans_and_keep_cues(analyzed):
 
 def test_a_name_after_another_names_of_is_its_end(analyzed):
     _, analysis = analyzed(["The study appears in the Proceedings of the National Academy of Sciences.",
-                            "Mr Haimour said the town of Palmyra was calm."])
+                            "Mr Haimour said the town of Palmyra was calm.",
+                            "He pleaded guilty in the U.S. District Court for the Southern District of New York."])
     names = {n.text for n in analysis.names}
     assert not any("National Academy" in n for n in names) and "Palmyra" in names
+    assert "New York" not in names  # a court's district
 
 
 def test_names_glued_by_a_comma_or_to_a_title_are_broken(analyzed):
