@@ -166,9 +166,12 @@ def cut_short(doc, i: int) -> bool:
 
 
 def begun_before(doc, i: int) -> bool:
-    """Whether a name starting at token i is the end of a longer one: "of" after a capitalised
-    noun that is no title ("Proceedings of the National Academy of Sciences", "the Bank of
-    England"); "the town of Palmyra" and "the Governor of Texas" name a place."""
+    """Whether a name starting at token i is the end of a longer one: after an ordinal ("the 5th
+    U.S. Circuit Court"), or after "of" after a capitalised noun that is no title ("Proceedings
+    of the National Academy of Sciences", "the Bank of England"); "the town of Palmyra" and "the
+    Governor of Texas" name a place."""
+    if i > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)", doc[i - 1].lower_):
+        return True  # "the 5th U.S. Circuit Court of Appeals": the court is "5th ..."
     if i > 0 and doc[i - 1].lower_ == "the":
         i -= 1
     if i < 2 or doc[i - 1].lower_ != "of":

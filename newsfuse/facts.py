@@ -197,6 +197,8 @@ class NameIndex:
         if person and len(words) >= 2:
             for i in range(1, len(words)):
                 self.by_suffix[" ".join(words[i:])].add(key)
+            if "-" in words[-1]:  # "Hernandez" of "Ramiro Hernandez-Llanas"
+                self.by_suffix[words[-1].split("-")[0]].add(key)
             self.by_first[words[0]].add(key)
         if ARABIC_ARTICLE_RE.search(key):
             self.by_skeleton.setdefault(skeleton(key), key)

@@ -185,6 +185,8 @@ def test_a_first_name_only_one_person_has_is_that_person():
     entities = {e.name: e for e in find_entities(names, [])}
     assert entities["Betty White"].variants == ("Betty", "Betty White")
     assert entities["Kendra"].variants == ("Kendra",)  # two Kendras: it stays alone
+    names = (NameMention("Ramiro Hernandez-Llanas", "PERSON", 0), NameMention("Hernandez", "ORG", 1))
+    assert [e.name for e in find_entities(names, [])] == ["Ramiro Hernandez-Llanas"]  # a double surname's first part
     # the model's ORG for a first name ("Amanda is also extremely paranoid") does not keep it apart
     names = (NameMention("Amanda Bynes", "PERSON", 0), NameMention("Amanda", "ORG", 0), NameMention("Amanda", "ORG", 1),
              NameMention("Merseyside Fire and Rescue Service", "ORG", 0, cue="PERSON"),
