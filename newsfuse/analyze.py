@@ -109,7 +109,8 @@ COMPANY_NOUNS = {"ceo", "founder", "co-founder", "cofounder", "shares", "share",
 PRODUCT_NOUNS = {"pill", "tablet", "capsule", "drug", "medication", "medicine", "prescription", "dose", "refill",
                  "vaccine", "phone", "smartphone", "device", "console", "software", "film", "movie", "album", "song",
                  "novel", "sequel", "franchise", "episode", "probe", "lander", "spacecraft", "rover", "satellite",
-                 "rocket", "missile", "ship", "vessel", "yacht", "aircraft", "jet", "drone", "robot"}
+                 "rocket", "missile", "ship", "vessel", "yacht", "aircraft", "jet", "drone", "robot", "cast",
+                 "screenplay", "trailer", "premiere", "soundtrack", "lyrics"}
 DATELINE_MARKS = {",", "(", "—", "–", "-", "--"}
 KIND_OF_LABEL = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 # Words before a name that say it is a place: "the town of Palmyra", "in Palmyra".
@@ -254,6 +255,10 @@ def context_cue(tokens, before, after) -> str:
     of_what = before.head if before is not None and before.lower_ == "of" else described
     if of_what is not None and of_what.lemma_.lower() in PRODUCT_NOUNS or PRODUCT_NOUNS.intersection(appositions):
         return "OTHER"  # "Adderall pills", "a refill of Adderall", "the Star Wars franchise", "Philae, the probe"
+    if before is not None and before.pos_ == "NOUN" and before.lemma_ in PRODUCT_NOUNS \
+            and (root.ent_type_ not in ("PERSON", "GPE") or root.dep_ == "appos" and root.head.i == before.i):
+        # "the new Bond film Spectre", "her album Lemonade"; not "the movie Obama saw", "the rocket Pyongyang launched"
+        return "OTHER"
     listed = list_kind(root)
     if listed:
         return listed

@@ -187,6 +187,14 @@ def test_an_indefinite_article_makes_a_name_a_thing(analyzed):
     assert ("Silver Star", "OTHER") in cues and ("Tumblr", "OTHER") in cues
 
 
+def test_a_work_or_craft_named_by_the_noun_before_it_is_a_thing(analyzed):
+    _, analysis = analyzed(["Monica Bellucci will join the cast of Spectre.", "Her album Lemonade sold well.",
+                            "It used the same type of rocket Pyongyang launched in 2012."])
+    cues = {n.text: n.cue for n in analysis.names}
+    assert cues["Spectre"] == "OTHER" and cues["Lemonade"] == "OTHER"
+    assert cues["Pyongyang"] != "OTHER"  # the model's place is the rocket's launcher, not its name
+
+
 def test_the_before_a_saying_subject_makes_it_a_body_not_a_person(analyzed):
     _, analysis = analyzed(["On Wednesday, the Met said it had received a huge response.",
                             "Yesterday Muhannad Haimour said the city had fallen."])
