@@ -269,6 +269,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         kind = votes.most_common(1)[0][0]
         if kind == OTHER or len(names_written) == 1 and name.lower() in ORG_WORDS:
             continue  # not a person, place or organisation; or "the Council": a kind of body, not a name
+        if is_office(name):
+            continue  # "the Medical Examiner", "the Special Counsel": an office someone holds, not a body
         if votes[kind] < 1:
             continue  # seen only once or twice as a noun's modifier ("the Oxford study"): the text does not say what it is
         if kind == "ORG" and votes[kind] <= ONE_MENTION and is_unmarked_phrase(name):
@@ -324,6 +326,14 @@ COMMON_ACRONYMS = frozenset("""
 ADHD AIDS ALS ATM ATV BYOD CD CEO CFO COO CPR CPU CTO DDT DNA DUI DVD DWI ECG EEG EKG EMT EPS ER ETF EV GDP
 GMO GPA GPS GSM GUI HDTV HIV HOV HPV HQ HTML ICU ID IPO IQ IVF LCD LED LGBT LGBTQ MP3 MRI MSA MSG OCD OMG PC
 PDF PIN PTSD RSS RV SMS STD SUV TB THC TV UFO URL USB VAT VFX VHS VR""".split())
+
+
+OFFICES = {"examiner", "counsel", "coroner", "prosecutor", "ombudsman", "comptroller"}
+
+
+def is_office(name: str) -> bool:
+    words = name_key(name).split()
+    return len(words) > 1 and words[-1] in OFFICES and not ORG_WORDS.intersection(words)
 
 
 def is_common_word(name: str, text: str) -> bool:
