@@ -107,9 +107,13 @@ EVENT_FIRST_WORDS = {"battle", "siege"}
 PLACE_FIRST_WORDS = {"mount", "mt", "mt.", "lake", "fort", "port", "cape", "isle", "gulf"}
 
 
-# Party members and supporters are a kind of people, not a person or an organisation.
+# Party members and supporters are a kind of people, not a person or an organisation;
 ADHERENTS = {"republican", "republicans", "democrat", "democrats", "democratic", "tory", "tories", "conservative",
-             "conservatives", "liberal", "liberals", "socialist", "socialists", "communist", "communists"}
+             "conservatives", "liberal", "liberals", "socialist", "socialists", "communist", "communists",
+             # and believers: "a Mormon", "Sunnis" (not "the Mormon Church"; "Christian" may be a first name)
+             "mormon", "mormons", "catholic", "catholics", "muslim", "muslims", "christians", "jew",
+             "jews", "jewish", "buddhist", "buddhists", "hindu", "hindus", "sikh", "sikhs", "protestant",
+             "protestants", "evangelical", "evangelicals", "sunni", "sunnis", "shia", "shias", "shiite", "shiites"}
 
 
 # A bill or a ballot measure by its number: "HB 1411", "H.R. 3590", "Prop 8", "Amendment 2".

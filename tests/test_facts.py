@@ -84,6 +84,8 @@ def test_a_common_word_capitalised_is_no_name_and_first_words_can_mark_a_place()
     programmes = [Sentence("The bill repeals Obamacare. The vote came at 10:00 GMT.", 0, 0)]
     names = (NameMention("Obamacare", "ORG", 0), NameMention("GMT", "ORG", 0))
     assert find_entities(names, programmes) == []  # a health programme and a time zone
+    names = tuple(NameMention(n, "ORG", 0) for n in ("Mormon", "Sunnis", "Mormon Church")) * 2
+    assert {e.name for e in find_entities(names, [])} == {"Mormon Church"}  # believers are a kind of people
     names = tuple(NameMention(n, "ORG", 0) for n in ("Medical Examiner", "Special Counsel", "Office of Special Counsel")) * 2
     assert {e.name for e in find_entities(names, [])} == {"Office of Special Counsel"}  # offices, and an agency
     names = tuple(NameMention(n, "ORG", 0) for n in ("CPR", "ATV", "ICU", "NATO")) * 2
