@@ -24,6 +24,11 @@ KNOWN_WEIGHT = 5
 ONE_MENTION = 2  # the votes of one mention of a full name (its own mentions weigh double)
 # spaCy often labels a name that modifies a noun by the noun: "the Trump campaign" as ORG.
 MODIFIER_WEIGHT = 0.25
+# Web platforms and services, which outlets name as sources and the model types at random.
+PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "snapchat", "reddit", "tumblr", "tiktok", "whatsapp",
+             "linkedin", "pinterest", "netflix", "hulu", "spotify", "google", "amazon", "uber", "lyft", "airbnb",
+             "wikipedia", "yahoo", "craigslist", "ebay", "paypal", "vine", "periscope", "flickr", "myspace", "skype",
+             "telegram", "wechat", "weibo"}
 # A company's legal form: the name's first word alone is the company ("Pfizer" of "Pfizer Inc.").
 COMPANY_FORMS = {"inc", "corp", "corporation", "co", "llc", "ltd", "plc", "ag", "sa", "nv", "gmbh", "holdings"}
 ORG_WORDS = {
@@ -268,6 +273,12 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         person_named = votes.most_common(1)[0][0] == "PERSON" and " " in name
         for known in filter(None, map(known_kind, names_written)):
             votes[known] += KNOWN_WEIGHT + (sum(votes.values()) if known == OTHER and not person_named else 0)
+        if key in PLATFORMS:
+            # The model takes "Twitter" for a person, "Netflix" for a place. Named once or twice, a
+            # platform is a service someone used ("said on Twitter"); a story about the company names it more.
+            if len(re.findall(rf"\b{re.escape(name)}\b", text)) < 3:
+                continue
+            votes["ORG"] += KNOWN_WEIGHT + sum(votes.values())
         for kind, n in text_cues(tuple(names_written), text).items():
             votes[kind] += KNOWN_WEIGHT * n
         kind = votes.most_common(1)[0][0]

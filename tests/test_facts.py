@@ -129,6 +129,14 @@ def test_a_name_after_a_verb_of_posting_on_is_an_outlet_or_platform():
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Twitter": "ORG"}
 
 
+def test_a_platform_is_an_organisation_when_the_story_is_about_it_and_passes_otherwise():
+    sentences = [Sentence("Twitter suspended the account. Twitter said it acted fast. Critics said Twitter was slow. "
+                          "She wrote about it on Facebook.", 0, 0)]
+    names = (NameMention("Twitter", "PERSON", 0), NameMention("Twitter", "PERSON", 0, cue="PERSON"),
+             NameMention("Twitter", "PERSON", 0), NameMention("Facebook", "ORG", 0))
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Twitter": "ORG"}
+
+
 def test_a_company_name_followed_by_what_it_makes_is_a_product():
     sentences = [Sentence("Apple said the Apple Watch sold well. Apple Music grew. Sony Pictures was hacked.", 0, 0)]
     names = tuple(NameMention(n, "ORG", 0) for n in ("Apple", "Apple", "Apple Watch", "Apple Music", "Sony",
