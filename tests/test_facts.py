@@ -122,11 +122,11 @@ def test_titles_in_quotation_marks_events_and_awards_are_not_key_names():
 
 
 def test_a_name_after_a_verb_of_posting_on_is_an_outlet_or_platform():
-    sentences = [Sentence("Smith was posting on Twitter that he was fine. He said on Twitter he would stay. "
+    sentences = [Sentence("Smith was posting on Parler that he was fine. He said on Parler he would stay. "
                           "Duda spoke on Polish television.", 0, 0)]
-    names = (NameMention("Twitter", "PERSON", 0), NameMention("Twitter", "PERSON", 0),
+    names = (NameMention("Parler", "PERSON", 0), NameMention("Parler", "PERSON", 0),
              NameMention("Polish", "NORP", 0), NameMention("Polish", "NORP", 0))
-    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Twitter": "ORG"}
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Parler": "ORG"}
 
 
 def test_a_platform_is_an_organisation_when_the_story_is_about_it_and_passes_otherwise():
