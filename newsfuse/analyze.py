@@ -138,8 +138,10 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "Prince George and Princess Charlotte": two names glued by "and"
     if any(t.tag_ == "POS" for t in tokens) or tokens[-1].pos_ == "NUM" and len(tokens[0].text) == 1:
         return None  # "Lane's Facebook", "H 2"
-    if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isalnum() or tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
-        return None  # "Twitter of the Ivanka Trump HQ": a name does not end on "of"
+    if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isalnum():
+        return None
+    if tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
+        return None  # "Twitter of" (the Ivanka Trump HQ), "US Fish and": a name does not end on "of"
     if len(tokens) == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
         return None  # "Council", "Technology": a capitalised common noun
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
@@ -177,9 +179,11 @@ def begun_before(doc, i: int) -> bool:
         i -= 1
     if i < 2 or doc[i - 1].lower_ != "of":
         return False
-    # "the Southern District of New York" is a court: a place noun inside a longer name
-    longer = doc[i - 2].lower_ in PLACE_NOUNS and i >= 3 and doc[i - 3].text[:1].isupper() and doc[i - 3].i > doc[i - 3].sent.start
-    return is_untitled_noun(doc[i - 2]) and (doc[i - 2].lower_ not in PLACE_NOUNS or longer)
+    if not is_untitled_noun(doc[i - 2]):
+        return False
+    # "the town of Palmyra" names a place; "the Southern District of New York" is a court
+    named_before = i >= 3 and doc[i - 3].text[:1].isupper() and doc[i - 3].i > doc[i - 3].sent.start
+    return doc[i - 2].lower_ not in PLACE_NOUNS or named_before
 
 
 def is_untitled_noun(token) -> bool:
@@ -234,13 +238,13 @@ def context_cue(tokens, before, after) -> str:
     doc = root.doc
     if root.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in PERSONAL_PRONOUNS for t in doc[root.i + 1:]):
         return "PERSON"  # "Knowles struck first when he hit a Walgreens": organisations are not "he"
-    # "Shia militias", "Iraqi town": a people or a faith describing the noun, not its name.
     appositions = [c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     # "his wife of thirty years, Helen", "Helen, his wife" (the comma: the parser also makes "told
     # CTV Toronto her son ..." an apposition)
     if root.dep_ == "appos" and root.head.lemma_.lower() in KIN_NOUNS and before is not None and before.text == "," \
             or KIN_NOUNS.intersection(appositions) and after is not None and after.text == ",":
         return "PERSON"
+    # "Shia militias", "Iraqi town": a people or a faith describing the noun, not its name.
     if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN" and root.ent_type_ != "NORP":
         head = root.head.lemma_.lower()  # "Kappa Sigma fraternity", "the fraternity, Kappa Sigma,"
         if head in ORGANISATION_NOUNS:

@@ -39,7 +39,8 @@ ORG_WORDS = {
     "service", "society", "team", "times", "union", "university", "airlines", "airways", "forces",
     "brigade", "brigades", "units", "observatory", "command", "coalition", "federation", "post", "journal",
     "magazine", "tribune", "herald", "charities", "enterprises", "holdings", "industries", "studios", "bros",
-    "ventures", "partners", "navy", "guard", "fleet", "marines", "sheriff", "statesman", "guardian", "reuters", "cnn", "bbc", "nbc", "cbs", "abc", "fox",
+    "ventures", "partners", "navy", "guard", "fleet", "marines", "sheriff", "statesman", "guardian", "reuters",
+    "cnn", "bbc", "nbc", "cbs", "abc", "fox",
 }
 COUNTRIES = frozenset("""
 Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
@@ -347,6 +348,7 @@ OFFICES = {"examiner", "counsel", "coroner", "prosecutor", "ombudsman", "comptro
 
 
 def is_office(name: str) -> bool:
+    """An office someone holds ("Medical Examiner"), not a body ("Office of Special Counsel")."""
     words = name_key(name).split()
     return len(words) > 1 and words[-1] in OFFICES and not ORG_WORDS.intersection(words)
 
