@@ -282,6 +282,9 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             votes["ORG"] += KNOWN_WEIGHT + sum(votes.values())
         for kind, n in text_cues(tuple(names_written), text).items():
             votes[kind] += KNOWN_WEIGHT * n
+        if name.isalpha() and name.isupper() and votes["ORG"] >= 1 and "PERSON" in votes:
+            # "SANA said", "KCNA reported": an acronym the model also calls a body is one when it speaks
+            votes["ORG"] += votes.pop("PERSON")
         kind = votes.most_common(1)[0][0]
         if kind == OTHER or len(names_written) == 1 and name.lower() in ORG_WORDS:
             continue  # not a person, place or organisation; or "the Council": a kind of body, not a name

@@ -216,6 +216,12 @@ def test_a_last_word_naming_a_body_makes_an_organisation():
     assert {e.kind for e in find_entities(names, [])} == {"ORG"}
 
 
+def test_an_acronym_the_model_also_calls_a_body_is_one_when_it_speaks():
+    names = (NameMention("SANA", "ORG", 0), NameMention("SANA", "PERSON", 0, cue="PERSON"),
+             NameMention("SANA", "PERSON", 1, cue="PERSON"), *[NameMention("JFK", "PERSON", 0)] * 3)
+    assert {e.name: e.kind for e in find_entities(names, [])} == {"SANA": "ORG", "JFK": "PERSON"}
+
+
 def test_a_company_is_its_legal_name_and_is_shown_as_the_text_names_it():
     names = (NameMention("Chipotle Mexican Grill Inc.", "ORG", 0), NameMention("Chipotle", "PERSON", 1),
              NameMention("Chipotle", "PERSON", 1), NameMention("Chipotle", "ORG", 2),
