@@ -126,6 +126,11 @@ ADHERENTS = {"republican", "republicans", "democrat", "democrats", "democratic",
 BILL_RE = re.compile(r"(?:[HSA]\.?B\.?|H\.?R\.?|Prop\.?|Proposition|Measure|Amendment|Initiative) ?\d+[A-Z]?")
 
 
+def has_company_form(key: str) -> bool:
+    """A company's key with its legal form after its first word: "pfizer inc.", "acme, llc"."""
+    return bool(COMPANY_FORMS.intersection(w.strip(".,") for w in key.split()[1:]))
+
+
 def known_kind(name: str) -> str:
     if name.lower() in ADHERENTS or BILL_RE.fullmatch(name):
         return OTHER
@@ -200,7 +205,7 @@ class NameIndex:
         if alias is not None:
             self.by_alias.setdefault(alias, key)
         words = key.replace("al-", "").split()
-        if kind == "ORG" and COMPANY_FORMS.intersection(w.rstrip(".,") for w in words[1:]):
+        if kind == "ORG" and has_company_form(key):
             for i in range(1, len(words)):
                 self.by_company_start[" ".join(words[:i])].add(key)
         person = kind == "PERSON"
@@ -267,7 +272,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         # name the text uses most: "Chipotle", not "Chipotle Mexican Grill Inc."
         names_written = variants[key]
         name = sorted(names_written, key=lambda n: (len(n.split()) < 2, -names_written[n], len(n)))[0]
-        if COMPANY_FORMS.intersection(name_key(name).replace(".", "").split()):
+        if has_company_form(name_key(name)):
             name = max(names_written, key=lambda n: (names_written[n], -len(n)))
         # An event's or a programme's last word ("... Remembrance Day", "Medicaid") outweighs every
         # label of the model, except a person's full name ("Dorothy Day").
