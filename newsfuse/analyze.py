@@ -84,6 +84,26 @@ BREAKING_PUNCTUATION = {"(", ")", "[", "]", '"', "“", "”", ":", ";", "|", "/
 STATE_ABBREVIATIONS = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
 NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY Ala Ariz Ark Calif Colo Conn Fla Ga Ill Ind
 Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo""".split())
+# Countries, US states and a few capitals: places whatever the model says.
+COUNTRIES = frozenset("""
+Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
+Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Burma Cambodia Cameroon Canada Chad Chile China
+Colombia Congo Croatia Cuba Cyprus Denmark Ecuador Egypt England Eritrea Estonia Ethiopia Finland France
+Georgia Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland
+Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Lebanon Libya Lithuania Mali Malaysia
+Mexico Moldova Morocco Mozambique Myanmar Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan
+Palestine Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland Senegal Serbia
+Singapore Slovakia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tanzania Thailand Tunisia Turkey
+Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe America Europe Africa Asia
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois
+Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
+Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia
+Wisconsin Wyoming London Paris Beijing Moscow Tokyo Baghdad Damascus Washington UK US USA
+""".split()) | {"United States", "United Kingdom", "New York", "New Jersey", "New Mexico", "New Hampshire",
+                "North Carolina", "South Carolina", "North Dakota", "South Dakota", "West Virginia", "Rhode Island",
+                "South Africa", "North Korea", "South Korea", "Saudi Arabia", "New Zealand", "Los Angeles"}
+PAGEANT_PLACES = COUNTRIES | {"Universe", "World"}  # "Miss Universe"
+PAGEANT_RE = re.compile(r"(?:%s)\b" % "|".join(sorted(PAGEANT_PLACES, key=len, reverse=True)))
 # What may follow a comma inside one name, dots left out: "Washington, D.C.", "Memphis, Tenn.", "Acme, Inc.".
 NAME_AFTER_COMMA = STATE_ABBREVIATIONS | {"DC", "Inc", "Ltd", "LLC", "Jr", "Sr"}
 # Kin and companions name a person beside them: "his wife, Helen", "boyfriend Nick Gordon".
@@ -97,7 +117,9 @@ PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 ORGANISATION_NOUNS = {"fraternity", "sorority", "company", "firm", "party", "group", "band", "team", "club",
                       "agency", "organization", "organisation", "network", "newspaper", "channel", "university",
                       "college", "charity", "union", "militia", "brigade", "church", "committee", "council",
-                      "startup", "manufacturer", "retailer", "airline", "bank"}
+                      "startup", "manufacturer", "retailer", "airline", "bank", "carrier", "website", "outlet",
+                      "magazine", "broadcaster", "publisher", "automaker", "carmaker", "insurer", "chain", "label",
+                      "regulator", "watchdog", "nonprofit", "conglomerate"}
 # People and services a town's name describes: "a DeLand woman", "Chicago police".
 LOCAL_NOUNS = {"woman", "man", "resident", "native", "teen", "teenager", "boy", "girl", "couple", "police",
                "mayor", "sheriff"}
@@ -125,7 +147,11 @@ def clean_name(span) -> tuple[str, list] | None:
     tokens = list(span)
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in PERSON_TITLES
                       and len(tokens) > 1 and span.label_ in ("PERSON", "ORG")):
+        if tokens[0].lower_ == "miss" and PAGEANT_RE.match(span.doc[tokens[1].i:].text):
+            break  # "Miss America", "Miss New Jersey Organization": a pageant, no person and no place
         tokens = tokens[1:]
+    if tokens and tokens[0].lower_ == "miss" and " ".join(t.text for t in tokens[1:]) in PAGEANT_PLACES:
+        return None  # the pageant's title alone: a beauty queen's or the contest's, as the text goes
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
         tokens = tokens[:-1]
     if len(tokens) == 1 and tokens[0].lower_.rstrip(".") in PERSON_TITLES:
@@ -140,6 +166,8 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "Lane's Facebook", "H 2"
     if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isalnum():
         return None
+    if span.label_ in KIND_OF_LABEL and any(t.text == "in" for t in tokens):
+        return None  # "The Telegraph in Calcutta", "Thyme Cafe in Lomita": a name glued to its place
     if tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
         return None  # "Twitter of" (the Ivanka Trump HQ), "US Fish and": a name does not end on "of"
     if len(tokens) == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
@@ -153,6 +181,8 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "Donald Trump Donald": a name glued to its repetition (a byline beside a heading)
     if len(tokens) > 1 and len(tokens[-1].text) == 1 and tokens[-1].text.isupper():
         return None  # "Abstract A", "Class A": a heading or a label, not a name
+    if tokens[0].i > 0 and span.doc[tokens[0].i - 1].lower_ == "miss" and span.text in PAGEANT_PLACES:
+        return None  # "America" of "the Miss America pageant"
     if cut_short(span.doc, tokens[-1].i + 1) or begun_before(span.doc, tokens[0].i):
         return None  # "New York City" of "New York City Police Department": a longer name cut short
     text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].rstrip(".")
@@ -247,13 +277,16 @@ def context_cue(tokens, before, after) -> str:
     # "Shia militias", "Iraqi town": a people or a faith describing the noun, not its name.
     if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN" and root.ent_type_ != "NORP":
         head = root.head.lemma_.lower()  # "Kappa Sigma fraternity", "the fraternity, Kappa Sigma,"
-        if head in ORGANISATION_NOUNS:
-            return "ORG"
+        if head in ORGANISATION_NOUNS and not (root.dep_ == "compound" and root.ent_type_ in ("GPE", "LOC")):
+            return "ORG"  # but "a U.S. carrier", "Gulf airlines" are bodies of a place
         if head in PLACE_NOUNS:
             return "PLACE"
     described = modified_noun(root)
-    if before is not None and before.lower_ in ("a", "an") and described is None and len(tokens) <= 3:
-        return "OTHER"  # "a Silver Star", "a Tumblr": one of many, so a thing, not a person, place or body
+    article = before
+    while article is not None and article.pos_ == "ADJ" and article.i > 0 and root.ent_type_ != "PERSON":
+        article = article.doc[article.i - 1]  # "a new BMW"; but "an unsuspecting Bradley Cooper"
+    if article is not None and article.lower_ in ("a", "an") and article.head.i == root.i and len(tokens) <= 3:
+        return "OTHER"  # "a Silver Star", "a new BMW": one of many, so a thing; not "a Harvard-trained lawyer"
     if described is not None and described.lemma_.lower() in COMPANY_NOUNS:
         return "ORG"
     of_what = before.head if before is not None and before.lower_ == "of" else described
@@ -270,7 +303,7 @@ def context_cue(tokens, before, after) -> str:
         return "PERSON"  # "Amber Pasztor, 24, was": an age in apposition
     if root.i + 2 < len(doc) and doc[root.i + 1].text == "," and doc[root.i + 2].lower_ in ("who", "whom"):
         return "PERSON"  # "witnessed by Amanda Cooper Lickliter, who snapped a photo"
-    if root.dep_ == "compound" and root.head.lemma_.lower() in LOCAL_NOUNS and root.ent_type_ != "NORP":
+    if root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in LOCAL_NOUNS and root.ent_type_ != "NORP":
         return "PLACE"  # "a DeLand woman", "DeLand police": people and services named by their town
     if before is not None and before.lower_ == "of" and before.head.lower_ in PLACE_NOUNS:
         return "PLACE"

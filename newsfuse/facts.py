@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from newsfuse.analyze import HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, PERSON_TITLES, STATE_ABBREVIATIONS, charged_crime
+from newsfuse.analyze import COUNTRIES, HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, PERSON_TITLES, STATE_ABBREVIATIONS, charged_crime
 from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQuote, NameMention, Sentence
 
 # ---------------------------------------------------------------- entities
@@ -40,25 +40,8 @@ ORG_WORDS = {
     "brigade", "brigades", "units", "observatory", "command", "coalition", "federation", "post", "journal",
     "magazine", "tribune", "herald", "charities", "enterprises", "holdings", "industries", "studios", "bros",
     "ventures", "partners", "navy", "guard", "fleet", "marines", "sheriff", "statesman", "guardian", "reuters",
-    "cnn", "bbc", "nbc", "cbs", "abc", "fox",
+    "cnn", "bbc", "nbc", "cbs", "abc", "fox", "assn", "dept", "channel",
 }
-COUNTRIES = frozenset("""
-Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
-Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Burma Cambodia Cameroon Canada Chad Chile China
-Colombia Congo Croatia Cuba Cyprus Denmark Ecuador Egypt England Eritrea Estonia Ethiopia Finland France
-Georgia Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland
-Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Lebanon Libya Lithuania Mali Malaysia
-Mexico Moldova Morocco Mozambique Myanmar Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan
-Palestine Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland Senegal Serbia
-Singapore Slovakia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tanzania Thailand Tunisia Turkey
-Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe America Europe Africa Asia
-Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois
-Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
-Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia
-Wisconsin Wyoming London Paris Beijing Moscow Tokyo Baghdad Damascus Washington UK US USA
-""".split()) | {"United States", "United Kingdom", "New York", "New Jersey", "New Mexico", "New Hampshire",
-                "North Carolina", "South Carolina", "North Dakota", "South Dakota", "West Virginia", "Rhode Island",
-                "South Africa", "North Korea", "South Korea", "Saudi Arabia", "New Zealand", "Los Angeles"}
 # Well-known variant sets that no string rule can join.
 ALIASES = [
     {"islamic state", "is", "isis", "isil", "daesh", "da'esh", "islamic state group"},
@@ -97,7 +80,8 @@ OTHER_WORDS = {"awards", "award", "globes", "olympics", "games", "cup", "festiva
                "fools", "war", "championship", "championships", "tournament", "open", "marathon", "conference",
                "summit", "forums", "forum", "app", "trek", "wars", "christmas", "eve", "olympic", "finals",
                "medal", "medicare", "medicaid", "obamacare", "trumpcare", "race", "massacre", "ages", "era",
-               "grammys", "emmys", "oscars", "tonys", "baftas",
+               "grammys", "emmys", "oscars", "tonys", "baftas", "jamboree", "fest", "expo", "carnival", "parade",
+               "gala", "rodeo", "regatta",
                # time zones ("10:00 GMT"), which NER often takes for organisations
                "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet"}
 # Last words that make a name a place.
@@ -109,8 +93,16 @@ PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport"
                "cemetery", "terminal", "drive", "parkway", "plaza", "tower", "towers", "building"}
 # First words that make an "X of ..." name an event: "Battle of the Sibuyan Sea", "Siege of Leningrad".
 EVENT_FIRST_WORDS = {"battle", "siege"}
+# First words of armed and political groups named in Arabic, Urdu or Pashto: "supporters",
+# "front", "movement", "party", "army", "society" ("Ansar al-Sharia", "Jabhat al-Nusra", "Lashkar-e-Taiba").
+ORG_FIRST_WORDS = {"ansar", "jabhat", "jabhet", "harakat", "hizb", "jaish", "jaysh", "tehrik", "tehreek", "lashkar",
+                   "jamaat", "jamaah", "jemaah", "kataib", "kata'ib", "asaib", "liwa", "saraya", "ahrar"}
 # First words that make a name a place.
-PLACE_FIRST_WORDS = {"mount", "mt", "mt.", "lake", "fort", "port", "cape", "isle", "gulf"}
+PLACE_FIRST_WORDS = {"mount", "mt", "mt.", "lake", "fort", "port", "cape", "isle", "gulf", "interstate", "highway",
+                     "route"}
+# Greek letters: a name made of them is a fraternity or a sorority ("Kappa Sigma", "Delta Psi").
+GREEK_LETTERS = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda",
+                 "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"}
 
 
 # Party members and supporters are a kind of people, not a person or an organisation;
@@ -143,6 +135,10 @@ def known_kind(name: str) -> str:
         return "PLACE"  # "Union Station"; not "Department of Parks ... District"
     if len(words) > 1 and words[-1] in ORG_WORDS or words[0] in ORG_WORDS and len(words) > 2 and words[1] == "of":
         return "ORG"  # "Associated Press", "Boston College", "Department of Defense"
+    if len(words) > 1 and (words[0] in ORG_WORDS and words[-1].isdigit() or GREEK_LETTERS.issuperset(words)):
+        return "ORG"  # a station, "Fox 8", "Channel 11"; a fraternity, "Delta Psi"
+    if words[0].split("-")[0] in ORG_FIRST_WORDS and (len(words) > 1 or "-" in words[0]):
+        return "ORG"  # "Ansar al-Sharia", "Lashkar-e-Taiba"
     if len(words) > 1 and words[0] in PLACE_FIRST_WORDS:
         return "PLACE"  # "Mount Adams", "Lake Tahoe", "Fort Worth"
     group = alias_group(name_key(name))
@@ -182,7 +178,9 @@ class NameIndex:
             return spelled_alike
         stripped = key.replace("al-", "")
         owners = self.by_suffix.get(stripped, set())
-        if len(stripped) > 2 and len(owners) == 1 and not known_kind(key):  # "Bush" with two Bushes stays alone
+        # "Bush" with two Bushes stays alone; "India", used as the country, is no "Air India"'s surname
+        if len(stripped) > 2 and len(owners) == 1 and not known_kind(key) \
+                and not (kind == "PLACE" and key.title() in COUNTRIES):
             return next(iter(owners))
         first_named = self.by_first.get(key, set())
         if not owners and len(key) > 2 and len(first_named) == 1 and not known_kind(key):
@@ -301,6 +299,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             continue  # "Literally Unbelievable", "Catholic Imagination": spaCy's ORG for a phrase it does not know
         if is_common_word(name, text):
             continue  # "Basilica", "Legionella": the cluster also writes it in lower case
+        if kind == "PERSON" and name.split()[-1].isdigit():
+            continue  # "Furious 8", "Yak 40", "P.O. Box 6666": a person's name holds no number
         if kind == "PERSON" and " " not in name:
             full = full_name_in_text(name, text)  # "Singhal" → "Amit Singhal", which NER missed
             if full:

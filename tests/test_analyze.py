@@ -182,9 +182,32 @@ def test_a_cue_does_not_overrule_what_the_model_is_sure_of(analyzed):
 
 
 def test_an_indefinite_article_makes_a_name_a_thing(analyzed):
-    _, analysis = analyzed(["Jones received a Silver Star and two Bronze Stars.", "She started a Tumblr last year."])
+    _, analysis = analyzed(["Jones received a Silver Star and two Bronze Stars.", "She started a Tumblr last year.",
+                            "Police hauled away a new BMW on a flatbed truck."])
     cues = {(n.text, n.cue) for n in analysis.names}
     assert ("Silver Star", "OTHER") in cues and ("Tumblr", "OTHER") in cues
+    assert ("BMW", "OTHER") in cues  # an adjective between the article and the name changes nothing
+
+
+def test_a_body_named_by_the_noun_before_it_is_an_organisation(analyzed):
+    _, analysis = analyzed(["India's national carrier Air India is set to ground 125 crew members.",
+                            "The news was first reported by the website Eurogamer on Monday."])
+    cues = {(n.text, n.cue) for n in analysis.names}
+    assert ("Air India", "ORG") in cues and ("Eurogamer", "ORG") in cues
+
+
+def test_a_pageant_title_is_no_person_and_no_place(analyzed):
+    _, analysis = analyzed(["The Miss America Organization terminated the licenses of four states.",
+                            "The crowning of the latest Miss America took place last month in the Miss America pageant.",
+                            "Miss Scanlon said the contest was over."])
+    names = {n.text for n in analysis.names}
+    assert "Miss America Organization" in names and "America" not in names and "Miss America" not in names
+    assert "Scanlon" in names  # a woman's courtesy title still goes
+
+
+def test_a_name_glued_to_its_place_by_in_is_broken(analyzed):
+    _, analysis = analyzed(["An Air India official told The Telegraph in Calcutta that 130 failed."])
+    assert not any(" in " in n.text for n in analysis.names)
 
 
 def test_a_work_or_craft_named_by_the_noun_before_it_is_a_thing(analyzed):

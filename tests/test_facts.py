@@ -233,6 +233,17 @@ def test_a_company_is_its_legal_name_and_is_shown_as_the_text_names_it():
     assert entities["Thomas Kinkade"].kind == "PERSON" and entities["Chicago"].kind == "PLACE"  # not the companies
 
 
+def test_a_country_is_no_surname_and_foreign_group_words_make_a_body():
+    names = (NameMention("Air India", "ORG", 0), NameMention("Air India", "PERSON", 0, cue="PERSON"),
+             NameMention("India", "GPE", 1), NameMention("Ansar al-Sharia", "PERSON", 1),
+             NameMention("Lashkar-e-Taiba", "PERSON", 0), NameMention("Big Valley Jamboree", "GPE", 0),
+             NameMention("Big Valley Jamboree", "GPE", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["India"].kind == "PLACE" and "India" not in entities["Air India"].variants
+    assert entities["Ansar al-Sharia"].kind == entities["Lashkar-e-Taiba"].kind == "ORG"
+    assert "Big Valley Jamboree" not in entities  # a festival is an event
+
+
 def test_figures_read_as_events(analyzed):
     _, analysis = analyzed([
         "Officials said 500 people were killed in Ramadi since Friday. Ramadi lies 100 kilometres west of Baghdad.",
