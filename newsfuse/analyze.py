@@ -73,7 +73,7 @@ PERSON_TITLES = {
     "ceo", "chairman", "chairwoman", "coach", "attorney", "rev", "reverend", "father", "sister", "brother",
     "actor", "actress", "singer", "star", "director", "leader", "speaker", "premier", "ayatollah", "consul",
     "ambassador", "envoy", "cmdr", "commodore", "adm", "admiral", "maj", "cpl", "corporal", "pvt",
-    "lieutenant", "emeritus", "sheriff", "clerk", "deputy", "chief",
+    "lieutenant", "emeritus", "sheriff", "clerk", "deputy", "chief", "prosecutor", "examiner", "coroner",
 }
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify"}
@@ -145,13 +145,24 @@ def clean_name(span) -> tuple[str, list] | None:
     """The name without a leading article or title, or a trailing possessive; None for a
     span that is not a name (a broken span)."""
     tokens = list(span)
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in PERSON_TITLES
-                      and len(tokens) > 1 and span.label_ in ("PERSON", "ORG")):
+    # A title opens a person's name; in a body's name it may be a word of the name ("General Motors"),
+    # so only a courtesy title goes there ("Mr. Smith", which the model calls ORG now and then).
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or len(tokens) > 1 and (
+            span.label_ == "PERSON" and tokens[0].lower_.rstrip(".") in PERSON_TITLES
+            or span.label_ == "ORG" and tokens[0].lower_.rstrip(".") in HONORIFICS)):
         if tokens[0].lower_ == "miss" and PAGEANT_RE.match(span.doc[tokens[1].i:].text):
             break  # "Miss America", "Miss New Jersey Organization": a pageant, no person and no place
         tokens = tokens[1:]
     if tokens and tokens[0].lower_ == "miss" and " ".join(t.text for t in tokens[1:]) in PAGEANT_PLACES:
         return None  # the pageant's title alone: a beauty queen's or the contest's, as the text goes
+    if span.label_ == "PERSON":
+        # "Paris Prosecutor Francois Molins", "EY’s Brogan": the person is the name after a title or a
+        # possessive inside the span; a title before one word is a word of the name ("Khalid Sheikh
+        # Mohammed", "Martin Luther King Jr.")
+        cut = max((i for i, t in enumerate(tokens[1:-1], 1) if t.text in ("’s", "'s")
+                   or t.lower_.rstrip(".") in PERSON_TITLES and t.text[:1].isupper() and len(tokens) - i > 2),
+                  default=0)
+        tokens = tokens[cut + 1:] if cut else tokens
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
         tokens = tokens[:-1]
     if len(tokens) == 1 and tokens[0].lower_.rstrip(".") in PERSON_TITLES:
@@ -181,6 +192,9 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "Donald Trump Donald": a name glued to its repetition (a byline beside a heading)
     if len(tokens) > 1 and len(tokens[-1].text) == 1 and tokens[-1].text.isupper():
         return None  # "Abstract A", "Class A": a heading or a label, not a name
+    if len(tokens) == 1 and tokens[0].text.replace(".", "") in ("BC", "BCE", "AD") \
+            and any(t.like_num for t in span.doc[max(tokens[0].i - 1, 0):tokens[0].i + 2]):
+        return None  # "480 B.C.", "AD 79": an era, not British Columbia
     if tokens[0].i > 0 and span.doc[tokens[0].i - 1].lower_ == "miss" and span.text in PAGEANT_PLACES:
         return None  # "America" of "the Miss America pageant"
     if cut_short(span.doc, tokens[-1].i + 1) or begun_before(span.doc, tokens[0].i):

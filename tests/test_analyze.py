@@ -95,6 +95,31 @@ def test_names_glued_by_a_comma_or_to_a_title_are_broken(analyzed):
     assert "Daniel Edwards" in names
 
 
+def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyzed):
+    _, analysis = analyzed(["EY’s Brogan said the firm was fine.",
+                            "Medical Examiner H. Wayne Carer II ruled it a suicide.",
+                            "Martin Luther King Jr. spoke in Washington in 1963.",
+                            "Khalid Sheikh Mohammed was held at Guantanamo Bay."])
+    names = {n.text for n in analysis.names}
+    assert "Brogan" in names and "H. Wayne Carer II" in names and "Martin Luther King Jr" in names
+    assert "Khalid Sheikh Mohammed" in names  # a title before one last word is part of the name
+    assert not any("’s" in n or "Examiner" in n for n in names)
+
+
+def test_an_era_after_a_year_is_no_name(analyzed):
+    _, analysis = analyzed(["Rome was founded in 753 B.C., historians say. The city grew from 300 BC on."])
+    assert {n.text for n in analysis.names} == {"Rome"}
+    _, analysis = analyzed(["Officials in B.C. said the road was shut."])
+    assert [n.text for n in analysis.names] == ["B.C"]  # British Columbia
+
+
+def test_a_title_word_inside_a_body_s_name_stays(analyzed):
+    _, analysis = analyzed(["General Motors said on Tuesday that it would recall the cars.",
+                            "Mr. Smith went to the General Assembly."])
+    names = {n.text for n in analysis.names}
+    assert "General Motors" in names and "Motors" not in names and "Smith" in names
+
+
 def test_a_name_cut_before_the_rest_of_a_longer_name_is_dropped(analyzed):
     _, analysis = analyzed(["Officers from the Monterey County District Attorney office came.",
                             "The complaint went to the UN Working Group on Arbitrary Detention last year."])

@@ -25,13 +25,17 @@ def test_votes_cues_and_known_names_decide_the_type():
              NameMention("Kessab", "PERSON", 1), NameMention("Council", "ORG", 0), NameMention("Fremont St.", "ORG", 0),
              NameMention("Southmead Hospital", "ORG", 0), NameMention("Union Station", "ORG", 0),
              NameMention("Brennan Center", "ORG", 0), NameMention("World Trade Center", "FAC", 0),
-             NameMention("Leetsdale Drive", "PERSON", 0), NameMention("Trump Tower", "PERSON", 0))
+             NameMention("Leetsdale Drive", "PERSON", 0), NameMention("Trump Tower", "PERSON", 0),
+             NameMention("Sherman Way", "PERSON", 0), NameMention("Furious 8", "PERSON", 0),
+             NameMention("Furious 8", "PERSON", 1), NameMention("Fox 8", "GPE", 0), NameMention("Delta Psi", "GPE", 0))
     entities = {e.name: e for e in find_entities(names, [Sentence("John Lattner met in Kessab.", 0, 0)])}
     assert entities["John Lattner"].kind == "PERSON" and "Lattner" in entities["John Lattner"].variants
     assert entities["Kessab"].kind == "PLACE"
     assert entities["Upper East Side"].kind == entities["Fremont St."].kind == entities["Southmead Hospital"].kind == "PLACE"
     assert entities["Union Station"].kind == "PLACE"  # a first word that names bodies does not make it one
-    assert entities["Leetsdale Drive"].kind == entities["Trump Tower"].kind == "PLACE"
+    assert entities["Leetsdale Drive"].kind == entities["Trump Tower"].kind == entities["Sherman Way"].kind == "PLACE"
+    assert entities["Fox 8"].kind == entities["Delta Psi"].kind == "ORG"  # a station; a fraternity
+    assert "Furious 8" not in entities  # a person's name holds no number
     # "Center" names a body as often as a building: the model's label decides.
     assert entities["Brennan Center"].kind == "ORG" and entities["World Trade Center"].kind == "PLACE"
     assert "Golden Globes" not in entities and "Council" not in entities
