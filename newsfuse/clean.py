@@ -31,6 +31,7 @@ _STRONG = [
     r"\b(we use mailchimp|your information will be transferred|by subscribing|unsubscribe at any time)\b",
     r"\b(enable javascript|your browser (does|is)|ad ?blocker|already a subscriber|log ?in to (comment|continue))\b",
     r"\bselect at least one\b",
+    r"\b(you agree to|constitutes agreement to) (our|the|this site'?s?)\b.{0,30}\b(terms|privacy|policy|agreement)\b",
 ]
 # Words that are boilerplate in a paragraph of a few words but may be news in a sentence.
 _WEAK = [
@@ -46,7 +47,7 @@ STRONG_TRIGGERS = (
     "reuters", "epa/", "/afp", "reporting", "writing by", "editing by", "contributed", "follow", "like us",
     "tweet", "rights reserved", "copyright", "©", "(c)", "media playback", "enlarge", "caption", "this article",
     "this story", "mailchimp", "transferred", "subscrib", "javascript", "browser", "blocker", "log in", "login",
-    "select at least",
+    "select at least", "agree",
 )
 STRONG_TRIGGER_RE = re.compile("|".join(map(re.escape, STRONG_TRIGGERS)))  # one scan, not forty
 STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG), re.IGNORECASE | re.MULTILINE)

@@ -13,6 +13,8 @@ BOILERPLATE = [
     "Sunnis flee the violence in the city of Ramadi, IraqReuters",
     "Death toll",
     "share tweet pin email",
+    "By submitting your registration information, you agree to our Terms of Service and Privacy Policy.",
+    "I understand and agree that registration on this site constitutes agreement to the site's Terms of Use.",
 ]
 
 
@@ -26,6 +28,7 @@ def test_news_prose_is_kept_even_with_risky_words():
         "Netflix said on Monday that its subscription prices would rise by two dollars a month for new customers.",
         "The council said the photo was taken by a resident who later shared it with police.",
         "Local officials say 500 people were killed in battles to take Ramadi in recent weeks.",
+        "The union said members agree to the terms of the new contract, which runs until 2020.",
     ]
     for line in prose:
         assert boilerplate_reason(line) is None, line
