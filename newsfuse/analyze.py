@@ -223,6 +223,8 @@ def begun_before(doc, i: int) -> bool:
         i -= 1
     if i < 2 or doc[i - 1].lower_ != "of":
         return False
+    if doc[i - 2].lower_ in ("secretary", "minister", "undersecretary"):
+        return True  # "State" of "Secretary of State": the portfolio is a word of the title
     if not is_untitled_noun(doc[i - 2]):
         return False
     # "the town of Palmyra" names a place; "the Southern District of New York" is a court

@@ -81,6 +81,8 @@ def test_a_name_after_another_names_of_is_its_end(analyzed):
     names = {n.text for n in analysis.names}
     assert not any("National Academy" in n for n in names) and "Palmyra" in names
     assert "New York" not in names  # a court's district
+    _, analysis = analyzed(["Secretary of State John Kerry and the Secretary of Defense, Ash Carter, spoke."])
+    assert {n.text for n in analysis.names} == {"John Kerry", "Ash Carter"}  # the portfolio is no body
     _, analysis = analyzed(["The ruling from the 5th U.S. Circuit Court of Appeals came on Monday."])
     assert not any("Circuit" in n.text for n in analysis.names)  # the court is the 5th one
 
