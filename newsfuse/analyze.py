@@ -104,6 +104,17 @@ Wisconsin Wyoming London Paris Beijing Moscow Tokyo Baghdad Damascus Washington 
                 "South Africa", "North Korea", "South Korea", "Saudi Arabia", "New Zealand", "Los Angeles"}
 PAGEANT_PLACES = COUNTRIES | {"Universe", "World"}  # "Miss Universe"
 PAGEANT_RE = re.compile(r"(?:%s)\b" % "|".join(sorted(PAGEANT_PLACES, key=len, reverse=True)))
+# AP's state abbreviations, for the names the cluster writes in full elsewhere.
+STATE_NAMES = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+    "Conn": "Connecticut", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas",
+    "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan",
+    "Minn": "Minnesota", "Mo": "Missouri", "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada",
+    "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "Tenn": "Tennessee", "Tex": "Texas",
+    "Va": "Virginia", "Vt": "Vermont", "Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming",
+}
+ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:%s)\.)$" % "|".join(
+    sorted(STATE_NAMES) + ["Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "St", "Ave", "Blvd", "Rd", "Mt", "Ft", "Bros"]))
 # What may follow a comma inside one name, dots left out: "Washington, D.C.", "Memphis, Tenn.", "Acme, Inc.".
 NAME_AFTER_COMMA = STATE_ABBREVIATIONS | {"DC", "Inc", "Ltd", "LLC", "Jr", "Sr"}
 # Kin and companions name a person beside them: "his wife, Helen", "boyfriend Nick Gordon".
@@ -199,7 +210,9 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "America" of "the Miss America pageant"
     if cut_short(span.doc, tokens[-1].i + 1) or begun_before(span.doc, tokens[0].i):
         return None  # "New York City" of "New York City Police Department": a longer name cut short
-    text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].rstrip(".")
+    text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    if not ABBREVIATION_END_RE.search(text):
+        text = text.rstrip(".")  # a sentence's full stop; but "U.S.", "Calif.", "Inc." keep theirs
     return (text, tokens) if len(text) > 1 else None
 
 

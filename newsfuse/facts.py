@@ -12,7 +12,8 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from newsfuse.analyze import COUNTRIES, HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, PERSON_TITLES, STATE_ABBREVIATIONS, charged_crime
+from newsfuse.analyze import (COUNTRIES, HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, PERSON_TITLES, STATE_ABBREVIATIONS,
+                              STATE_NAMES, charged_crime)
 from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQuote, NameMention, Sentence
 
 # ---------------------------------------------------------------- entities
@@ -51,6 +52,7 @@ ALIASES = [
 ]
 
 
+STATE_KEYS = {abbreviation.lower(): state.lower() for abbreviation, state in STATE_NAMES.items()}
 DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?")
 MIDDLE_INITIAL_RE = re.compile(r"[a-z]\.")
 
@@ -63,7 +65,8 @@ def name_key(name: str) -> str:
     # "James B. Comey" is "James Comey": a middle initial does not make another person.
     words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and MIDDLE_INITIAL_RE.fullmatch(w))]
     # British and American spellings of one name ("Mobilisation", "Mobilization") are one key.
-    key = " ".join(words).removeprefix("the ").replace("isation", "ization")
+    key = " ".join(words).removeprefix("the ").replace("isation", "ization").rstrip(".")
+    key = STATE_KEYS.get(key, key)  # "Calif." is "California"
     # A short name in capitals is an acronym: "US" and "IS" are names, "Us" and "Is" words.
     return key.upper() if len(key) <= 3 and name.strip().isupper() else key
 
@@ -269,7 +272,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         # Display the most used full name: "Haider al-Abadi", not "al-Abadi"; but a company by the
         # name the text uses most: "Chipotle", not "Chipotle Mexican Grill Inc."
         names_written = variants[key]
-        name = sorted(names_written, key=lambda n: (len(n.split()) < 2, -names_written[n], len(n)))[0]
+        name = sorted(names_written, key=lambda n: (n.rstrip(".") in STATE_NAMES, len(n.split()) < 2,
+                                                    -names_written[n], len(n)))[0]  # "California", not "Calif."
         if has_company_form(name_key(name)):
             name = max(names_written, key=lambda n: (names_written[n], -len(n)))
         # An event's or a programme's last word ("... Remembrance Day", "Medicaid") outweighs every

@@ -103,7 +103,7 @@ def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyz
                             "Martin Luther King Jr. spoke in Washington in 1963.",
                             "Khalid Sheikh Mohammed was held at Guantanamo Bay."])
     names = {n.text for n in analysis.names}
-    assert "Brogan" in names and "H. Wayne Carer II" in names and "Martin Luther King Jr" in names
+    assert "Brogan" in names and "H. Wayne Carer II" in names and "Martin Luther King Jr." in names
     assert "Khalid Sheikh Mohammed" in names  # a title before one last word is part of the name
     assert not any("’s" in n or "Examiner" in n for n in names)
 
@@ -112,7 +112,7 @@ def test_an_era_after_a_year_is_no_name(analyzed):
     _, analysis = analyzed(["Rome was founded in 753 B.C., historians say. The city grew from 300 BC on."])
     assert {n.text for n in analysis.names} == {"Rome"}
     _, analysis = analyzed(["Officials in B.C. said the road was shut."])
-    assert [n.text for n in analysis.names] == ["B.C"]  # British Columbia
+    assert [n.text for n in analysis.names] == ["B.C."]  # British Columbia, its full stop kept
 
 
 def test_a_title_word_inside_a_body_s_name_stays(analyzed):

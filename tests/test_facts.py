@@ -237,6 +237,14 @@ def test_a_company_is_its_legal_name_and_is_shown_as_the_text_names_it():
     assert entities["Thomas Kinkade"].kind == "PERSON" and entities["Chicago"].kind == "PLACE"  # not the companies
 
 
+def test_abbreviations_keep_their_dots_and_a_state_s_abbreviation_is_the_state(analyzed):
+    _, analysis = analyzed(["The fire near Fresno, Calif., burned 500 acres. California officials said the U.S. "
+                            "Forest Service helped.", "Firefighters in Fresno, Calif., said the fire was out."])
+    entities = {e.name: e for e in find_entities(analysis.names, [])}
+    assert entities["California"].variants == ("Calif.", "California")  # shown by its full name
+    assert "U.S. Forest Service" in entities
+
+
 def test_a_country_is_no_surname_and_foreign_group_words_make_a_body():
     names = (NameMention("Air India", "ORG", 0), NameMention("Air India", "PERSON", 0, cue="PERSON"),
              NameMention("India", "GPE", 1), NameMention("Ansar al-Sharia", "PERSON", 1),
