@@ -66,7 +66,8 @@ def name_key(name: str) -> str:
     words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and MIDDLE_INITIAL_RE.fullmatch(w))]
     # British and American spellings of one name ("Mobilisation", "Mobilization") are one key.
     key = " ".join(words).removeprefix("the ").replace("isation", "ization").rstrip(".")
-    key = STATE_KEYS.get(key, key)  # "Calif." is "California"
+    if name.strip().endswith("."):
+        key = STATE_KEYS.get(key, key)  # "Calif." is "California" (but "Mo" may be Mo Farah)
     # A short name in capitals is an acronym: "US" and "IS" are names, "Us" and "Is" words.
     return key.upper() if len(key) <= 3 and name.strip().isupper() else key
 
