@@ -248,6 +248,9 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         canonical[key] = index.find(key, kind) or key
         if canonical[key] == key:
             index.add(key, kind)
+            if len(index.by_suffix.get(key, ())) > 1 and not known_kind(key) and key.title() not in COUNTRIES:
+                # "Christakis" of Nicholas and Erika Christakis: one of them, whatever the model says
+                votes_by_key[key]["PERSON"] += KNOWN_WEIGHT
     for a, b in declared_aliases(written, sentences):
         root_a, root_b = canonical[a], canonical[b]
         if root_a != root_b:  # the longer name stands for both

@@ -245,6 +245,16 @@ def test_abbreviations_keep_their_dots_and_a_state_s_abbreviation_is_the_state(a
     assert "U.S. Forest Service" in entities
 
 
+def test_a_surname_two_people_share_is_a_person():
+    names = (NameMention("Nicholas Christakis", "PERSON", 0), NameMention("Erika Christakis", "PERSON", 1),
+             NameMention("Christakis", "GPE", 1), NameMention("George Bush", "PERSON", 0),
+             NameMention("Laura Bush", "PERSON", 0), NameMention("Georgia", "GPE", 0),
+             NameMention("Jimmy Georgia", "PERSON", 1), NameMention("Tom Georgia", "PERSON", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["Christakis"].kind == "PERSON"  # one of the two, not merged with either
+    assert entities["Georgia"].kind == "PLACE"  # a known place stays one
+
+
 def test_a_country_is_no_surname_and_foreign_group_words_make_a_body():
     names = (NameMention("Air India", "ORG", 0), NameMention("Air India", "PERSON", 0, cue="PERSON"),
              NameMention("India", "GPE", 1), NameMention("Ansar al-Sharia", "PERSON", 1),
