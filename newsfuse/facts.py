@@ -94,7 +94,8 @@ PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport"
                "bay", "side", "place", "heights", "hills", "province", "region", "district",
                "boulevard", "highway", "canyon", "coast", "peninsula", "desert", "sea", "ocean", "village",
                "st", "ave", "blvd", "rd", "hwy", "hospital", "stadium", "arena", "prison", "jail", "mall",
-               "cemetery", "terminal", "drive", "parkway", "plaza", "tower", "towers", "building", "way", "lane", "trail"}
+               "cemetery", "terminal", "drive", "parkway", "plaza", "tower", "towers", "building", "way", "lane",
+               "trail"}
 # First words that make an "X of ..." name an event: "Battle of the Sibuyan Sea", "Siege of Leningrad".
 EVENT_FIRST_WORDS = {"battle", "siege"}
 # First words of armed and political groups named in Arabic, Urdu or Pashto: "supporters",
