@@ -166,14 +166,14 @@ def clean_name(span) -> tuple[str, list] | None:
         tokens = tokens[1:]
     if tokens and tokens[0].lower_ == "miss" and " ".join(t.text for t in tokens[1:]) in PAGEANT_PLACES:
         return None  # the pageant's title alone: a beauty queen's or the contest's, as the text goes
-    if span.label_ == "PERSON":
-        # "Paris Prosecutor Francois Molins", "EY’s Brogan": the person is the name after a title or a
-        # possessive inside the span; a title before one word is a word of the name ("Khalid Sheikh
-        # Mohammed", "Martin Luther King Jr.")
-        cut = max((i for i, t in enumerate(tokens[1:-1], 1) if t.text in ("’s", "'s")
-                   or t.lower_.rstrip(".") in PERSON_TITLES and t.text[:1].isupper() and len(tokens) - i > 2),
-                  default=0)
-        tokens = tokens[cut + 1:] if cut else tokens
+    # "Paris Prosecutor Francois Molins", "EY’s Brogan", "Delphi Assistant Fire Chief Curtis Borden" (which
+    # the model calls a work): the person is the name after a title or a possessive inside the span; a title
+    # before one word is a word of the name ("Khalid Sheikh Mohammed", "Martin Luther King Jr."), and one
+    # after a lower-case word a body's ("Office of the Chief Medical Examiner")
+    cut = max((i for i, t in enumerate(tokens[1:-1], 1) if t.text in ("’s", "'s") and span.label_ == "PERSON"
+               or t.lower_.rstrip(".") in PERSON_TITLES and t.text[:1].isupper() and len(tokens) - i > 2
+               and all(w.text[:1].isupper() for w in tokens)), default=0)
+    tokens = tokens[cut + 1:] if cut else tokens
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
         tokens = tokens[:-1]
     if len(tokens) == 1 and tokens[0].lower_.rstrip(".") in PERSON_TITLES:

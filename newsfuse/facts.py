@@ -9,6 +9,7 @@ mention ("the town of", "Mr") and a few well-known names as extra evidence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -66,6 +67,8 @@ def name_key(name: str) -> str:
     words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and MIDDLE_INITIAL_RE.fullmatch(w))]
     # British and American spellings of one name ("Mobilisation", "Mobilization") are one key.
     key = " ".join(words).removeprefix("the ").replace("isation", "ization").rstrip(".")
+    # "Grünberg" and "Grunberg", "Díaz" and "Diaz": outlets drop accents now and then.
+    key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
     if name.strip().endswith("."):
         key = STATE_KEYS.get(key, key)  # "Calif." is "California" (but "Mo" may be Mo Farah)
     # A short name in capitals is an acronym: "US" and "IS" are names, "Us" and "Is" words.

@@ -245,6 +245,13 @@ def test_abbreviations_keep_their_dots_and_a_state_s_abbreviation_is_the_state(a
     assert "U.S. Forest Service" in entities
 
 
+def test_a_name_written_with_and_without_its_accents_is_one_name():
+    names = (NameMention("Kira Grünberg", "PERSON", 0), NameMention("Kira Grunberg", "PERSON", 1),
+             NameMention("Kira Grunberg", "PERSON", 1))
+    [kira] = find_entities(names, [])
+    assert kira.variants == ("Kira Grunberg", "Kira Grünberg") and kira.documents == (0, 1)
+
+
 def test_a_surname_two_people_share_is_a_person():
     names = (NameMention("Nicholas Christakis", "PERSON", 0), NameMention("Erika Christakis", "PERSON", 1),
              NameMention("Christakis", "GPE", 1), NameMention("George Bush", "PERSON", 0),
