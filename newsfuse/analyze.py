@@ -81,9 +81,18 @@ SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "war
 NOT_NAME_START = {"VERB", "AUX", "PRON", "INTJ", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SYM", "NUM", "X"}
 NAME_WORD_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "DET", "CCONJ", "PUNCT", "PART"}
 BREAKING_PUNCTUATION = {"(", ")", "[", "]", '"', "“", "”", ":", ";", "|", "/", "—", "–", "!", "?"}
-STATE_ABBREVIATIONS = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
-NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY Ala Ariz Ark Calif Colo Conn Fla Ga Ill Ind
-Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo""".split())
+# AP's state abbreviations, for the names the cluster writes in full elsewhere.
+STATE_NAMES = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+    "Conn": "Connecticut", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas",
+    "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan",
+    "Minn": "Minnesota", "Mo": "Missouri", "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada",
+    "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "Tenn": "Tennessee", "Tex": "Texas",
+    "Va": "Virginia", "Vt": "Vermont", "Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming",
+}
+# Postal codes and AP's abbreviations; "Miss." has no full name above, being a courtesy title too.
+STATE_ABBREVIATIONS = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT
+NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY Miss""".split()) | frozenset(STATE_NAMES)
 # Countries, US states and a few capitals: places whatever the model says.
 COUNTRIES = frozenset("""
 Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
@@ -104,15 +113,6 @@ Wisconsin Wyoming London Paris Beijing Moscow Tokyo Baghdad Damascus Washington 
                 "South Africa", "North Korea", "South Korea", "Saudi Arabia", "New Zealand", "Los Angeles"}
 PAGEANT_PLACES = COUNTRIES | {"Universe", "World"}  # "Miss Universe"
 PAGEANT_RE = re.compile(r"(?:%s)\b" % "|".join(sorted(PAGEANT_PLACES, key=len, reverse=True)))
-# AP's state abbreviations, for the names the cluster writes in full elsewhere.
-STATE_NAMES = {
-    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
-    "Conn": "Connecticut", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas",
-    "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan",
-    "Minn": "Minnesota", "Mo": "Missouri", "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada",
-    "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "Tenn": "Tennessee", "Tex": "Texas",
-    "Va": "Virginia", "Vt": "Vermont", "Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming",
-}
 ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:%s)\.)$" % "|".join(
     sorted(STATE_NAMES) + ["Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "St", "Ave", "Blvd", "Rd", "Mt", "Ft", "Bros"]))
 # What may follow a comma inside one name, dots left out: "Washington, D.C.", "Memphis, Tenn.", "Acme, Inc.".
