@@ -23,7 +23,7 @@ from pathlib import Path
 
 from newsfuse.disagree import find_disagreements
 from newsfuse.evaluate import disagreement_scores
-from newsfuse.facts import extract_facts, find_entities
+from newsfuse.facts import extract_facts
 from newsfuse.ingest import cluster_from_record, iter_jsonl
 from newsfuse.pipeline import Pipeline, prepare
 
@@ -72,7 +72,7 @@ def main() -> None:
     args = parser.parse_args()
     first, last = map(int, args.clusters.split("-"))
     labelled_clusters = range(first, last + 1)
-    pipeline = Pipeline() if args.fast else Pipeline(nlp=Pipeline.load().nlp)
+    pipeline = Pipeline.load(fast=args.fast)
 
     pairs = []
     for line in CASES.read_text().splitlines():
@@ -92,9 +92,11 @@ def main() -> None:
         if index not in labelled_clusters:
             continue
         sentences, _ = prepare(cluster)
+        if pipeline.encoder is not None:
+            pipeline.encoder.cache.clear()  # a real run embeds each cluster's names afresh
         start = time.perf_counter()
         analysis = pipeline.analyze(sentences, cluster.documents)
-        entities = find_entities(analysis.names, sentences)
+        entities = pipeline.entities(analysis, sentences)
         extract_facts(analysis, entities)
         disagreements = [d for d in find_disagreements(sentences, analysis.amounts, entities, analysis.approximate)
                          if d.topic == "figure"]

@@ -74,8 +74,9 @@ def main() -> None:
     for line in args.labels.read_text().splitlines():
         label = json.loads(line)
         labels_by_cluster[label["cluster"]].append(label)
-    pipeline = Pipeline() if args.fast else Pipeline(nlp=Pipeline.load().nlp)
+    pipeline = Pipeline.load(fast=args.fast)
     ours: dict[str, dict[str, str]] = {}
+    votes_alone: dict[str, dict[str, str]] = {}
     shown: dict[str, dict[str, str]] = {}
     baseline: dict[str, dict[str, str]] = {}
     for cluster in iter_jsonl(args.data.read_text(), str(args.data)):
@@ -83,8 +84,9 @@ def main() -> None:
             continue
         sentences, _ = prepare(cluster)
         analysis = pipeline.analyze(sentences, cluster.documents)
-        entities = find_entities(analysis.names, sentences)
+        entities = pipeline.entities(analysis, sentences)
         ours[cluster.id] = kind_by_variant(entities)
+        votes_alone[cluster.id] = kind_by_variant(find_entities(analysis.names, sentences))
         shown[cluster.id] = kind_by_variant(extract_facts(analysis, entities).entities)
         votes: dict[str, Counter] = defaultdict(Counter)
         for mention in analysis.names:
@@ -94,6 +96,7 @@ def main() -> None:
     print(f"{len(labels)} labelled names from {len(labels_by_cluster)} clusters "
           f"({Counter(label['type'] for label in labels).most_common()})")
     for tag, predicted in (("newsfuse, shown in the briefing", shown), ("newsfuse, every entity found", ours),
+                           ("newsfuse without the name-type model", votes_alone),
                            ("spaCy label alone", baseline)):
         results = [(label, predicted[label["cluster"]].get(normal(label["name"], label["type"] == "NOT_A_NAME"))) for label in labels]
         score(results, args.show and predicted is ours, tag)

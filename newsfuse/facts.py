@@ -234,6 +234,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     votes_by_key: dict[str, Counter] = defaultdict(Counter)
     written: dict[str, Counter] = defaultdict(Counter)
     documents_of: dict[str, set[int]] = defaultdict(set)
+    cued: dict[str, set[str]] = defaultdict(set)  # kinds the words around a mention imply
     # A word seen only where it opens a sentence ("Propanol is ...") is not known to be a name.
     seen_inside = {name_key(m.text) for m in names if not m.opening}
     for mention in names:
@@ -244,6 +245,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         votes_by_key[key][KIND_OF_LABEL.get(mention.label, OTHER)] += MODIFIER_WEIGHT if mention.modifier else 1
         if mention.cue:
             votes_by_key[key][mention.cue] += CUE_WEIGHT
+            cued[key].add(mention.cue)
         written[key][mention.text] += 1
     canonical: dict[str, str] = {}
     index = NameIndex()
@@ -255,6 +257,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             if len(index.by_suffix.get(key, ())) > 1 and not known_kind(key) and key.title() not in COUNTRIES:
                 # "Christakis" of Nicholas and Erika Christakis: one of them, whatever the model says
                 votes_by_key[key]["PERSON"] += KNOWN_WEIGHT
+                cued[key].add("PERSON")
     for a, b in declared_aliases(written, sentences):
         root_a, root_b = canonical[a], canonical[b]
         if root_a != root_b:  # the longer name stands for both
@@ -263,8 +266,10 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     groups: dict[str, Counter] = defaultdict(Counter)
     variants: dict[str, Counter] = defaultdict(Counter)
     mentioned_in: dict[str, set[int]] = defaultdict(set)
+    settled_kinds: dict[str, set[str]] = defaultdict(set)
     for key, votes in votes_by_key.items():
         mentioned_in[canonical[key]] |= documents_of[key]
+        settled_kinds[canonical[key]] |= cued[key]
         # The full name's own mentions weigh double: NER types "Haider al-Abadi" more surely than "Abadi".
         groups[canonical[key]].update({kind: n * (1 + (canonical[key] == key)) for kind, n in votes.items()})
         variants[canonical[key]].update(written[key])
@@ -289,17 +294,22 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         person_named = votes.most_common(1)[0][0] == "PERSON" and " " in name
         for known in filter(None, map(known_kind, names_written)):
             votes[known] += KNOWN_WEIGHT + (sum(votes.values()) if known == OTHER and not person_named else 0)
+            settled_kinds[key].add(known)
         if key in PLATFORMS:
             # The model takes "Twitter" for a person, "Netflix" for a place. Named once or twice, a
             # platform is a service someone used ("said on Twitter"); a story about the company names it more.
             if len(re.findall(rf"\b{re.escape(name)}\b", text)) < 3:
                 continue
             votes["ORG"] += KNOWN_WEIGHT + sum(votes.values())
+            settled_kinds[key].add("ORG")
         for kind, n in text_cues(tuple(names_written), text).items():
             votes[kind] += KNOWN_WEIGHT * n
+            if n:
+                settled_kinds[key].add(kind)
         if name.isalpha() and name.isupper() and votes["ORG"] >= 1 and "PERSON" in votes:
             # "SANA said", "KCNA reported": an acronym the model also calls a body is one when it speaks
             votes["ORG"] += votes.pop("PERSON")
+            settled_kinds[key].add("ORG")
         kind = votes.most_common(1)[0][0]
         if kind == OTHER or len(names_written) == 1 and name.lower() in ORG_WORDS:
             continue  # not a person, place or organisation; or "the Council": a kind of body, not a name
@@ -324,7 +334,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         documents, mentions = occurrences(tuple(names_written), texts)
         entities.append(Entity(name=name, kind=kind, variants=tuple(sorted(names_written)),
                                documents=documents or tuple(sorted(mentioned_in[key])),
-                               mentions=max(mentions, 1)))
+                               mentions=max(mentions, 1), settled=kind in settled_kinds[key]))
     entities.sort(key=lambda e: (-len(e.documents), -e.mentions, e.name))
     return entities
 

@@ -14,11 +14,13 @@ from newsfuse.clean import clean_document, drop_boilerplate_sentences
 from newsfuse.disagree import find_disagreements, mark_disputes
 from newsfuse.facts import extract_facts, find_entities
 from newsfuse.ingest import document_from_text
+from newsfuse.name_types import NameTypes
 from newsfuse.order import order_sentences
 from newsfuse.represent import Encoder, load_encoder
 from newsfuse.segment import segment_document
 from newsfuse.select import Budget, headline, select_sentences
-from newsfuse.types import Analysis, Briefing, Cluster, DeadlinePassed, Document, NewsfuseError, Removal, Sentence
+from newsfuse.types import (Analysis, Briefing, Cluster, DeadlinePassed, Document, Entity, NewsfuseError, Removal,
+                            Sentence)
 
 
 # Past this many sentences a cluster is analysed from each document's beginning only (where
@@ -55,15 +57,23 @@ class Pipeline:
 
     encoder: Encoder | None = None
     nlp: object | None = None  # a spaCy Language
+    name_types: NameTypes | None = None  # fitted on the encoder's vectors
 
     @classmethod
     def load(cls, fast: bool = False, threads: int = 1) -> Pipeline:
         if fast:
             return cls()
-        return cls(encoder=load_encoder(threads=threads), nlp=load_nlp())
+        encoder = load_encoder(threads=threads)
+        return cls(encoder=encoder, nlp=load_nlp(), name_types=NameTypes.load(encoder) if encoder else None)
 
     def analyze(self, sentences: list[Sentence], documents: tuple[Document, ...]) -> Analysis:
         return analyze(sentences, documents, self.nlp) if self.nlp is not None else analyze_with_rules(sentences)
+
+    def entities(self, analysis: Analysis, sentences: list[Sentence]) -> list[Entity]:
+        """People, places and organisations: the votes of the analysis, then the name-type
+        model's second opinion."""
+        entities = find_entities(analysis.names, sentences)
+        return self.name_types.retype(entities) if self.name_types else entities
 
     @property
     def representation(self) -> str:
@@ -100,7 +110,7 @@ class Pipeline:
         lap("order_ms")
         cited = attribute(ordered, sentences, self.encoder)
         lap("attribute_ms")
-        entities = find_entities(analysis.names, sentences)
+        entities = self.entities(analysis, sentences)
         facts = extract_facts(analysis, entities)
         lap("facts_ms")
         disagreements = find_disagreements(sentences, analysis.amounts, entities, analysis.approximate)

@@ -173,6 +173,9 @@ class Entity:
     variants: tuple[str, ...]
     documents: tuple[int, ...]
     mentions: int
+    # The text itself says what it is (a title, "the town of", a well-known name), beyond the
+    # statistical model's labels: no second opinion overrides it.
+    settled: bool = False
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,9 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def pipeline(encoder, nlp) -> Pipeline:
-    return Pipeline(encoder=encoder, nlp=nlp)
+    from newsfuse.name_types import NameTypes
+
+    return Pipeline(encoder=encoder, nlp=nlp, name_types=NameTypes.load(encoder))
 
 
 @pytest.fixture(scope="session")

@@ -39,6 +39,10 @@ def test_votes_cues_and_known_names_decide_the_type():
     # "Center" names a body as often as a building: the model's label decides.
     assert entities["Brennan Center"].kind == "ORG" and entities["World Trade Center"].kind == "PLACE"
     assert "Golden Globes" not in entities and "Council" not in entities
+    # what the text itself says (the words around "Kessab", the "Street"-like last words) is settled; a
+    # kind only the model's labels give is not
+    assert entities["Kessab"].settled and entities["Leetsdale Drive"].settled
+    assert not entities["John Lattner"].settled and not entities["Brennan Center"].settled
 
 
 def test_a_name_modifying_a_noun_weighs_less_and_short_words_are_not_acronyms():
