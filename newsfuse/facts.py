@@ -42,7 +42,7 @@ ORG_WORDS = {
     "brigade", "brigades", "units", "observatory", "command", "coalition", "federation", "post", "journal",
     "magazine", "tribune", "herald", "charities", "enterprises", "holdings", "industries", "studios", "bros",
     "ventures", "partners", "navy", "guard", "fleet", "marines", "sheriff", "statesman", "guardian", "reuters",
-    "cnn", "bbc", "nbc", "cbs", "abc", "fox", "assn", "dept", "channel",
+    "cnn", "bbc", "nbc", "cbs", "abc", "fox", "assn", "dept", "channel", "elementary",
 }
 # Well-known variant sets that no string rule can join.
 ALIASES = [
@@ -99,6 +99,9 @@ PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport"
                "st", "ave", "blvd", "rd", "hwy", "hospital", "stadium", "arena", "prison", "jail", "mall",
                "cemetery", "terminal", "drive", "parkway", "plaza", "tower", "towers", "building", "way", "lane",
                "trail"}
+# What a district that is a body provides: "Omaha Public Power District", "Palo Alto Unified School District".
+SERVICE_WORDS = {"school", "power", "water", "utility", "utilities", "fire", "transit", "sanitation", "irrigation",
+                 "sewer", "library", "park", "parks", "hospital", "health", "conservation", "port"}
 # First words that make an "X of ..." name an event: "Battle of the Sibuyan Sea", "Siege of Leningrad".
 EVENT_FIRST_WORDS = {"battle", "siege"}
 # First words of armed and political groups named in Arabic, Urdu or Pashto: "supporters",
@@ -139,6 +142,8 @@ def known_kind(name: str) -> str:
     words = name.lower().rstrip(".").split()
     if words[-1] in OTHER_WORDS or words[0] in EVENT_FIRST_WORDS and "of" in words:
         return OTHER
+    if len(words) > 2 and words[-1] == "district" and words[-2] in SERVICE_WORDS:
+        return "ORG"  # "Omaha Public Power District", "Chicago Park District": a utility or a board, not an area
     if len(words) > 1 and words[-1] in PLACE_WORDS and not (words[0] in ORG_WORDS and "of" in words):
         return "PLACE"  # "Union Station"; not "Department of Parks ... District"
     if len(words) > 1 and words[-1] in ORG_WORDS or words[0] in ORG_WORDS and len(words) > 2 and words[1] == "of":

@@ -27,7 +27,9 @@ def test_votes_cues_and_known_names_decide_the_type():
              NameMention("Brennan Center", "ORG", 0), NameMention("World Trade Center", "FAC", 0),
              NameMention("Leetsdale Drive", "PERSON", 0), NameMention("Trump Tower", "PERSON", 0),
              NameMention("Sherman Way", "PERSON", 0), NameMention("Furious 8", "PERSON", 0),
-             NameMention("Furious 8", "PERSON", 1), NameMention("Fox 8", "GPE", 0), NameMention("Delta Psi", "GPE", 0))
+             NameMention("Furious 8", "PERSON", 1), NameMention("Fox 8", "GPE", 0), NameMention("Delta Psi", "GPE", 0),
+             NameMention("Omaha Public Power District", "GPE", 0), NameMention("Santa Clara County District", "ORG", 0),
+             NameMention("North Park Elementary", "FAC", 0))
     entities = {e.name: e for e in find_entities(names, [Sentence("John Lattner met in Kessab.", 0, 0)])}
     assert entities["John Lattner"].kind == "PERSON" and "Lattner" in entities["John Lattner"].variants
     assert entities["Kessab"].kind == "PLACE"
@@ -35,6 +37,9 @@ def test_votes_cues_and_known_names_decide_the_type():
     assert entities["Union Station"].kind == "PLACE"  # a first word that names bodies does not make it one
     assert entities["Leetsdale Drive"].kind == entities["Trump Tower"].kind == entities["Sherman Way"].kind == "PLACE"
     assert entities["Fox 8"].kind == entities["Delta Psi"].kind == "ORG"  # a station; a fraternity
+    # a district that provides a service is a body; a school by its short name is one too
+    assert entities["Omaha Public Power District"].kind == entities["North Park Elementary"].kind == "ORG"
+    assert entities["Santa Clara County District"].kind == "PLACE"
     assert "Furious 8" not in entities  # a person's name holds no number
     # "Center" names a body as often as a building: the model's label decides.
     assert entities["Brennan Center"].kind == "ORG" and entities["World Trade Center"].kind == "PLACE"
