@@ -176,6 +176,9 @@ def clean_name(span) -> tuple[str, list] | None:
     tokens = tokens[cut + 1:] if cut else tokens
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
         tokens = tokens[:-1]
+    following = span.doc[tokens[-1].i + 1:tokens[-1].i + 2] if tokens else []
+    if len(tokens) > 1 and tokens[-1].lower_ == "district" and following and following[0].lower_ == "attorney":
+        tokens = tokens[:-1]  # "Delaware County" of "Delaware County District Attorney": the title's place
     if len(tokens) == 1 and tokens[0].lower_.rstrip(".") in PERSON_TITLES:
         return None  # "Cmdr": a title alone
     if not tokens or len(tokens) > 7 or tokens[0].pos_ in NOT_NAME_START and not tokens[0].text.isupper():

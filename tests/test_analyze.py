@@ -113,6 +113,14 @@ def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyz
     assert not any("’s" in n or "Examiner H" in n for n in names)
 
 
+def test_a_district_attorney_s_district_is_the_place(analyzed):
+    _, analysis = analyzed(["He will be charged Friday with murder, Delaware County District Attorney Jack Whelan said.",
+                            "The Monterey County District Attorney's office took the case."])
+    names = {n.text for n in analysis.names}
+    assert not any(n.endswith("District") for n in names)
+    assert {"Delaware County", "Monterey County"} <= names
+
+
 def test_an_era_after_a_year_is_no_name(analyzed):
     _, analysis = analyzed(["Rome was founded in 753 B.C., historians say. The city grew from 300 BC on."])
     assert {n.text for n in analysis.names} == {"Rome"}
