@@ -32,7 +32,7 @@ PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "snapchat", "reddit"
              "wikipedia", "yahoo", "craigslist", "ebay", "paypal", "vine", "periscope", "flickr", "myspace", "skype",
              "telegram", "wechat", "weibo"}
 # A company's legal form: the name's first word alone is the company ("Pfizer" of "Pfizer Inc.").
-COMPANY_FORMS = {"inc", "corp", "corporation", "co", "llc", "ltd", "plc", "ag", "sa", "nv", "gmbh", "holdings"}
+COMPANY_FORMS = {"inc", "corp", "corporation", "co", "llc", "llp", "ltd", "plc", "ag", "sa", "nv", "gmbh", "holdings"}
 ORG_WORDS = {
     "agency", "army", "association", "authority", "bank", "board", "bureau", "church", "club", "college",
     "commission", "committee", "company", "congress", "corp", "corporation", "council", "court", "department",
@@ -283,7 +283,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         texts[s.document] += s.text + "\n"
     text = "".join(texts.values())
     companies = {key for key, votes in groups.items() if votes.most_common(1)[0][0] == "ORG"}
-    entities = []
+    # Two names can end as one: "Jo" (too short to be looked up as a surname) found as "Edward Jo"
+    found: dict[tuple[str, str], tuple[Counter, set[int], bool]] = {}
     for key, votes in groups.items():
         if key in companies and is_product(key, companies):
             votes[OTHER] += KNOWN_WEIGHT
@@ -316,8 +317,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             votes["ORG"] += votes.pop("PERSON")
             settled_kinds[key].add("ORG")
         kind = votes.most_common(1)[0][0]
-        if kind == OTHER or len(names_written) == 1 and name.lower() in ORG_WORDS:
-            continue  # not a person, place or organisation; or "the Council": a kind of body, not a name
+        if kind == OTHER or len(names_written) == 1 and name.lower().rstrip(".") in ORG_WORDS | COMPANY_FORMS:
+            continue  # not a person, place or organisation; or "the Council", "LLP": a kind of body, not a name
         if is_office(name):
             continue  # "the Medical Examiner", "the Special Counsel": an office someone holds, not a body
         if votes[kind] < 1:
@@ -336,10 +337,16 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             elif votes[kind] <= ONE_MENTION:
                 continue  # one word called a person once, with no full name anywhere: "Lo", "Uuo", a passing "Nancy"
         names_written.update(dict.fromkeys(alias_spellings(key, sentences), 0))
+        written_before, documents_before, settled_before = found.get((name, kind), (Counter(), set(), False))
+        written_before.update(names_written)  # (not "+": the spellings counted 0 must stay)
+        found[name, kind] = (written_before, documents_before | mentioned_in[key],
+                             settled_before or kind in settled_kinds[key])
+    entities = []
+    for (name, kind), (names_written, mentioned, settled) in found.items():
         documents, mentions = occurrences(tuple(names_written), texts)
         entities.append(Entity(name=name, kind=kind, variants=tuple(sorted(names_written)),
-                               documents=documents or tuple(sorted(mentioned_in[key])),
-                               mentions=max(mentions, 1), settled=kind in settled_kinds[key]))
+                               documents=documents or tuple(sorted(mentioned)), mentions=max(mentions, 1),
+                               settled=settled))
     entities.sort(key=lambda e: (-len(e.documents), -e.mentions, e.name))
     return entities
 

@@ -22,7 +22,8 @@ def test_votes_cues_and_known_names_decide_the_type():
     names = (NameMention("Lattner", "ORG", 0), NameMention("John Lattner", "PERSON", 1),
              NameMention("Golden Globes", "ORG", 0), NameMention("Upper East Side", "ORG", 1),
              NameMention("Kessab", "PERSON", 0, cue="PLACE"), NameMention("Kessab", "PERSON", 1, cue="PLACE"),
-             NameMention("Kessab", "PERSON", 1), NameMention("Council", "ORG", 0), NameMention("Fremont St.", "ORG", 0),
+             NameMention("Kessab", "PERSON", 1), NameMention("Council", "ORG", 0), NameMention("LLP", "ORG", 0), NameMention("LLP", "ORG", 1),
+             NameMention("Fremont St.", "ORG", 0),
              NameMention("Southmead Hospital", "ORG", 0), NameMention("Union Station", "ORG", 0),
              NameMention("Brennan Center", "ORG", 0), NameMention("World Trade Center", "FAC", 0),
              NameMention("Leetsdale Drive", "PERSON", 0), NameMention("Trump Tower", "PERSON", 0),
@@ -43,7 +44,7 @@ def test_votes_cues_and_known_names_decide_the_type():
     assert "Furious 8" not in entities  # a person's name holds no number
     # "Center" names a body as often as a building: the model's label decides.
     assert entities["Brennan Center"].kind == "ORG" and entities["World Trade Center"].kind == "PLACE"
-    assert "Golden Globes" not in entities and "Council" not in entities
+    assert "Golden Globes" not in entities and "Council" not in entities and "LLP" not in entities
     # what the text itself says (the words around "Kessab", the "Street"-like last words) is settled; a
     # kind only the model's labels give is not
     assert entities["Kessab"].settled and entities["Leetsdale Drive"].settled
@@ -313,3 +314,12 @@ def test_fast_facts_are_marked_approximate():
     analysis = analyze_with_rules([Sentence("Officials said 500 people were killed.", 0, 0)])
     facts = extract_facts(analysis, find_entities(analysis.names, []))
     assert facts.approximate and facts.figures[0].label == "500 people killed"
+
+
+def test_a_short_surname_found_as_a_full_name_is_that_person():
+    # "Jo" is too short to be looked up as a surname; the text's "Edward Jo" makes it the same person
+    names = (NameMention("Edward Jo", "PERSON", 0), NameMention("Jo", "PERSON", 1, cue="PERSON"),
+             NameMention("Jo", "PERSON", 1))
+    sentences = [Sentence("Edward Jo led the study.", 0, 0), Sentence("Jo said the trackers were off.", 1, 0)]
+    [jo] = find_entities(names, sentences)
+    assert jo.name == "Edward Jo" and set(jo.variants) == {"Edward Jo", "Jo"} and jo.documents == (0, 1)
