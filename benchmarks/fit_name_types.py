@@ -27,11 +27,13 @@ from scipy.optimize import minimize
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from entities import normal  # noqa: E402
 
+from newsfuse.analyze import load_nlp  # noqa: E402
 from newsfuse.facts import find_entities  # noqa: E402
 from newsfuse.ingest import iter_jsonl  # noqa: E402
 from newsfuse.name_types import LABELS, WEIGHTS, NameTypes, name_text  # noqa: E402
 from newsfuse.pipeline import Pipeline, prepare  # noqa: E402
 from newsfuse.represent import MiniLMEncoder  # noqa: E402
+from newsfuse.types import Entity  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAIN = ROOT.parent / "shared" / "data" / "multinews" / "train.jsonl"
@@ -62,8 +64,8 @@ def fit_softmax(vectors: np.ndarray, labels: np.ndarray, l2: float = L2) -> tupl
     return w[: d * k].reshape(d, k), w[d * k :]
 
 
-def reported_kinds(label_sets: dict[str, list[dict]], pipeline: Pipeline) -> dict[str, list]:
-    """Per set: (label, kind the votes give its entity or None, that entity's name)."""
+def reported_entities(label_sets: dict[str, list[dict]], pipeline: Pipeline) -> dict[str, list[tuple[dict, Entity]]]:
+    """Per set: each labelled name that the votes report, with the entity reporting it."""
     wanted = {label["cluster"] for labels in label_sets.values() for label in labels}
     entities_of = {}
     for cluster in iter_jsonl(TRAIN.read_text(), str(TRAIN)):
@@ -92,14 +94,14 @@ def main() -> None:
     encoder = MiniLMEncoder(threads=2)
     vectors = {name: encoder.encode([name_text(label["name"]) for label in labels]) for name, labels in label_sets.items()}
     targets = {name: np.array([LABELS.index(label["type"]) for label in labels]) for name, labels in label_sets.items()}
-    reported = reported_kinds(label_sets, Pipeline(nlp=Pipeline.load(fast=False).nlp))
+    reported = reported_entities(label_sets, Pipeline(nlp=load_nlp()))
 
     def fitted(names: list[str]) -> dict:
         weights, bias = fit_softmax(np.vstack([vectors[n] for n in names]), np.concatenate([targets[n] for n in names]))
         return {"encoder": encoder.name, "labels": list(LABELS), "weights": weights.tolist(), "bias": bias.tolist()}
 
     sets = sorted(label_sets)
-    held_out: dict[str, tuple[NameTypes, list]] = {}
+    held_out: dict[str, NameTypes] = {}
     for fold in range(FOLDS):
         test = sets[fold::FOLDS]
         model = fitted([n for n in sets if n not in test])

@@ -1,9 +1,9 @@
 """What a name is, as the sentence-embedding model knows it: a second opinion on entity types.
 
 The votes of `facts.find_entities` come from spaCy's small model and from the words around a
-name; they cannot know that "Pepsico" is a company, "Sailor Moon" a cartoon or "Balenciaga" a
-fashion house when the text does not say so. all-MiniLM-L6-v2 has read enough of the web to
-place such names: a softmax over the embedding of a name alone, fitted on the hand-labelled
+name; where the model mislabels a name in every article and the text does not say what it is,
+they cannot know that "Bloomberg" is a company or "Brock Turner" a person (a body in six
+articles of one dev cluster). all-MiniLM-L6-v2 has read enough of the web to place such names: a softmax over the embedding of a name alone, fitted on the hand-labelled
 names of the training clusters (benchmarks/fit_name_types.py writes name_types.json), gives
 the probability that it is a person, a place, an organisation, another kind of name (a work, an
 event, a product) or no name at all.
