@@ -23,7 +23,7 @@ from pathlib import Path
 
 from newsfuse.disagree import find_disagreements
 from newsfuse.evaluate import disagreement_scores
-from newsfuse.facts import extract_facts
+from newsfuse.facts import extract_facts, find_entities
 from newsfuse.ingest import cluster_from_record, iter_jsonl
 from newsfuse.pipeline import Pipeline, prepare
 
@@ -96,8 +96,8 @@ def main() -> None:
             pipeline.encoder.cache.clear()  # a real run embeds each cluster's names afresh
         start = time.perf_counter()
         analysis = pipeline.analyze(sentences, cluster.documents)
-        entities = pipeline.entities(analysis, sentences)
-        extract_facts(analysis, entities)
+        entities = find_entities(analysis.names, sentences)
+        extract_facts(analysis, pipeline.key_entities(entities))
         disagreements = [d for d in find_disagreements(sentences, analysis.amounts, entities, analysis.approximate)
                          if d.topic == "figure"]
         times.append((time.perf_counter() - start) * 1000)

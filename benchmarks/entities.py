@@ -84,9 +84,10 @@ def main() -> None:
             continue
         sentences, _ = prepare(cluster)
         analysis = pipeline.analyze(sentences, cluster.documents)
-        entities = pipeline.entities(analysis, sentences)
+        voted = find_entities(analysis.names, sentences)
+        entities = pipeline.key_entities(voted)
         ours[cluster.id] = kind_by_variant(entities)
-        votes_alone[cluster.id] = kind_by_variant(find_entities(analysis.names, sentences))
+        votes_alone[cluster.id] = kind_by_variant(voted)
         shown[cluster.id] = kind_by_variant(extract_facts(analysis, entities).entities)
         votes: dict[str, Counter] = defaultdict(Counter)
         for mention in analysis.names:

@@ -3,15 +3,20 @@
 The votes of `facts.find_entities` come from spaCy's small model and from the words around a
 name; where the model mislabels a name in every article and the text does not say what it is,
 they cannot know that "Bloomberg" is a company or "Brock Turner" a person (a body in six
-articles of one dev cluster). all-MiniLM-L6-v2 has read enough of the web to place such names: a softmax over the embedding of a name alone, fitted on the hand-labelled
-names of the training clusters (benchmarks/fit_name_types.py writes name_types.json), gives
-the probability that it is a person, a place, an organisation, another kind of name (a work, an
-event, a product) or no name at all.
+articles of one dev cluster). all-MiniLM-L6-v2 has read enough of the web to place such
+names: a softmax over the embedding of a name alone, fitted on the hand-labelled names of the
+training clusters (benchmarks/fit_name_types.py writes name_types.json), gives the probability
+that it is a person, a place, an organisation, another kind of name (a work, an event, a
+product) or no name at all.
 
-That opinion overrides the votes only when it is confident and the votes' kind is unlikely to
-it (the two thresholds were chosen on held-out folds of the training sets), and never where the
-text itself settles the kind (a title, "the town of", a country: `Entity.settled`; "Jordan" is
-a person to the model).
+The votes decide wherever the text itself settles the kind (a title, "the town of", a country:
+`Entity.settled`; "Jordan" is a person to the model) and wherever the model finds their kind
+likely. An entity whose kind rests on spaCy's labels alone and is unlikely to the model takes
+the model's kind when the model is confident, and is otherwise left out: held out, such
+entities were wrong more often than right. A name the cluster uses five times or more is
+central to the story and keeps the votes' kind, as do capitals and initials, which the model
+reads as letters. The two thresholds were chosen on held-out
+folds of the training sets.
 """
 from __future__ import annotations
 
@@ -26,16 +31,21 @@ from newsfuse.represent import Encoder
 from newsfuse.types import Entity
 
 LABELS = ("PERSON", "PLACE", "ORG", "OTHER", "NOT_A_NAME")
-# What the text uses as a person or a body is a name even where the model does not know it
-# ("Ohr", "THR", "A24"): the model may call it a work or an event, never no name at all.
-REPLACEMENTS = {"PERSON": ("PLACE", "ORG", "OTHER"), "ORG": ("PERSON", "PLACE", "OTHER"),
-                "PLACE": ("PERSON", "ORG", "OTHER", "NOT_A_NAME")}
+NAMED = ("PERSON", "PLACE", "ORG")
+CENTRAL_MENTIONS = 5
 WEIGHTS = files("newsfuse") / "name_types.json"
 
 
 def name_text(name: str) -> str:
     """A name as embedded: without a trailing possessive or the sentence's full stop."""
     return re.sub(r"(?:'s|’s|[,;:!?]|(?<=[a-z]{2})\.)+$", "", name.strip())
+
+
+def is_initials(name: str) -> bool:
+    """Capitals or initials ("N.J.", "THR"): letters to the model, which cannot say what they
+    stand for."""
+    letters = name.replace(".", "").replace("&", "")
+    return letters.isalpha() and letters.isupper()
 
 
 class NameTypes:
@@ -61,17 +71,16 @@ class NameTypes:
         return scores / scores.sum(axis=1, keepdims=True)
 
     def retype(self, entities: list[Entity]) -> list[Entity]:
-        """The entities with the model's kind where it is confident and the votes' kind is
-        unlikely; an entity it takes for a work, an event or no name is dropped."""
+        """The entities, with the model's kind or left out where the votes' kind is in doubt."""
         if not entities:
             return entities
         kept = []
         for entity, p in zip(entities, self.probabilities([e.name for e in entities])):
             best = LABELS[int(p.argmax())]
-            if best != entity.kind and p[LABELS.index(entity.kind)] < self.doubt and p.max() > self.confidence \
-                    and not entity.settled and best in REPLACEMENTS[entity.kind]:
-                if best in ("OTHER", "NOT_A_NAME"):
+            if not entity.settled and p[LABELS.index(entity.kind)] < self.doubt:
+                if best in NAMED and p.max() > self.confidence:
+                    entity = replace(entity, kind=best)
+                elif entity.mentions < CENTRAL_MENTIONS and not is_initials(entity.name):
                     continue
-                entity = replace(entity, kind=best)
             kept.append(entity)
         return kept

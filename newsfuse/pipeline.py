@@ -69,10 +69,10 @@ class Pipeline:
     def analyze(self, sentences: list[Sentence], documents: tuple[Document, ...]) -> Analysis:
         return analyze(sentences, documents, self.nlp) if self.nlp is not None else analyze_with_rules(sentences)
 
-    def entities(self, analysis: Analysis, sentences: list[Sentence]) -> list[Entity]:
-        """People, places and organisations: the votes of the analysis, then the name-type
-        model's second opinion."""
-        entities = find_entities(analysis.names, sentences)
+    def key_entities(self, entities: list[Entity]) -> list[Entity]:
+        """The people, places and organisations a briefing lists: the votes' entities with the
+        name-type model's second opinion. (Disagreements keep the votes' kinds: a capture claim
+        needs its town, which the model may not know.)"""
         return self.name_types.retype(entities) if self.name_types else entities
 
     @property
@@ -110,8 +110,8 @@ class Pipeline:
         lap("order_ms")
         cited = attribute(ordered, sentences, self.encoder)
         lap("attribute_ms")
-        entities = self.entities(analysis, sentences)
-        facts = extract_facts(analysis, entities)
+        entities = find_entities(analysis.names, sentences)
+        facts = extract_facts(analysis, self.key_entities(entities))
         lap("facts_ms")
         disagreements = find_disagreements(sentences, analysis.amounts, entities, analysis.approximate)
         cited = mark_disputes(cited, disagreements)

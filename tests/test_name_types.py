@@ -11,8 +11,8 @@ from newsfuse.types import Entity
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 
-def entity(name: str, kind: str, settled: bool = False) -> Entity:
-    return Entity(name=name, kind=kind, variants=(name,), documents=(0,), mentions=2, settled=settled)
+def entity(name: str, kind: str, settled: bool = False, mentions: int = 2) -> Entity:
+    return Entity(name=name, kind=kind, variants=(name,), documents=(0,), mentions=mentions, settled=settled)
 
 
 @pytest.fixture(scope="module")
@@ -41,15 +41,23 @@ def test_a_confident_model_retypes_or_drops_what_the_votes_got_wrong(name_types)
         ("Bloomberg", "ORG"), ("Stormy Daniels", "PERSON"), ("Grand Canyon", "PLACE")]
 
 
-def test_the_votes_stand_where_the_model_is_unsure_or_knows_less(name_types):
-    # Ramadi's Shia militias: a person to the model (0.47), not a confident one
+def test_the_votes_stand_where_the_text_settles_the_kind_the_model_finds_it_likely_or_the_name_is_central(name_types):
+    # Ramadi's Shia militias are a person to the model (0.47): the text's "forces" settles it
     # "Jordan" is a person to the model, a country the text settles
-    # "Ohr" and "THR" (The Hollywood Reporter) are no names to the model; the text uses them as a
-    # person's and a body's
-    entities = [entity("Hashed al-Shaabi", "ORG"), entity("Jordan", "PLACE", settled=True),
-                entity("Ohr", "PERSON"), entity("THR", "ORG"), entity("Apple", "ORG")]
+    # "Ohr", unknown to the model, is the man a story is about: ten mentions
+    entities = [entity("Hashed al-Shaabi", "ORG", settled=True), entity("Jordan", "PLACE", settled=True),
+                entity("Apple", "ORG"), entity("Ohr", "PERSON", mentions=10)]
     assert name_types.retype(entities) == entities
     assert name_types.retype([]) == []
+
+
+def test_a_name_in_doubt_that_the_model_does_not_know_is_left_out(name_types):
+    # spaCy's label alone, unlikely to the model, which does not know better either
+    entities = [entity("Ohr", "PERSON"), entity("Tayside Capital", "ORG"), entity("Hashed al-Shaabi", "ORG")]
+    assert name_types.retype(entities) == []
+    # but capitals and initials are letters to it: "THR" (The Hollywood Reporter), "N.J."
+    assert name_types.retype([entity("THR", "ORG"), entity("N.J.", "PLACE")]) == [entity("THR", "ORG"),
+                                                                                 entity("N.J.", "PLACE")]
 
 
 def test_a_model_fitted_on_another_encoder_is_refused(encoder):
