@@ -41,9 +41,9 @@ def test_a_confident_model_retypes_or_drops_what_the_votes_got_wrong(name_types)
         ("Bloomberg", "ORG"), ("Stormy Daniels", "PERSON"), ("Grand Canyon", "PLACE")]
 
 
-def test_the_votes_stand_where_the_text_settles_the_kind_the_model_finds_it_likely_or_the_name_is_central(name_types):
-    # Ramadi's Shia militias are a person to the model (0.47): the text's "forces" settles it
-    # "Jordan" is a person to the model, a country the text settles
+def test_settled_likely_or_central_names_keep_the_votes_kind(name_types):
+    # Ramadi's Shia militias are a person to the model (0.47); their other name, "Popular
+    # Mobilisation Units", settles their kind. "Jordan" is a person to the model, a country to the rules.
     # "Ohr", unknown to the model, is the man a story is about: ten mentions
     entities = [entity("Hashed al-Shaabi", "ORG", settled=True), entity("Jordan", "PLACE", settled=True),
                 entity("Apple", "ORG"), entity("Ohr", "PERSON", mentions=10)]
