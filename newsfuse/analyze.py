@@ -131,6 +131,10 @@ ORGANISATION_NOUNS = {"fraternity", "sorority", "company", "firm", "party", "gro
                       "startup", "manufacturer", "retailer", "airline", "bank", "carrier", "website", "outlet",
                       "magazine", "broadcaster", "publisher", "automaker", "carmaker", "insurer", "chain", "label",
                       "regulator", "watchdog", "nonprofit", "conglomerate"}
+# Words that open a body's "X of Y" name: "Journal of ...", "Department of ...".
+BODY_HEADS = {"journal", "department", "institute", "museum", "school", "college", "centre", "center", "society",
+              "association", "academy", "bureau", "ministry", "office", "council", "federation", "university",
+              "faculty", "board", "commission", "committee", "agency", "foundation", "hospital", "library"}
 # People and services a town's name describes: "a DeLand woman", "Chicago police".
 LOCAL_NOUNS = {"woman", "man", "resident", "native", "teen", "teenager", "boy", "girl", "couple", "police",
                "mayor", "sheriff"}
@@ -211,7 +215,7 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "480 B.C.", "AD 79": an era, not British Columbia
     if tokens[0].i > 0 and span.doc[tokens[0].i - 1].lower_ == "miss" and span.text in PAGEANT_PLACES:
         return None  # "America" of "the Miss America pageant"
-    if cut_short(span.doc, tokens[-1].i + 1) or begun_before(span.doc, tokens[0].i):
+    if cut_short(span.doc, tokens[-1].i + 1) or begun_before(span.doc, tokens[0].i) or split_at_and(span.doc, tokens):
         return None  # "New York City" of "New York City Police Department": a longer name cut short
     text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     if not ABBREVIATION_END_RE.search(text):
@@ -226,6 +230,21 @@ def cut_short(doc, i: int) -> bool:
     if i + 1 < len(doc) and doc[i].lower_ in ("of", "for", "on"):
         i += 1
     return i < len(doc) and is_untitled_noun(doc[i]) and not doc[i].ent_type_
+
+
+def split_at_and(doc, tokens) -> bool:
+    """Whether the span is one half of a body's "X of Y and Z" name split at "and": "Journal of
+    Psychiatry" and "Neuroscience" of "Journal of Psychiatry and Neuroscience". Only one
+    capitalised word after "and" continues the name ("Bank of America and Wells Fargo" are two),
+    and only after a body's word ("the states of Nebraska and Iowa" are two places)."""
+    end, start = tokens[-1].i + 1, tokens[0].i
+    of = next((t.i for t in tokens if t.lower_ == "of"), None)
+    if of is not None and of > start and doc[of - 1].lower_ in BODY_HEADS and end + 1 < len(doc) \
+            and doc[end].lower_ == "and" and is_untitled_noun(doc[end + 1]) \
+            and not (end + 2 < len(doc) and doc[end + 2].text[:1].isupper()):
+        return True
+    return len(tokens) == 1 and start >= 4 and doc[start - 1].lower_ == "and" and doc[start - 3].lower_ == "of" \
+        and is_untitled_noun(doc[start - 2]) and doc[start - 4].lower_ in BODY_HEADS
 
 
 def begun_before(doc, i: int) -> bool:

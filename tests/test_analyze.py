@@ -121,6 +121,16 @@ def test_a_district_attorney_s_district_is_the_place(analyzed):
     assert {"Delaware County", "Monterey County"} <= names
 
 
+def test_halves_of_a_name_split_at_and_are_dropped_but_two_names_stay(analyzed):
+    _, analysis = analyzed(["The study, published today in the Journal of Psychiatry and Neuroscience, found that "
+                            "rats were lazy.",
+                            "Bank of America and Wells Fargo cut rates, officials in Iraq and Syria said.",
+                            "Flooding hit the states of Nebraska and Iowa on Monday."])
+    names = {n.text for n in analysis.names}
+    assert not {"Journal of Psychiatry", "Neuroscience"} & names
+    assert {"Bank of America", "Wells Fargo", "Iraq", "Syria", "Nebraska", "Iowa"} <= names
+
+
 def test_an_era_after_a_year_is_no_name(analyzed):
     _, analysis = analyzed(["Rome was founded in 753 B.C., historians say. The city grew from 300 BC on."])
     assert {n.text for n in analysis.names} == {"Rome"}
