@@ -239,7 +239,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     votes_by_key: dict[str, Counter] = defaultdict(Counter)
     written: dict[str, Counter] = defaultdict(Counter)
     documents_of: dict[str, set[int]] = defaultdict(set)
-    cued: dict[str, set[str]] = defaultdict(set)  # kinds the words around a mention imply
+    labelled: dict[str, Counter] = defaultdict(Counter)  # the votes of spaCy's labels alone
     # A word seen only where it opens a sentence ("Propanol is ...") is not known to be a name.
     seen_inside = {name_key(m.text) for m in names if not m.opening}
     for mention in names:
@@ -247,10 +247,11 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             continue
         key = name_key(mention.text)
         documents_of[key].add(mention.document)
-        votes_by_key[key][KIND_OF_LABEL.get(mention.label, OTHER)] += MODIFIER_WEIGHT if mention.modifier else 1
+        label_vote = {KIND_OF_LABEL.get(mention.label, OTHER): MODIFIER_WEIGHT if mention.modifier else 1}
+        votes_by_key[key].update(label_vote)
+        labelled[key].update(label_vote)
         if mention.cue:
             votes_by_key[key][mention.cue] += CUE_WEIGHT
-            cued[key].add(mention.cue)
         written[key][mention.text] += 1
     canonical: dict[str, str] = {}
     index = NameIndex()
@@ -262,7 +263,6 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             if len(index.by_suffix.get(key, ())) > 1 and not known_kind(key) and key.title() not in COUNTRIES:
                 # "Christakis" of Nicholas and Erika Christakis: one of them, whatever the model says
                 votes_by_key[key]["PERSON"] += KNOWN_WEIGHT
-                cued[key].add("PERSON")
     for a, b in declared_aliases(written, sentences):
         root_a, root_b = canonical[a], canonical[b]
         if root_a != root_b:  # the longer name stands for both
@@ -271,12 +271,13 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     groups: dict[str, Counter] = defaultdict(Counter)
     variants: dict[str, Counter] = defaultdict(Counter)
     mentioned_in: dict[str, set[int]] = defaultdict(set)
-    settled_kinds: dict[str, set[str]] = defaultdict(set)
+    labelled_groups: dict[str, Counter] = defaultdict(Counter)
     for key, votes in votes_by_key.items():
         mentioned_in[canonical[key]] |= documents_of[key]
-        settled_kinds[canonical[key]] |= cued[key]
         # The full name's own mentions weigh double: NER types "Haider al-Abadi" more surely than "Abadi".
-        groups[canonical[key]].update({kind: n * (1 + (canonical[key] == key)) for kind, n in votes.items()})
+        weight = 1 + (canonical[key] == key)
+        groups[canonical[key]].update({kind: n * weight for kind, n in votes.items()})
+        labelled_groups[canonical[key]].update({kind: n * weight for kind, n in labelled[key].items()})
         variants[canonical[key]].update(written[key])
     texts: dict[int, str] = defaultdict(str)
     for s in sentences:
@@ -300,22 +301,17 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         person_named = votes.most_common(1)[0][0] == "PERSON" and " " in name
         for known in filter(None, map(known_kind, names_written)):
             votes[known] += KNOWN_WEIGHT + (sum(votes.values()) if known == OTHER and not person_named else 0)
-            settled_kinds[key].add(known)
         if key in PLATFORMS:
             # The model takes "Twitter" for a person, "Netflix" for a place. Named once or twice, a
             # platform is a service someone used ("said on Twitter"); a story about the company names it more.
             if len(re.findall(rf"\b{re.escape(name)}\b", text)) < 3:
                 continue
             votes["ORG"] += KNOWN_WEIGHT + sum(votes.values())
-            settled_kinds[key].add("ORG")
         for kind, n in text_cues(tuple(names_written), text).items():
             votes[kind] += KNOWN_WEIGHT * n
-            if n:
-                settled_kinds[key].add(kind)
         if name.isalpha() and name.isupper() and votes["ORG"] >= 1 and "PERSON" in votes:
             # "SANA said", "KCNA reported": an acronym the model also calls a body is one when it speaks
             votes["ORG"] += votes.pop("PERSON")
-            settled_kinds[key].add("ORG")
         kind = votes.most_common(1)[0][0]
         if kind == OTHER or len(names_written) == 1 and name.lower().rstrip(".") in ORG_WORDS | COMPANY_FORMS:
             continue  # not a person, place or organisation; or "the Council", "LLP": a kind of body, not a name
@@ -339,8 +335,9 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         names_written.update(dict.fromkeys(alias_spellings(key, sentences), 0))
         written_before, documents_before, settled_before = found.get((name, kind), (Counter(), set(), False))
         written_before.update(names_written)  # (not "+": the spellings counted 0 must stay)
+        # settled: more votes than spaCy's labels gave, from the words around a mention, a known name, ...
         found[name, kind] = (written_before, documents_before | mentioned_in[key],
-                             settled_before or kind in settled_kinds[key])
+                             settled_before or votes[kind] > labelled_groups[key][kind])
     entities = []
     for (name, kind), (names_written, mentioned, settled) in found.items():
         documents, mentions = occurrences(tuple(names_written), texts)
