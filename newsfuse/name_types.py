@@ -72,12 +72,13 @@ class NameTypes:
 
     def retype(self, entities: list[Entity]) -> list[Entity]:
         """The entities, with the model's kind or left out where the votes' kind is in doubt."""
-        if not entities:
-            return entities
+        unsettled = [e.name for e in entities if not e.settled]  # the model is asked only about these
+        probabilities = dict(zip(unsettled, self.probabilities(unsettled)))
         kept = []
-        for entity, p in zip(entities, self.probabilities([e.name for e in entities])):
-            best = LABELS[int(p.argmax())]
-            if not entity.settled and p[LABELS.index(entity.kind)] < self.doubt:
+        for entity in entities:
+            p = probabilities.get(entity.name) if not entity.settled else None
+            if p is not None and p[LABELS.index(entity.kind)] < self.doubt:
+                best = LABELS[int(p.argmax())]
                 if best in NAMED and p.max() > self.confidence:
                     entity = replace(entity, kind=best)
                 elif entity.mentions < CENTRAL_MENTIONS and not is_initials(entity.name):
