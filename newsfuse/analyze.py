@@ -945,34 +945,60 @@ def dated_clauses(doc, sentence: Sentence, published: dt.date | None) -> Iterato
 
 # ---------------------------------------------------------------- quotations
 
-QUOTED_RE = re.compile(r"[\"“]([^\"“”]{20,}?)[\"”]")
+# Quotation marks pair in order: the span between one quotation's closing mark and the next
+# one's opening mark is the writer's own words ('insisted police numbers "remained high" and that
+# the services did an "incredible job"').
+QUOTED_RE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 MIN_QUOTE_WORDS = 6
+# A quotation right after one of these words is a title or what a thing says, not speech: 'a
+# new book, "The Brainy Bunch: ..."', 'released his photo with the plea "This is one of our suspects"'.
+TITLE_CUE_RE = re.compile(
+    r"\b(?:book|novel|memoir|film|movie|documentary|song|album|show|series|episode|play|article|essay|"
+    r"column|op-ed|headline|poem|titled|entitled|slogan|motto|sign|banner|placard|caption|hashtag|plea|"
+    r"reading)[,:]?\s*$", re.IGNORECASE)
+
+
+def is_title_case(words: list[str]) -> bool:
+    """"Son of a Son of a Gambler: Winners, Losers and What to Do When You Win the Lottery"."""
+    content = [w for w in words if len(w) > 3]
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
 def sentence_quotations(doc, sentence: Sentence) -> Iterator[Quotation]:
-    quoted = [m for m in QUOTED_RE.finditer(sentence.text) if len(m.group(1).split()) >= MIN_QUOTE_WORDS]
+    """Each quotation with the speaker of the saying verb nearest to it; none when that verb's
+    subject is not a named person ("a diplomat said, with Ambassador Gerard Araud saying ...")."""
+    quoted = [m for m in QUOTED_RE.finditer(sentence.text) if len(m.group(1).split()) >= MIN_QUOTE_WORDS
+              and not TITLE_CUE_RE.search(sentence.text[:m.start()]) and not is_title_case(m.group(1).split())]
     if not quoted:
         return
-    speaker = role = ""
-    for token in doc:
-        if token.lemma_.lower() not in SAYING_VERBS and token.lower_ != "according":
-            continue
-        inside = any(m.start() <= token.idx < m.end() for m in quoted)
-        if inside:
-            continue
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if token.lower_ == "according":
-            to = next((c for c in token.children if c.dep_ == "prep"), None)
-            subject = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        if subject is None:
-            continue
-        speaker, role = speaker_and_role(subject)
-        if speaker:
-            break
-    if not speaker:
-        return
+    inside = [any(m.start() <= t.idx < m.end() for m in quoted) for t in doc]
+    verbs = [t for t in doc if not inside[t.i] and (t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in SAYING_VERBS)]
     for m in quoted:
-        yield Quotation(text=m.group(1).strip(" ,"), speaker=speaker, role=role, sentence=sentence)
+        span = [t.i for t in doc if m.start() <= t.idx < m.end()]
+        if not verbs or not span:
+            continue
+        verb = min(verbs, key=lambda t: min(abs(t.i - span[0]), abs(t.i - span[-1])))
+        speaker, role = speaker_and_role(subject) if (subject := saying_subject(verb)) is not None else ("", "")
+        if speaker:
+            yield Quotation(text=m.group(1).strip(" ,"), speaker=speaker, role=role, sentence=sentence)
+
+
+def saying_subject(verb):
+    """Who says: the verb's subject; for a verb without one, that of the verb it belongs to
+    ("Cosby shook his head and said", "Graham said, adding: ..."); the noun a "who" stands for;
+    or whom the words are according to."""
+    if verb.lower_ == "according":
+        to = next((c for c in verb.children if c.dep_ == "prep"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if verb.lemma_ == "continue" and any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+        return None  # "it would continue to chase": not a speaker going on
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            return verb.head
+        if subject is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+            return subject
+        verb = verb.head
 
 
 def speaker_and_role(subject) -> tuple[str, str]:
