@@ -53,12 +53,16 @@ def analyze(sentences: list[Sentence], documents: tuple[Document, ...], nlp) -> 
     amounts: list[Amount] = []
     dates: list[DatedClause] = []
     quotations: list[Quotation] = []
+    speaker_at: dict[tuple[int, int], tuple[str, str]] = {}  # (document, position) → who speaks there
     for sentence, doc in zip(chosen, nlp.pipe((s.text for s in chosen), batch_size=64)):
         names.extend(name_mentions(doc, sentence.document))
         amounts.extend(sentence_amounts(doc, sentence))
         published = published_date(documents, sentence.document)
         dates.extend(dated_clauses(doc, sentence, published))
-        quotations.extend(sentence_quotations(doc, sentence))
+        previous = speaker_at.get((sentence.document, sentence.position - 1), ("", ""))
+        found = list(sentence_quotations(doc, sentence, previous))
+        quotations.extend(found)
+        speaker_at[sentence.document, sentence.position] = (found[-1].speaker, found[-1].role) if found else named_speaker(doc)
     return Analysis(tuple(names), tuple(amounts), tuple(dates), tuple(quotations))
 
 
@@ -76,7 +80,7 @@ PERSON_TITLES = {
     "lieutenant", "emeritus", "sheriff", "clerk", "deputy", "chief", "prosecutor", "examiner", "coroner",
 }
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
-                "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify"}
+                "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify", "answer"}
 # Parts of speech that never open a name: "Said Kate", "Hey Maggie", "After Sunday".
 NOT_NAME_START = {"VERB", "AUX", "PRON", "INTJ", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SYM", "NUM", "X"}
 NAME_WORD_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "DET", "CCONJ", "PUNCT", "PART"}
@@ -964,23 +968,49 @@ def is_title_case(words: list[str]) -> bool:
     return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
-def sentence_quotations(doc, sentence: Sentence) -> Iterator[Quotation]:
+def sentence_quotations(doc, sentence: Sentence, previous: tuple[str, str] = ("", "")) -> Iterator[Quotation]:
     """Each quotation with the speaker of the saying verb nearest to it; none when that verb's
-    subject is not a named person ("a diplomat said, with Ambassador Gerard Araud saying ...")."""
+    subject is not a named person ("a diplomat said, with Ambassador Gerard Araud saying ...").
+    previous: who speaks in the sentence before, which "he said" and a quotation standing alone
+    go on ('"...," Gillum said. "I'm saying the racists believe he's a racist."')."""
     quoted = [m for m in QUOTED_RE.finditer(sentence.text) if len(m.group(1).split()) >= MIN_QUOTE_WORDS
               and not TITLE_CUE_RE.search(sentence.text[:m.start()]) and not is_title_case(m.group(1).split())]
     if not quoted:
         return
     inside = [any(m.start() <= t.idx < m.end() for m in quoted) for t in doc]
-    verbs = [t for t in doc if not inside[t.i] and (t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in SAYING_VERBS)]
+    verbs = saying_verbs(doc, inside)
     for m in quoted:
         span = [t.i for t in doc if m.start() <= t.idx < m.end()]
-        if not verbs or not span:
+        if not span:
             continue
-        verb = min(verbs, key=lambda t: min(abs(t.i - span[0]), abs(t.i - span[-1])))
-        speaker, role = speaker_and_role(subject) if (subject := saying_subject(verb)) is not None else ("", "")
+        if verbs:
+            verb = min(verbs, key=lambda t: min(abs(t.i - span[0]), abs(t.i - span[-1])))
+            subject = saying_subject(verb)
+            speaker, role = (("", "") if subject is None else previous if subject.lower_ in ("he", "she")
+                             else speaker_and_role(subject))
+        else:
+            speaker, role = previous if not re.search(r"\w", QUOTED_RE.sub("", sentence.text)) else ("", "")
         if speaker:
             yield Quotation(text=m.group(1).strip(" ,"), speaker=speaker, role=role, sentence=sentence)
+
+
+def saying_verbs(doc, inside: list[bool]) -> list:
+    """The saying verbs outside the quotations."""
+    return [t for t in doc if not inside[t.i] and (t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in SAYING_VERBS)]
+
+
+def named_speaker(doc) -> tuple[str, str]:
+    """The named person who last says something in a sentence without a quotation ("Smith said
+    the plan would fail"), or ("", ""). Not one who asks: the next "he said" is the answer."""
+    for verb in reversed(saying_verbs(doc, [False] * len(doc))):
+        if verb.lemma_ == "ask":
+            continue
+        subject = saying_subject(verb)
+        if subject is not None and subject.lower_ not in ("he", "she"):
+            speaker, role = speaker_and_role(subject)
+            if speaker:
+                return speaker, role
+    return "", ""
 
 
 def saying_subject(verb):

@@ -203,6 +203,14 @@ def test_a_quotation_takes_the_speaker_of_the_nearest_saying_verb(analyzed):
                                                                        ("Bill Lane", "There is still a l")]
 
 
+def test_he_said_and_a_quotation_standing_alone_go_on_with_the_speaker_before(analyzed):
+    _, analysis = analyzed(['"We will rebuild every house on this street," Mayor Ann Price said on Monday. '
+                            '"Nobody here will be left without a roof this winter." '
+                            '"The money is already in the city budget for this," she said. '
+                            'Reporters asked Ann Price about the cost. "We cannot say how much it will cost yet," he said.'])
+    assert [q.speaker for q in analysis.quotations] == ["Ann Price", "Ann Price", "Ann Price"]
+
+
 def test_only_sentences_that_can_hold_facts_are_parsed():
     assert needs_parse(Sentence("Nothing here but words and more words.", 0, 0))  # an opening sentence
     assert not needs_parse(Sentence("Nothing here but words and more words.", 0, 9))
