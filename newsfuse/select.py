@@ -68,10 +68,12 @@ BREAK_WORD = "\0"  # between texts tokenised together: a word of its own, found 
 # A sentence that opens with a pronoun, a demonstrative, a connective or a definite
 # back-reference ("The 8,000 figure", "the two men", "The estimates are for ...") leans on the
 # sentence before it: alone in a briefing, its "he" or "however" points at nothing. (Not "The
-# 2015 election": a year; not "The number of dead": it says which number.)
+# 2015 election": a year; not "The number of dead": it says which number; "Which is all a big deal"
+# is a fragment, "Which team won?" a question.)
 NEEDS_CONTEXT_RE = re.compile(
     r"[\"“‘']?(?:He|She|They|It|His|Her|Their|Its|Him|Them|This|These|That|Those|But|However|Also|And|Yet|"
     r"Still|Meanwhile|Both|Such|Instead|Then|Moreover|Furthermore|Nevertheless|Nonetheless|Thus|Hence|"
+    r"Similarly|Likewise|Therefore|Indeed|Besides|Otherwise|Nor|Plus|Which(?![^?]*\?\W*$)|"
     r"The (?:former|latter|same|other|two|three|four|five|six|(?!(?:1[89]|20)\d\d\b)\d[\d,.]*)|"
     r"The (?:figures?|estimates?|numbers?)\b(?! of))\b")
 # Connectives that only link to what came before: cut, the rest still says what it said.

@@ -208,6 +208,15 @@ def test_a_year_is_no_back_reference():
     assert not needs_context("Theresa May resigned.") and not needs_context("Items were lost in the fire.")
 
 
+def test_a_fragment_or_a_linking_adverb_leans_on_the_sentence_before():
+    from newsfuse.select import needs_context
+
+    assert needs_context("Which is all, almost needless to say, a very big deal.")
+    assert needs_context("Indeed, the bridge had been closed twice before.") and needs_context("Plus, the cost rose.")
+    assert not needs_context("Which team will win the cup this year?")
+    assert not needs_context("Nordstrom said sales fell.") and not needs_context("Plush toys sold out.")
+
+
 def test_the_headline_is_the_title_closest_to_the_chosen_sentences_or_the_lead():
     from newsfuse.select import headline
     from newsfuse.types import Document
