@@ -938,8 +938,11 @@ def dated_clauses(doc, sentence: Sentence, published: dt.date | None) -> Iterato
         keep = [verb] + [t for c in verb.children if c.dep_ not in CLAUSE_EDGE_DEPS for t in c.subtree]
         start, end = min(t.i for t in keep), max(t.i for t in keep) + 1
         subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if end - start > MAX_CLAUSE_TOKENS or subject is None or subject.tag_ in ("WDT", "WP", "EX"):
-            continue  # a clause without its own subject does not say who did what
+        if end - start > MAX_CLAUSE_TOKENS or subject is None or subject.tag_ in ("WDT", "WP", "EX", "PRP") \
+                or subject.lower_ in ("this", "that", "these", "those"):
+            continue  # a clause without its own subject, or with "she" or "it", does not say who did what
+        while start < end and (doc[start].tag_ in ("WRB", "WP", "WDT") or doc[start].is_punct):
+            start += 1  # "where Princess Diana gave birth to William in 1982": the clause, not its link
         while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
             end -= 1  # "the recession took its toll and"
         clause = doc[start:end].text.strip(" ,;:-—")

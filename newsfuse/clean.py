@@ -27,7 +27,7 @@ _STRONG = [
     r"\b(follow (us|him|her|them|me) on (twitter|facebook|instagram)|like us on facebook|tweet with a location)\b",
     r"\b(all rights reserved|copyright ©|© \d{4}|\(c\) \d{4})",
     r"\b(media playback is unsupported|enlarge this image|image copyright|toggle caption|hide caption)\b",
-    r"\bthis (article|story) (was|has been) (originally )?(published|updated|corrected)\b",
+    r"\bthis (article|story) (was|has been) (originally )?(published|updated|corrected|amended)\b",
     r"\b(we use mailchimp|your information will be transferred|by subscribing|unsubscribe at any time)\b",
     r"\b(enable javascript|your browser (does|is)|ad ?blocker|already a subscriber|log ?in to (comment|continue))\b",
     r"\bselect at least one\b",

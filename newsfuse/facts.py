@@ -32,6 +32,7 @@ PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "snapchat", "reddit"
              "wikipedia", "yahoo", "craigslist", "ebay", "paypal", "vine", "periscope", "flickr", "myspace", "skype",
              "telegram", "wechat", "weibo"}
 # A company's legal form: the name's first word alone is the company ("Pfizer" of "Pfizer Inc.").
+SCHOOL_WORDS = {"university", "college", "school"}
 COMPANY_FORMS = {"inc", "corp", "corporation", "co", "llc", "llp", "ltd", "plc", "ag", "sa", "nv", "gmbh", "holdings"}
 ORG_WORDS = {
     "agency", "army", "association", "authority", "bank", "board", "bureau", "church", "club", "college",
@@ -206,7 +207,8 @@ class NameIndex:
                 return full_name
         companies = self.by_company_start.get(key, set())
         if not owners and len(companies) == 1 and (kind == "ORG" or kind != "PLACE" and " " not in key):
-            # "Chipotle" → "Chipotle Mexican Grill Inc."; but "Chicago" is no "Chicago Tribune" and
+            # "Chipotle" → "Chipotle Mexican Grill Inc.", "Dartmouth" → "Dartmouth College"; but
+            # "Chicago" is no "Chicago Tribune", "Columbia" the place no "Columbia University" and
             # "Thomas Kinkade" no "Thomas Kinkade Co."
             return next(iter(companies))
         return self.by_initials.get(key.replace(".", "").lower()) if len(key) >= 2 and key.isalpha() else None
@@ -219,6 +221,9 @@ class NameIndex:
         if kind == "ORG" and has_company_form(key):
             for i in range(1, len(words)):
                 self.by_company_start[" ".join(words[:i])].add(key)
+        elif kind == "ORG" and len(words) > 1 and words[-1] in SCHOOL_WORDS:
+            # "Stanford" is "Stanford University"; but "Michigan" is no "Michigan State University"
+            self.by_company_start[" ".join(words[:-1])].add(key)
         person = kind == "PERSON"
         if person and len(words) >= 2:
             for i in range(1, len(words)):
@@ -569,13 +574,15 @@ def find_figures(amounts: tuple[Amount, ...]) -> list[Figure]:
 # ---------------------------------------------------------------- timeline
 
 def build_timeline(analysis: Analysis, limit: int = 10) -> list[Event]:
-    """Dated clauses in date order; one per date and clause."""
-    seen, events = set(), []
+    """Dated clauses in date order; an event two outlets tell alike ("The magazine's office was
+    firebombed in 2011", "The magazine's offices were fire-bombed after that in 2011") once."""
+    events: list[Event] = []
+    told: list[tuple[str, frozenset[str]]] = []  # each event's date and words, but the date's own
     for d in sorted(analysis.dates, key=lambda d: d.when):
-        key = (d.when, d.clause.lower())
-        if key in seen:
+        words = _words(d.clause) - _words(d.phrase) - FUNCTION_WORDS
+        if any(when == d.when and len(words & other) > 0.6 * min(len(words), len(other)) for when, other in told):
             continue
-        seen.add(key)
+        told.append((d.when, words))
         events.append(Event(when=d.when, phrase=d.phrase, clause=d.clause, sentence=d.sentence.text,
                             document=d.sentence.document))
     return events[:limit]
@@ -585,6 +592,10 @@ def build_timeline(analysis: Analysis, limit: int = 10) -> list[Event]:
 
 MAX_QUOTES = 5
 MAX_QUOTES_PER_SPEAKER = 2
+
+
+FUNCTION_WORDS = frozenset({"a", "an", "the", "in", "on", "at", "of", "to", "for", "from", "by", "with", "since", "and",
+                            "was", "were", "is", "are", "has", "have", "had", "be", "been", "s"})
 
 
 def _words(text: str) -> frozenset[str]:

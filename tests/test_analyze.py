@@ -169,6 +169,12 @@ def test_dated_clause_is_the_clause_not_the_sentence(analyzed):
     assert "residents fled" not in entry.clause
 
 
+def test_a_dated_clause_needs_a_subject_that_says_who_and_drops_its_link_word(analyzed):
+    _, analysis = analyzed(["She previously served as a guest mentor to the contestants in 2007.",
+                            "The family lived near the hospital where Princess Diana gave birth to William in 1982."])
+    assert [(d.when, d.clause) for d in analysis.dates] == [("1982", "Princess Diana gave birth to William in 1982")]
+
+
 def test_quotation_with_speaker_and_role(analyzed):
     _, analysis = analyzed(['"We do not have an accurate count yet of the dead," said Anbar spokesman Muhannad Haimour.'])
     [quote] = analysis.quotations

@@ -1,4 +1,4 @@
-from newsfuse.facts import extract_facts, find_entities, find_figures, key_quotes
+from newsfuse.facts import build_timeline, extract_facts, find_entities, find_figures, key_quotes
 from newsfuse.types import Analysis, Entity, NameMention, Sentence
 
 
@@ -247,6 +247,15 @@ def test_a_company_is_its_legal_name_and_is_shown_as_the_text_names_it():
     assert entities["Thomas Kinkade"].kind == "PERSON" and entities["Chicago"].kind == "PLACE"  # not the companies
 
 
+def test_a_school_by_its_short_name_is_the_school_but_a_place_or_another_school_is_not():
+    names = (NameMention("Dartmouth College", "ORG", 0), NameMention("Dartmouth", "ORG", 1), NameMention("Dartmouth", "ORG", 2),
+             NameMention("Columbia University", "ORG", 0), NameMention("Columbia", "GPE", 1), NameMention("Columbia", "GPE", 2),
+             NameMention("Michigan State University", "ORG", 0), NameMention("Michigan", "ORG", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert set(entities["Dartmouth College"].variants) == {"Dartmouth", "Dartmouth College"}
+    assert entities["Columbia"].kind == "PLACE" and "Michigan" in entities
+
+
 def test_abbreviations_keep_their_dots_and_a_state_s_abbreviation_is_the_state(analyzed):
     _, analysis = analyzed(["The fire near Fresno, Calif., burned 500 acres. California officials said the U.S. "
                             "Forest Service helped.", "Firefighters in Fresno, Calif., said the fire was out."])
@@ -323,3 +332,12 @@ def test_a_short_surname_found_as_a_full_name_is_that_person():
     sentences = [Sentence("Edward Jo led the study.", 0, 0), Sentence("Jo said the trackers were off.", 1, 0)]
     [jo] = find_entities(names, sentences)
     assert jo.name == "Edward Jo" and set(jo.variants) == {"Edward Jo", "Jo"} and jo.documents == (0, 1)
+
+
+def test_the_timeline_tells_an_event_two_outlets_tell_alike_once(analyzed):
+    _, analysis = analyzed(["The magazine's office was firebombed by arsonists in November 2011.",
+                            "Its office was firebombed by arsonists in November 2011, the police said.",
+                            "The editor moved the magazine to a new office in November 2011."])
+    assert [e.clause for e in build_timeline(analysis)] == [
+        "The magazine's office was firebombed by arsonists in November 2011",
+        "The editor moved the magazine to a new office in November 2011"]
