@@ -38,6 +38,7 @@ OPENING_SENTENCES = 5
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+QUOTE_MARK_RE = re.compile(r"[\"“”]")
 PARSE_CUES_RE = re.compile(
     r"[\"“”]|\b(?:%s|yesterday|today|seiz|captur|overr[au]n|repel|foil)" % "|".join(m.capitalize() for m in MONTHS + WEEKDAYS))
 
@@ -46,15 +47,28 @@ def needs_parse(sentence: Sentence) -> bool:
     return sentence.position < OPENING_SENTENCES or has_number(sentence.text) or bool(PARSE_CUES_RE.search(sentence.text))
 
 
+# A sentence with a verb of saying right before a quotation may say who "he" is there ("Amy
+# Corn, a spokeswoman, said the company expected to be reinstated. 'We ...,' she said."): it is
+# parsed for its speaker alone.
+SAYING_WORD_RE = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|explained|recalled|noted|insisted|"
+                            r"argued|warned|stated|tweeted)\b")
+
+
 def analyze(sentences: list[Sentence], documents: tuple[Document, ...], nlp) -> Analysis:
     """Names, amounts, dated clauses and quotations of the sentences worth parsing."""
-    chosen = [s for s in sentences if needs_parse(s)]
+    before_quotation = {(s.document, s.position - 1) for s in sentences if QUOTE_MARK_RE.search(s.text)}
+    speaker_only = {id(s) for s in sentences if not needs_parse(s) and (s.document, s.position) in before_quotation
+                    and SAYING_WORD_RE.search(s.text)}
+    chosen = [s for s in sentences if id(s) in speaker_only or needs_parse(s)]
     names: list[NameMention] = []
     amounts: list[Amount] = []
     dates: list[DatedClause] = []
     quotations: list[Quotation] = []
     speaker_at: dict[tuple[int, int], tuple[str, str]] = {}  # (document, position) → who speaks there
     for sentence, doc in zip(chosen, nlp.pipe((s.text for s in chosen), batch_size=64)):
+        if id(sentence) in speaker_only:
+            speaker_at[sentence.document, sentence.position] = named_speaker(doc)
+            continue
         names.extend(name_mentions(doc, sentence.document))
         amounts.extend(sentence_amounts(doc, sentence))
         published = published_date(documents, sentence.document)
