@@ -500,7 +500,10 @@ def sentence_amounts(doc, sentence: Sentence) -> Iterator[Amount]:
         if quantity.vague or is_identifier_or_age(text, quantity):
             continue
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
-        if span is None or any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in span):
+        # A number inside a date or the name of a thing counts nothing: "the S-300 deal", "the 10
+        # Freeway", "the 99-Seat Plan"
+        if span is None or any(t.ent_type_ in ("DATE", "TIME", "ORDINAL", "PRODUCT", "FAC", "LAW", "WORK_OF_ART")
+                               for t in span):
             continue
         yield read_amount(span, quantity, sentence)
 
@@ -541,7 +544,8 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     if crime is not None:
         # "five counts of criminal mischief": charges, whatever verb brings them (faces, arrested on)
         counted_lemma, event = f"{CHARGE_COUNT}{crime.lemma_.lower()}", "charged"
-    if counted_lemma in EVENT_CLASSES and (not event or event in FRAMING_VERBS or event == "dead"):
+    if counted_lemma in EVENT_CLASSES and counted_lemma not in ("wound", "injury") \
+            and (not event or event in FRAMING_VERBS or event == "dead"):  # "three gunshot wounds" are no three people
         event, counted_lemma = EVENT_CLASSES[counted_lemma], ""  # "17 deaths", "death toll"
     if verb is not None and verb.lemma_.lower() in FALL_VERBS and (quantity.unit == "%" or counted_lemma == "point"):
         # "shares fell less than 1%", "the Dow plunging nearly 1,600 points": how far what fell
@@ -573,7 +577,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
                             or e.label_ == "EVENT" and span.doc[e.start - 1].lower_ in TIME_PREPOSITIONS))]
     # A relative or adverbial clause dates its own noun or verb: "Wisdom, who was banded in 1956,
     # has raised 35 chicks", "Since experts banded her in 1956, Wisdom has raised 35 chicks".
-    dates = [e for e in dates if not in_other_clause(e.root, anchor)]
+    dates = [e for e in dates if not in_other_clause(e.root, anchor) and not modifies_other_noun(e, clause)]
     in_clause = [e for e in dates if clause_tokens[0].i <= e.start and e.end <= clause_tokens[-1].i + 1]
     # "over a two-day period during a February 2011 snowstorm": the dated one says which period.
     in_clause.sort(key=lambda e: not PAST_PERIOD_RE.search(e.text))
@@ -586,7 +590,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     if not period:  # "the exodus in April, when 114,000 fled": a past month or year elsewhere in the sentence
         period = next((period_phrase(e) for e in dates if PAST_PERIOD_RE.search(e.text)), "")
     scope = narrowing_words(noun, verb)
-    event_text = verb.text if verb is not None else (event_word and event)
+    event_text = verb_phrase(verb) if verb is not None else (event_word and event)
     if counted_lemma in MEASURE_NOUNS and not event:
         event, event_text, origin = measurement(noun)
         places = (origin,) if origin else places
@@ -599,7 +603,41 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     return Amount(
         text=quantity.text, value=quantity.value, low=quantity.low, high=quantity.high, unit=quantity.unit,
         counted=counted, counted_text=counted_text, event=event, event_text=event_text, places=places,
-        period=period, agent=agent, cause=cause, incident=incident, scope=scope, part=part, update=update, sentence=sentence)
+        period=period, agent=agent, cause=cause, incident=incident, scope=scope, part=part, update=update, sentence=sentence,
+        asserted=is_asserted(verb, anchor, text[:quantity.start], text[quantity.end:]))
+
+
+# "need to raise", "a goal of $7 million", "plans to evacuate", "may have been killed"
+MODALS = {"would", "could", "may", "might", "should", "must"}
+INTENT_VERBS = {"need", "try", "plan", "aim", "hope", "want", "seek", "expect", "attempt", "intend", "threaten",
+                "propose", "vow", "promise", "ask", "urge", "hope", "wish"}
+INTENT_NOUNS = {"goal", "target", "plan", "bid", "effort", "aim", "hope", "pledge", "proposal", "promise", "attempt"}
+MARGIN_AFTER_RE = re.compile(r"\s+(?:more|fewer|less|extra)\s+(?:[\w-]+\s+){0,3}?than\b", re.IGNORECASE)
+NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)"
+WHOLE_BEFORE_RE = re.compile(rf"\b{NUMBER_WORD}\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
+RANGE_BEFORE_RE = re.compile(r"\d(?:\s*(?:million|billion|thousand))?\s*(?:-|–|to)\s*[$€£]?$")
+RANGE_AFTER_RE = re.compile(r"(?:\s*(?:-|–)\s*|\s+to\s+)[$€£]?\d")
+
+
+def is_asserted(verb, anchor, before: str, after: str) -> bool:
+    """Whether the sentence states the count as a fact (see Amount.asserted)."""
+    if MARGIN_AFTER_RE.match(after) or WHOLE_BEFORE_RE.search(before) or RANGE_BEFORE_RE.search(before) \
+            or RANGE_AFTER_RE.match(after):
+        return False
+    if any(t.lemma_.lower() in INTENT_NOUNS and t.pos_ == "NOUN" for t in list(anchor.ancestors)[:3]):
+        return False  # "a newly updated goal of $7.0 million"
+    if verb is None:
+        return True
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return False
+    head = verb.head
+    return not (verb.dep_ in ("xcomp", "ccomp", "acl") and head.lemma_.lower() in INTENT_VERBS | INTENT_NOUNS)
+
+
+def verb_phrase(verb) -> str:
+    """The verb with its particle or its adjective: "filed out", "came down", "went dark"."""
+    words = [verb] + [c for c in verb.children if c.dep_ == "prt" or c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
 AGE_RE = re.compile(r"\bold\b|-year-")
@@ -689,9 +727,22 @@ def measurement(unit) -> tuple[str, str, str]:
 
 
 def in_other_clause(token, anchor) -> bool:
-    """Whether a token sits in a relative or adverbial clause that does not hold `anchor`."""
-    clause = next((t for t in token.ancestors if t.dep_ in ("relcl", "acl", "advcl")), None)
+    """Whether a token sits in a clause that does not hold `anchor`: a relative or adverbial one,
+    or a verb's ("since debuting in 1990", "asked how many partners they had in the past year",
+    "airlifted 475 people and planned to resume searches on Sunday")."""
+    clause = next((t for t in token.ancestors if t.dep_ in ("relcl", "acl", "advcl")
+                   or t.dep_ in ("pcomp", "conj") and t.pos_ in ("VERB", "AUX")), None)
     return clause is not None and anchor not in clause.subtree
+
+
+def modifies_other_noun(date, clause) -> bool:
+    """A date that describes a noun dates that noun ("the six-year civil war", "monthly
+    infusions"), unless the noun says when the clause happened ("killed in the 2014 war")."""
+    root = date.root
+    if root.dep_ not in ("amod", "compound", "nmod", "poss", "nummod") or root.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = root.head
+    return not (noun.dep_ == "pobj" and noun.head.head.i == clause.i)
 
 
 def attached_to(token, heads: set[int], steps: int = 4) -> bool:

@@ -13,8 +13,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from newsfuse.analyze import (COUNTRIES, HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, PERSON_TITLES, STATE_ABBREVIATIONS,
-                              STATE_NAMES, charged_crime)
+from newsfuse.analyze import (COUNTRIES, HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, MEASUREMENTS, PERSON_TITLES,
+                              STATE_ABBREVIATIONS, STATE_NAMES, charged_crime)
 from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQuote, NameMention, Sentence
 
 # ---------------------------------------------------------------- entities
@@ -525,10 +525,18 @@ NAMED_EVENTS = {"killed", "injured", "fled", "evacuated", "arrested", "missing",
                 "rescued", "homeless", "charged"}
 
 
+# Verbs that say little alone: "270,000 people took" (the quiz), "150 WestJetters acted" (as elves).
+LIGHT_VERBS = {"take", "make", "go", "come", "get", "give", "put", "call", "act", "do", "hold", "keep", "set", "turn"}
+
+
 def is_key_figure(amount: Amount) -> bool:
     """A figure is a key fact when it says what was counted and what happened to it."""
-    # A sum's kind or a price is enough to compare two sources, not to read as an event.
-    if amount.event in ("", "have", "sum", "cost") or amount.counted in NOT_HEAD_COUNTS or amount.unit == "%":
+    # A sum's kind or a price is enough to compare two sources, not to read as an event; nor
+    # is the size of one thing ("a 220-unit complex").
+    if amount.event in ("", "have", "sum", "cost") or amount.event in MEASUREMENTS or amount.counted in NOT_HEAD_COUNTS \
+            or amount.unit == "%" or not amount.asserted:
+        return False
+    if amount.event in LIGHT_VERBS and " " not in amount.event_text:
         return False
     if amount.event in NAMED_EVENTS:
         return True

@@ -34,13 +34,18 @@ QUALIFIERS = {
     "around": (0.85, 1.15), "approximately": (0.85, 1.15), "roughly": (0.85, 1.15),
     "some": (0.85, 1.15), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15),
 }
-_WORD_NUMBER = r"(?:%s)(?:[- ](?:%s))?" % ("|".join(UNITS), "|".join(k for k in UNITS if k.endswith("ty") or len(k) > 3))
+# "thirty-one", "twenty three" before "thirty", "three"
+_TENS = [k for k in UNITS if k.endswith("ty")]
+_WORD_NUMBER = r"(?:(?:%s)[- ](?:%s)\b|%s)" % ("|".join(_TENS), "|".join(list(UNITS)[1:10]),
+                                               "|".join(sorted(UNITS, key=len, reverse=True)))
 # The amount is searched alone and its qualifier looked for just before it: trying the
 # qualifiers at every position of every sentence made this the slowest regex of the pipeline.
 QUANTITY_RE = re.compile(
     r"(?P<amount>(?P<vague>\b(?:%s)\b)" % "|".join(sorted(VAGUE, key=len, reverse=True))
     + r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<dscale>million|billion|trillion|thousand|bn|tn|m|k)\b)?"
-    + r"|\b(?P<words>%s)(?:\s+(?P<wscale>hundred|thousand|million|billion|trillion))?\b)" % _WORD_NUMBER,
+    # "one hundred and three", "five hundred and fifty thousand"
+    + r"|\b(?P<words>%s)(?:\s+(?P<hundred>hundred)(?:\s+and\s+(?P<rest>%s))?)?"
+      r"(?:\s+(?P<wscale>thousand|million|billion|trillion))?\b)" % (_WORD_NUMBER, _WORD_NUMBER),
     re.IGNORECASE,
 )
 QUALIFIER_BEFORE_RE = re.compile(
@@ -106,7 +111,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
                 end = m.end() + 1 if text[m.end():m.end() + 1] == "%" else text.index("cent", m.end()) + 4
             value = float(digits.replace(",", "")) * SCALES.get((m.group("dscale") or "").lower(), 1)
         else:
-            value = _word_value(m.group("words").lower()) * SCALES.get((m.group("wscale") or "").lower(), 1)
+            value = _word_value(m.group("words").lower()) * (100 if m.group("hundred") else 1)
+            value = (value + _word_value((m.group("rest") or "").lower())) * SCALES.get((m.group("wscale") or "").lower(), 1)
             if value < 2 and not qualifier:
                 continue  # "one of the ...", "zero morale": not figures
         low_factor, high_factor = QUALIFIERS.get(qualifier, (1.0, 1.0))
@@ -127,18 +133,22 @@ MONTH_NAMES = "january|february|march|april|may|june|july|august|september|octob
 MONTH_BEFORE_RE = re.compile(rf"\b({MONTH_NAMES})\.?\s*$", re.IGNORECASE)
 MONTH_AFTER_RE = re.compile(rf"\s*({MONTH_NAMES})\b", re.IGNORECASE)
 APPOSITION_BEFORE_RE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
+MODEL_BEFORE_RE = re.compile(r"[A-Za-z]-?$")  # "S-300", "F-16", "G63": a model, not a count
+PHONE_RE = re.compile(r"\b\d{3}[-.]\d{3}[-.]\d{4}\b")
 NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w-]*\s+$")
 
 
 def is_identifier_or_age(text: str, quantity: Quantity) -> bool:
     """Numbers that name or describe rather than count: "Flight 370", "Smith, 30,", "6-year-old",
-    "June 20", "'90s"."""
+    "June 20", "'90s", "S-300", "407-420-5022"."""
     if quantity.unit:
         return False
     before = text[max(0, quantity.start - 25):quantity.start]
     after = text[quantity.end:quantity.end + 12].lower()
-    if AGE_OR_ORDINAL_AFTER_RE.match(after) or LABEL_BEFORE_RE.search(before):
+    if AGE_OR_ORDINAL_AFTER_RE.match(after) or LABEL_BEFORE_RE.search(before) or MODEL_BEFORE_RE.search(before):
         return True
+    if quantity.text == "911" or PHONE_RE.search(text[max(0, quantity.start - 8):quantity.end + 9]):
+        return True  # "a 911 call", "407-420-5022"
     if MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
         return True
     if APPOSITION_BEFORE_RE.search(before) and re.match(r"\s*[,)]", after):

@@ -136,6 +136,10 @@ class Amount:
     part: bool  # a part of another count ("including 12 children", "six of the 19")
     update: bool  # the clause says this is a later count ("rose to", "as of", "so far")
     sentence: Sentence
+    # False where the sentence states no such count as a fact: a goal or a possibility ("need to
+    # raise $100 million", "may have been killed"), a margin ("400,000 more votes than"), the
+    # whole a part is taken from ("15 of the 21 people"), one end of a range ("$4,000-$5,000")
+    asserted: bool = True
 
 
 @dataclass(frozen=True)

@@ -341,3 +341,17 @@ def test_the_timeline_tells_an_event_two_outlets_tell_alike_once(analyzed):
     assert [e.clause for e in build_timeline(analysis)] == [
         "The magazine's office was firebombed by arsonists in November 2011",
         "The editor moved the magazine to a new office in November 2011"]
+
+
+def test_a_key_figure_is_a_count_the_sentence_states_as_a_fact(analyzed):
+    _, analysis = analyzed([
+        "The campaign needs to raise $2 million by Friday. Three soldiers may have been killed in the raid. "
+        "She won 400,000 more votes than her rival. The crash killed 15 of the 21 people on board. "
+        "The charity raises $4,000-$5,000 a year. Police found a 220-unit complex empty. "
+        "About 270,000 people took the quiz. Reporters watched as 40 Marines filed out, and the hall fell silent. "
+        "Thirty-one bodies were recovered."])
+    labels = [f.label for f in find_figures(analysis.amounts)]
+    assert "15 people killed" in labels and "40 Marines filed out" in labels  # the verb with its particle
+    assert "Thirty-one bodies recovered" in labels  # the whole number word, not "Thirty"
+    for wrong in ("$2 million", "Three soldiers", "400,000", "21 people", "$4,000", "$5,000", "220", "270,000"):
+        assert not any(label.startswith(wrong) for label in labels), wrong

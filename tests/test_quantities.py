@@ -41,8 +41,25 @@ def test_money_and_rates_carry_their_unit(text, written, unit, value):
 
 @pytest.mark.parametrize("text, identifier", [
     ("the search for Flight 370 goes on", True), ("Dwight Smith, 30, was arrested.", True), ("a 6-year-old boy", True),
-    ("on June 20 the court met", True), ("police arrested 30 people", False),
+    ("on June 20 the court met", True), ("police arrested 30 people", False), ("the S-300 deal stalled", True),
+    ("an F-16 crashed", True), ("a 911 call came in", True),
 ])
 def test_identifiers_and_ages(text, identifier):
     [q] = parse_quantities(text)
     assert is_identifier_or_age(text, q) is identifier
+
+
+def test_a_phone_number_counts_nothing():
+    text = "He can be reached at 407-420-5022 or by email."
+    assert all(is_identifier_or_age(text, q) for q in parse_quantities(text))
+
+
+@pytest.mark.parametrize("text, written, value", [
+    ("Thirty-one bodies were found", "Thirty-one", 31), ("twenty one guns fired", "twenty one", 21),
+    ("One hundred and three patients", "One hundred and three", 103),
+    ("an extra five hundred and fifty thousand dollars", "five hundred and fifty thousand", 550_000),
+    ("six hundred troops", "six hundred", 600), ("Seventeen people", "Seventeen", 17),
+])
+def test_number_words_are_read_whole(text, written, value):
+    [q] = parse_quantities(text)
+    assert (q.text, q.value) == (written, value)
