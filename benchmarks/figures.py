@@ -3,7 +3,7 @@ of real clusters (tests/data/*_key_figures.jsonl, made as tests/data/README.md s
 
     python benchmarks/figures.py [--show]
 
-The judged lines are the key figures (at most eight per cluster) of the rules of 6f0b5e4 on
+The judged lines are the key figures (at most eight per cluster) of the rules of 4524062 on
 train 150-349 and dev 0-249; each was judged "ok" (the number, what it counts, what happened
 to it, and the place and period shown are what the sentence says) or "wrong". A figure listed
 now is matched to a judgement by its cluster, sentence and label; one whose label changed or
