@@ -503,9 +503,17 @@ def sentence_amounts(doc, sentence: Sentence) -> Iterator[Amount]:
         # A number inside a date or the name of a thing counts nothing: "the S-300 deal", "the 10
         # Freeway", "the 99-Seat Plan"
         if span is None or any(t.ent_type_ in ("DATE", "TIME", "ORDINAL", "PRODUCT", "FAC", "LAW", "WORK_OF_ART")
-                               for t in span):
+                               for t in span) or opens_a_name(doc, span):
             continue
         yield read_amount(span, quantity, sentence)
+
+
+def opens_a_name(doc, span) -> bool:
+    """"the 10 Freeway", "the 99-Seat Plan", "20 Cent Fox": a number that modifies a singular
+    proper noun is part of its name (not "30 Marines", "four U.S. troops", "15 Chinese passengers")."""
+    head = span.root.head
+    return (head.i >= span.end and head.pos_ == "PROPN" and head.ent_type_ not in ("NORP", "GPE")
+            and not head.text.endswith("s") and all(t.pos_ in ("PROPN", "PUNCT") for t in doc[span.end:head.i]))
 
 
 def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
@@ -616,13 +624,14 @@ MARGIN_AFTER_RE = re.compile(r"\s+(?:more|fewer|less|extra)\s+(?:[\w-]+\s+){0,3}
 NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)"
 WHOLE_BEFORE_RE = re.compile(rf"\b{NUMBER_WORD}\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 RANGE_BEFORE_RE = re.compile(r"\d(?:\s*(?:million|billion|thousand))?\s*(?:-|–|to)\s*[$€£]?$")
+UNNAMED_WHOLE_AFTER_RE = re.compile(r"\s+of\s+(?:them|those|these|us|you)\b")  # "17 of them": of what?
 RANGE_AFTER_RE = re.compile(r"(?:\s*(?:-|–)\s*|\s+to\s+)[$€£]?\d")
 
 
 def is_asserted(verb, anchor, before: str, after: str) -> bool:
     """Whether the sentence states the count as a fact (see Amount.asserted)."""
     if MARGIN_AFTER_RE.match(after) or WHOLE_BEFORE_RE.search(before) or RANGE_BEFORE_RE.search(before) \
-            or RANGE_AFTER_RE.match(after):
+            or RANGE_AFTER_RE.match(after) or UNNAMED_WHOLE_AFTER_RE.match(after):
         return False
     if any(t.lemma_.lower() in INTENT_NOUNS and t.pos_ == "NOUN" for t in list(anchor.ancestors)[:3]):
         return False  # "a newly updated goal of $7.0 million"

@@ -138,7 +138,8 @@ class Amount:
     sentence: Sentence
     # False where the sentence states no such count as a fact: a goal or a possibility ("need to
     # raise $100 million", "may have been killed"), a margin ("400,000 more votes than"), the
-    # whole a part is taken from ("15 of the 21 people"), one end of a range ("$4,000-$5,000")
+    # whole a part is taken from ("15 of the 21 people"), a part of an unnamed whole ("17 of
+    # them"), one end of a range ("$4,000-$5,000")
     asserted: bool = True
 
 
