@@ -596,7 +596,10 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     if not period and during is not None and any(t.pos_ == "PROPN" for t in during.subtree):
         period = span.doc[during.i:during.right_edge.i + 1].text
     if not period:  # "the exodus in April, when 114,000 fled": a past month or year elsewhere in the sentence
-        period = next((period_phrase(e) for e in dates if PAST_PERIOD_RE.search(e.text)), "")
+        past = next((e for e in dates if PAST_PERIOD_RE.search(e.text)), None)
+        # "the deadliest attack since July 2011, when Breivik killed 77 people": killed in July 2011
+        told_by = past is not None and any(c.dep_ == "relcl" and anchor in c.subtree for c in past.root.children)
+        period = "" if past is None else f"in {past.text}" if told_by else period_phrase(past)
     scope = narrowing_words(noun, verb)
     event_text = verb_phrase(verb) if verb is not None else (event_word and event)
     if counted_lemma in MEASURE_NOUNS and not event:
@@ -740,7 +743,8 @@ def in_other_clause(token, anchor) -> bool:
     or a verb's ("since debuting in 1990", "asked how many partners they had in the past year",
     "airlifted 475 people and planned to resume searches on Sunday")."""
     clause = next((t for t in token.ancestors if t.dep_ in ("relcl", "acl", "advcl")
-                   or t.dep_ in ("pcomp", "conj") and t.pos_ in ("VERB", "AUX")), None)
+                   or t.dep_ in ("pcomp", "conj") and t.pos_ in ("VERB", "AUX")
+                   or t.dep_ == "prep" and t.lemma_ in ("compare", "include")), None)  # "compared with 521 in 2009"
     return clause is not None and anchor not in clause.subtree
 
 

@@ -352,3 +352,10 @@ def test_a_present_habit_is_not_an_event_and_an_age_is_not_a_period(analyzed):
     assert amounts_of(analyzed, "The index uses 35 categories to rate each nation.")["35"].event == ""
     amount = amounts_of(analyzed, "The 41-year-old said 12 people were arrested.")["12"]
     assert amount.event == "arrested" and amount.period == ""
+
+
+def test_a_count_told_in_a_date_s_clause_happened_then_and_a_comparison_dates_its_own_count(analyzed):
+    told = amounts_of(analyzed, "It was the deadliest attack since July 2011, when a gunman killed 77 people in Oslo.")
+    assert told["77"].period == "in July 2011"  # not "since July 2011"
+    compared = amounts_of(analyzed, "At least 485 soldiers were killed this year, compared with 521 in 2009.")
+    assert compared["At least 485"].period != "in 2009"
