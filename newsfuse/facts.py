@@ -32,8 +32,9 @@ PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "snapchat", "reddit"
              "wikipedia", "yahoo", "craigslist", "ebay", "paypal", "vine", "periscope", "flickr", "myspace", "skype",
              "telegram", "wechat", "weibo"}
 # A company's legal form: the name's first word alone is the company ("Pfizer" of "Pfizer Inc.").
-SCHOOL_WORDS = {"university", "college", "school"}
 COMPANY_FORMS = {"inc", "corp", "corporation", "co", "llc", "llp", "ltd", "plc", "ag", "sa", "nv", "gmbh", "holdings"}
+# A school's last word: the rest of the name alone is the school ("Stanford" of "Stanford University").
+SCHOOL_WORDS = {"university", "college", "school"}
 ORG_WORDS = {
     "agency", "army", "association", "authority", "bank", "board", "bureau", "church", "club", "college",
     "commission", "committee", "company", "congress", "corp", "corporation", "council", "court", "department",
@@ -581,6 +582,11 @@ def find_figures(amounts: tuple[Amount, ...]) -> list[Figure]:
 
 # ---------------------------------------------------------------- timeline
 
+# Words two tellings of any event share: left out when comparing them.
+FUNCTION_WORDS = frozenset({"a", "an", "the", "in", "on", "at", "of", "to", "for", "from", "by", "with", "since", "and",
+                            "was", "were", "is", "are", "has", "have", "had", "be", "been", "s"})
+
+
 def build_timeline(analysis: Analysis, limit: int = 10) -> list[Event]:
     """Dated clauses in date order; an event two outlets tell alike ("The magazine's office was
     firebombed in 2011", "The magazine's offices were fire-bombed after that in 2011") once."""
@@ -600,10 +606,6 @@ def build_timeline(analysis: Analysis, limit: int = 10) -> list[Event]:
 
 MAX_QUOTES = 5
 MAX_QUOTES_PER_SPEAKER = 2
-
-
-FUNCTION_WORDS = frozenset({"a", "an", "the", "in", "on", "at", "of", "to", "for", "from", "by", "with", "since", "and",
-                            "was", "were", "is", "are", "has", "have", "had", "be", "been", "s"})
 
 
 def _words(text: str) -> frozenset[str]:
