@@ -619,7 +619,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
 
 
 # "need to raise", "a goal of $7 million", "plans to evacuate", "may have been killed"
-MODALS = {"would", "could", "may", "might", "should", "must"}
+MODALS = {"would", "could", "may", "might", "should", "must", "will"}
 INTENT_VERBS = {"need", "try", "plan", "aim", "hope", "want", "seek", "expect", "attempt", "intend", "threaten",
                 "propose", "vow", "promise", "ask", "urge", "wish"}
 INTENT_NOUNS = {"goal", "target", "plan", "bid", "effort", "aim", "hope", "pledge", "proposal", "promise", "attempt"}
