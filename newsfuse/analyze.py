@@ -665,12 +665,18 @@ def charged_crime(amount: Amount) -> str:
 
 
 def with_compounds(noun) -> str:
-    """The counted noun with the common nouns compounded before it: "service members", "fire engines"."""
-    start = noun.i
-    while start > 0 and noun.doc[start - 1].dep_ == "compound" and noun.doc[start - 1].head.i == noun.i \
-            and noun.doc[start - 1].pos_ == "NOUN":
+    """The counted noun with the common nouns compounded before it and the words hyphenated to
+    it: "service members", "fire engines", "fifth-graders", "co-workers"."""
+    doc, start, end = noun.doc, noun.i, noun.i + 1
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == noun.i \
+            and doc[start - 1].pos_ == "NOUN":
         start -= 1
-    return noun.doc[start:noun.i + 1].text
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ \
+            and doc[start - 2].pos_ != "NUM":  # not the number of "a 30-car pileup"
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2
+    return doc[start:end].text
 
 
 def is_age(ent) -> bool:

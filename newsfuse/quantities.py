@@ -42,7 +42,7 @@ _WORD_NUMBER = r"(?:(?:%s)[- ](?:%s)\b|%s)" % ("|".join(_TENS), "|".join(list(UN
 # qualifiers at every position of every sentence made this the slowest regex of the pipeline.
 QUANTITY_RE = re.compile(
     r"(?P<amount>(?P<vague>\b(?:%s)\b)" % "|".join(sorted(VAGUE, key=len, reverse=True))
-    + r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<dscale>million|billion|trillion|thousand|bn|tn|m|k)\b)?"
+    + r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:(?:\s*|-(?=(?:million|billion|trillion|thousand)\b))(?P<dscale>million|billion|trillion|thousand|bn|tn|m|k)\b)?"
     # "one hundred and three", "five hundred and fifty thousand"
     + r"|\b(?P<words>%s)(?:\s+(?P<hundred>hundred)(?:\s+and\s+(?P<rest>%s))?)?"
       r"(?:\s+(?P<wscale>thousand|million|billion|trillion))?\b)" % (_WORD_NUMBER, _WORD_NUMBER),

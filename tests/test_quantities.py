@@ -33,6 +33,7 @@ def test_years_times_and_one_are_not_quantities(text):
     ("prices rose 3 percent", "3 percent", "%", 3),
     ("about $500,000 in taxes", "about $500,000", "$", 500_000),
     ("a $1.5 trillion budget", "$1.5 trillion", "$", 1_500_000_000_000),
+    ("a $2.7-million model-train set", "$2.7-million", "$", 2_700_000),
 ])
 def test_money_and_rates_carry_their_unit(text, written, unit, value):
     [q] = parse_quantities(text)
