@@ -685,15 +685,24 @@ def is_age(ent) -> bool:
 
 
 TIME_PREPOSITIONS = {"in", "on", "since", "over", "during", "by", "until", "from", "for", "after", "before", "at",
-                     "through", "throughout", "within"}
+                     "through", "throughout", "within", "between"}
 
 
 def period_phrase(ent) -> str:
-    """A date with its preposition: "over the past few days", "in April", "since Friday"."""
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    """A date with its preposition: "over the past few days", "in April", "since Friday"; a
+    range to its end: "between May 2014 and May 2015", "from June 2014 to January 2015"."""
+    doc, end = ent.doc, ent.end
+    while end + 1 < len(doc) and doc[end].lower_ in ("and", "to", "through", "until", "-", "–") \
+            and doc[end + 1].ent_type_ == "DATE":
+        end += 1
+        while end < len(doc) and doc[end].ent_type_ == "DATE" and doc[end].ent_iob_ != "B" or end < len(doc) and \
+                doc[end].ent_iob_ == "B" and doc[end - 1].lower_ in ("and", "to", "through", "until", "-", "–"):
+            end += 1
+    text = doc[ent.start:end].text
+    before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.lower_ in TIME_PREPOSITIONS:
-        return f"{before.lower_} {ent.text}"  # "On Saturday" opening a sentence reads "on Saturday" here
-    return ent.text
+        return f"{before.lower_} {text}"  # "On Saturday" opening a sentence reads "on Saturday" here
+    return text
 
 
 def money_matter(number, verb, event: str) -> tuple[str, str, str]:

@@ -359,3 +359,8 @@ def test_a_count_told_in_a_date_s_clause_happened_then_and_a_comparison_dates_it
     assert told["77"].period == "in July 2011"  # not "since July 2011"
     compared = amounts_of(analyzed, "At least 485 soldiers were killed this year, compared with 521 in 2009.")
     assert compared["At least 485"].period != "in 2009"
+
+
+def test_a_period_keeps_both_ends_of_its_range(analyzed):
+    text = "Officials said 87 people were sickened between May 2014 and May 2015 in the county."
+    assert amounts_of(analyzed, text)["87"].period == "between May 2014 and May 2015"
