@@ -688,15 +688,16 @@ TIME_PREPOSITIONS = {"in", "on", "since", "over", "during", "by", "until", "from
                      "through", "throughout", "within", "between"}
 
 
+RANGE_WORDS = {"and", "to", "through", "until", "-", "–"}  # between the two dates of a period
+
+
 def period_phrase(ent) -> str:
     """A date with its preposition: "over the past few days", "in April", "since Friday"; a
     range to its end: "between May 2014 and May 2015", "from June 2014 to January 2015"."""
     doc, end = ent.doc, ent.end
-    while end + 1 < len(doc) and doc[end].lower_ in ("and", "to", "through", "until", "-", "–") \
-            and doc[end + 1].ent_type_ == "DATE":
-        end += 1
-        while end < len(doc) and doc[end].ent_type_ == "DATE" and doc[end].ent_iob_ != "B" or end < len(doc) and \
-                doc[end].ent_iob_ == "B" and doc[end - 1].lower_ in ("and", "to", "through", "until", "-", "–"):
+    while end + 1 < len(doc) and doc[end].lower_ in RANGE_WORDS and doc[end + 1].ent_type_ == "DATE":
+        end += 2  # the link and the next date's first word
+        while end < len(doc) and doc[end].ent_type_ == "DATE" and doc[end].ent_iob_ == "I":
             end += 1
     text = doc[ent.start:end].text
     before = doc[ent.start - 1] if ent.start > 0 else None
