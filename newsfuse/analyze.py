@@ -272,6 +272,12 @@ def begun_before(doc, i: int) -> bool:
     Governor of Texas" name a place."""
     if i > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)", doc[i - 1].lower_):
         return True  # "the 5th U.S. Circuit Court of Appeals": the court is "5th ..."
+    if i > 0 and doc[i].ent_type_ != "PERSON" and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].ent_type_ \
+            and is_untitled_noun(doc[i - 1]):
+        # "Sculthorpe" (a place to the model) of "Heather Sculthorpe", "Baptist Church" of "Ebenezer
+        # Baptist Church": the model left a word of the name out. A person's name after a capitalised
+        # word is most often after a role ("Chief Executive John Idol").
+        return True
     if i > 0 and doc[i - 1].lower_ == "the":
         i -= 1
     if i < 2 or doc[i - 1].lower_ != "of":

@@ -364,3 +364,11 @@ def test_a_count_told_in_a_date_s_clause_happened_then_and_a_comparison_dates_it
 def test_a_period_keeps_both_ends_of_its_range(analyzed):
     text = "Officials said 87 people were sickened between May 2014 and May 2015 in the county."
     assert amounts_of(analyzed, text)["87"].period == "between May 2014 and May 2015"
+
+
+def test_a_name_whose_first_word_the_model_left_out_is_dropped(analyzed):
+    _, analysis = analyzed(["Heather Sculthorpe, chief executive of the Tasmanian Aboriginal Center, called it a betrayal.",
+                            "Kors Chief Executive John Idol said sales rose."])
+    names = {n.text for n in analysis.names}
+    assert "Sculthorpe" not in names  # a place to the model, cut from the person's name
+    assert "John Idol" in names  # a person after a role keeps the name
