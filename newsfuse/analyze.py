@@ -91,7 +91,7 @@ PERSON_TITLES = {
     "ceo", "chairman", "chairwoman", "coach", "attorney", "rev", "reverend", "father", "sister", "brother",
     "actor", "actress", "singer", "star", "director", "leader", "speaker", "premier", "ayatollah", "consul",
     "ambassador", "envoy", "cmdr", "commodore", "adm", "admiral", "maj", "cpl", "corporal", "pvt",
-    "lieutenant", "emeritus", "sheriff", "clerk", "deputy", "chief", "prosecutor", "examiner", "coroner",
+    "lieutenant", "emeritus", "sheriff", "clerk", "deputy", "chief", "prosecutor", "examiner", "coroner", "marshal",
 }
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify", "answer"}
@@ -233,7 +233,8 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "480 B.C.", "AD 79": an era, not British Columbia
     if tokens[0].i > 0 and span.doc[tokens[0].i - 1].lower_ == "miss" and span.text in PAGEANT_PLACES:
         return None  # "America" of "the Miss America pageant"
-    if cut_short(span.doc, tokens[-1].i + 1) or begun_before(span.doc, tokens[0].i) or split_at_and(span.doc, tokens):
+    if cut_short(span.doc, tokens[-1].i + 1) or begun_before(span.doc, tokens[0].i) or split_at_and(span.doc, tokens) \
+            or opens_a_quoted_title(span.doc, tokens[0].i, tokens[-1].i + 1):
         return None  # "New York City" of "New York City Police Department": a longer name cut short
     text = span.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     if not ABBREVIATION_END_RE.search(text):
@@ -248,6 +249,14 @@ def cut_short(doc, i: int) -> bool:
     if i + 1 < len(doc) and doc[i].lower_ in ("of", "for", "on"):
         i += 1
     return i < len(doc) and is_untitled_noun(doc[i]) and not doc[i].ent_type_
+
+
+def opens_a_quoted_title(doc, start: int, end: int) -> bool:
+    """Whether the name opens a title in quotation marks that goes on after it: "Fox News" of
+    '"Fox News Sunday"' (the model reads "Sunday" as a date)."""
+    if start == 0 or doc[start - 1].text not in ("\"", "“") or end >= len(doc) or not doc[end].text[:1].isupper():
+        return False
+    return any(t.text in ("\"", "”") for t in doc[end + 1:end + 6])
 
 
 def split_at_and(doc, tokens) -> bool:

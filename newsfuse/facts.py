@@ -329,6 +329,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             continue  # "Literally Unbelievable", "Catholic Imagination": spaCy's ORG for a phrase it does not know
         if is_common_word(name, text):
             continue  # "Basilica", "Legionella": the cluster also writes it in lower case
+        if MODEL_CODE_RE.fullmatch(name):
+            continue  # "U-2", "EF-5", "K-9", "AR-15": a model, a rating or a unit, not who or where
         if kind == "PERSON" and name.split()[-1].isdigit():
             continue  # "Furious 8", "Yak 40", "P.O. Box 6666": a person's name holds no number
         if kind == "PERSON" and " " not in name:
@@ -389,6 +391,9 @@ GMO GPA GPS GSM GUI HDTV HIV HOV HPV HQ HTML ICU ID IPO IQ IVF LCD LED LGBT LGBT
 PDF PIN PTSD RSS RV SMS STD SUV TB THC TV UFO URL USB VAT VFX VHS VR""".split())
 
 
+MODEL_CODE_RE = re.compile(r"(?!I-)[A-Z]{1,3}-\d+[A-Z]?s?")  # but "I-95" is a road
+
+
 OFFICES = {"examiner", "counsel", "coroner", "prosecutor", "ombudsman", "comptroller"}
 
 
@@ -399,18 +404,25 @@ def is_office(name: str) -> bool:
 
 
 def is_common_word(name: str, text: str) -> bool:
-    """A one-word name the cluster also writes in lower case, at least as often: a common noun
-    capitalised in a heading or a longer name ("St Peter's Basilica" → "Basilica"); or an acronym
-    of a common term ("CPR", "an ATV"), or one the cluster also writes in the plural ("an EMT",
-    "the two EMTs"): organisations have no plural."""
+    """A name the cluster also writes in lower case, at least as often: a common noun or term
+    capitalised in a heading or a longer name ("St Peter's Basilica" → "Basilica", "Federal
+    Poverty Level"); or an acronym of a common term ("CPR", "an ATV"), or one the cluster also
+    writes in the plural ("an EMT", "the two EMTs"): organisations have no plural."""
     if name.replace(".", "") in COMMON_ACRONYMS:
         return True
     if " " not in name and name.isalpha() and name.isupper() and len(name) > 1:
         return bool(re.search(rf"\b{re.escape(name)}s\b", text)) or lower_case_expansion(name, text)
-    if " " in name or name.isupper() or not name[:1].isupper():
+    if name.isupper() or not name[:1].isupper() or not name.replace(" ", "").isalpha():
         return False
-    lower = len(re.findall(rf"\b{re.escape(name.lower())}\b", text))
-    return lower > 0 and lower >= len(re.findall(rf"\b{re.escape(name)}\b", text))
+    first, _, rest = name.partition(" ")
+    if not re.search(rf"\b{re.escape(first.lower())}\b", text):
+        return False  # "Largo police said": a name, with a common noun after it
+    lower_re, upper_re = rf"\b{re.escape(name.lower())}\b", rf"\b{re.escape(name)}\b"
+    if rest:  # the first word may be capitalised where it opens a sentence ("Federal poverty levels are")
+        lower_re = rf"(?:\b{re.escape(first.lower())}|(?:^|[.!?][\"”]?\s+){re.escape(first)}) {re.escape(rest.lower())}s?\b"
+        upper_re = rf"\b{re.escape(name)}s?\b"
+    lower = len(re.findall(lower_re, text))
+    return lower > 0 and lower >= len(re.findall(upper_re, text))
 
 
 def lower_case_expansion(acronym: str, text: str) -> bool:

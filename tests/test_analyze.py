@@ -372,3 +372,12 @@ def test_a_name_whose_first_word_the_model_left_out_is_dropped(analyzed):
     names = {n.text for n in analysis.names}
     assert "Sculthorpe" not in names  # a place to the model, cut from the person's name
     assert "John Idol" in names  # a person after a role keeps the name
+
+
+def test_a_name_opening_a_quoted_title_is_cut_short_and_a_marshal_is_a_title(analyzed):
+    _, analysis = analyzed(['He said on "Fox News Sunday" that the talks failed.',
+                            "Fox News reported the talks failed.",
+                            "Fire Marshal Houston Smith said the fire started in the kitchen."])
+    names = [n.text for n in analysis.names]
+    assert names.count("Fox News") == 1  # the network, not the show's title cut short
+    assert "Marshal Houston" not in " ".join(names)

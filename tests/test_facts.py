@@ -359,3 +359,18 @@ def test_a_key_figure_is_a_count_the_sentence_states_as_a_fact(analyzed):
     assert "More than 85 fifth-graders rescued" in labels
     for wrong in ("$2 million", "Three soldiers", "400,000", "21 people", "$4,000", "$5,000", "220", "270,000", "10", "17", "two airports"):
         assert not any(label.startswith(wrong) for label in labels), wrong
+
+
+def test_a_term_the_cluster_also_writes_in_lower_case_is_no_name_but_a_named_body_is():
+    sentences = [Sentence("See the Federal Poverty Level chart. Federal poverty levels are used to set aid; the "
+                          "federal government sets them. Largo Police came. Largo police said little.", 0, 0)]
+    names = (NameMention("Federal Poverty Level", "ORG", 0), NameMention("Federal Poverty Level", "ORG", 0),
+             NameMention("Largo Police", "ORG", 0), NameMention("Largo Police", "ORG", 0))
+    assert {e.name for e in find_entities(names, sentences)} == {"Largo Police"}
+
+
+def test_a_model_code_is_no_body_or_place_but_an_interstate_is_a_place():
+    sentences = [Sentence("The U-2 flew over. An EF-5 tornado hit. The U-2 landed. Traffic stopped on I-95 and I-95.", 0, 0)]
+    names = (NameMention("U-2", "ORG", 0), NameMention("U-2", "GPE", 0), NameMention("EF-5", "ORG", 0),
+             NameMention("EF-5", "ORG", 0), NameMention("I-95", "FAC", 0), NameMention("I-95", "FAC", 0))
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"I-95": "PLACE"}
