@@ -259,6 +259,17 @@ def opens_a_quoted_title(doc, start: int, end: int) -> bool:
     return any(t.text in ("\"", "”") for t in doc[end + 1:end + 6])
 
 
+def campus_after(doc, i: int):
+    """The place after a comma at token i that a university's name ending there goes on with
+    ("University of California, Los Angeles"), or None."""
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].ent_type_ != "GPE" or doc[i + 1].ent_iob_ != "B":
+        return None
+    school = next((e for e in doc.ents if e.end == i), None)
+    if school is None or not any(t.text == "University" for t in school[:2]) or not any(t.lower_ == "of" for t in school):
+        return None
+    return next(e for e in doc.ents if e.start == i + 1)
+
+
 def split_at_and(doc, tokens) -> bool:
     """Whether the span is one half of a body's "X of Y and Z" name split at "and": "Journal of
     Psychiatry" and "Neuroscience" of "Journal of Psychiatry and Neuroscience". Only one
@@ -287,6 +298,8 @@ def begun_before(doc, i: int) -> bool:
         # Baptist Church": the model left a word of the name out. A person's name after a capitalised
         # word is most often after a role ("Chief Executive John Idol").
         return True
+    if i > 1 and campus_after(doc, i - 1) is not None:
+        return True  # "Los Angeles" of "University of California, Los Angeles"
     if i > 0 and doc[i - 1].lower_ == "the":
         i -= 1
     if i < 2 or doc[i - 1].lower_ != "of":
@@ -313,6 +326,9 @@ def name_mentions(doc, document: int) -> Iterator[NameMention]:
         if cleaned is None:
             continue
         text, tokens = cleaned
+        campus = campus_after(doc, tokens[-1].i + 1)
+        if campus is not None and tokens[0].text == "University":
+            text += ", " + campus.text  # "University of California, Los Angeles": one school
         before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
         # One capitalised word opening a sentence is as often a common word as a name: `facts`

@@ -381,3 +381,9 @@ def test_a_name_opening_a_quoted_title_is_cut_short_and_a_marshal_is_a_title(ana
     names = [n.text for n in analysis.names]
     assert names.count("Fox News") == 1  # the network, not the show's title cut short
     assert "Marshal Houston" not in " ".join(names)
+
+
+def test_a_university_and_its_campus_are_one_name(analyzed):
+    _, analysis = analyzed(["Alison Xu studies at the University of California, Los Angeles, and lives nearby."])
+    names = {n.text for n in analysis.names}
+    assert "University of California, Los Angeles" in names and "Los Angeles" not in names
