@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from newsfuse.analyze import (COUNTRIES, HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, MEASUREMENTS, PERSON_TITLES,
@@ -289,6 +290,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     for s in sentences:
         texts[s.document] += s.text + "\n"
     text = "".join(texts.values())
+    cues = find_cues(text)
     companies = {key for key, votes in groups.items() if votes.most_common(1)[0][0] == "ORG"}
     # Two names can end as one: "Jo" (too short to be looked up as a surname) found as "Edward Jo"
     found: dict[tuple[str, str], tuple[Counter, set[int], bool]] = {}
@@ -313,7 +315,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             if len(re.findall(rf"\b{re.escape(name)}\b", text)) < 3:
                 continue
             votes["ORG"] += KNOWN_WEIGHT + sum(votes.values())
-        for kind, n in text_cues(tuple(names_written), text).items():
+        for kind, n in text_cues(tuple(names_written), text, cues).items():
             votes[kind] += KNOWN_WEIGHT * n
         if name.isalpha() and name.isupper() and votes["ORG"] >= 1 and "PERSON" in votes:
             # "SANA said", "KCNA reported": an acronym the model also calls a body is one when it speaks
@@ -468,30 +470,92 @@ def declared_aliases(written: dict[str, Counter], sentences: list[Sentence]) -> 
 DRUG = r"(?:drugs?|medications?|medicines?|pills?|tablets?|capsules?|prescriptions?|refills?|doses?|vaccines?)"
 WORKS = r"(?:products|devices|phones|apps|films|movies|games|shows|books|titles|programs|programmes)"
 # Phrases anywhere in the text that type a name, where NER saw it or not: "the town of X" is a
-# place; "a refill of X", "X and other ADHD medications", "films like X" a product or work.
-TEXT_CUES = [
-    ("PLACE", r"\b(?:town|city|village|province|region|district|county|suburb|neighbou?rhood|capital) of (?:{name})\b"),
-    (OTHER, rf"\b(?:{DRUG} (?:of|for|like|such as|including)|{WORKS} (?:like|such as)) [\"“']?(?:{{name}})\b"),
-    (OTHER, rf"\b(?:{{name}}) (?:and|or) other (?:[\w-]+ ){{{{0,2}}}}{DRUG}\b"),
-    (OTHER, r"\b(?:{name}) (?:pills?|tablets?|capsules?|prescriptions?|doses?)\b"),
-    # "tweeted on Twitter", "said on CNN": an outlet or a platform, whatever NER says.
-    ("ORG", r"\b(?:post(?:ed|ing|s)?|wr(?:ote|itten|iting|ites)|sa(?:id|ys|ying)|tweet(?:ed|ing|s)|shar(?:ed|ing|es)|"
-            r"announc(?:ed|ing|es)|publish(?:ed|ing|es)|stream(?:ed|ing|s)|broadcast(?:ing|s)?|appear(?:ed|ing|s))"
-            r" on (?:his |her |their |its )?(?:{name})\b(?!\s+(?!that|on|in|at|about|to|and|as|after|before)[a-z])"),
+# place; "a refill of X", "X and other ADHD medications", "films like X" a product or work;
+# "tweeted on Twitter", "said on CNN" an outlet or a platform, whatever NER says. Each is found
+# once per cluster, before or after where a name must be (a pattern per name cost more than the
+# rest of `facts`).
+CUES_BEFORE = [
+    ("PLACE", re.compile(r"\b(?:town|city|village|province|region|district|county|suburb|neighbou?rhood|capital) of ")),
+    (OTHER, re.compile(rf"\b(?:{DRUG} (?:of|for|like|such as|including)|{WORKS} (?:like|such as)) [\"“']?")),
+    ("ORG", re.compile(r"\b(?:post(?:ed|ing|s)?|wr(?:ote|itten|iting|ites)|sa(?:id|ys|ying)|tweet(?:ed|ing|s)|"
+                       r"shar(?:ed|ing|es)|announc(?:ed|ing|es)|publish(?:ed|ing|es)|stream(?:ed|ing|s)|"
+                       r"broadcast(?:ing|s)?|appear(?:ed|ing|s)) on (?:his |her |their |its )?")),
 ]
+CUES_AFTER = [
+    (OTHER, re.compile(rf" (?:and|or) other (?:[\w-]+ ){{0,2}}{DRUG}\b")),
+    (OTHER, re.compile(r" (?:pills?|tablets?|capsules?|prescriptions?|doses?)\b")),
+]
+# "said on Twitter that ...", not "said on Twitter accounts": what may follow an outlet's name
+OUTLET_END_RE = re.compile(r"(?!\s+(?!that|on|in|at|about|to|and|as|after|before)[a-z])")
+OPENING_QUOTES, CLOSING_QUOTES = "\"“‘'", "\"”’'"
 
 
-def text_cues(variants: tuple[str, ...], text: str) -> Counter:
-    name = "|".join(re.escape(v) for v in variants)
-    cues = Counter()
-    for kind, pattern in TEXT_CUES:
-        cues[kind] += len(re.findall(pattern.format(name=name), text))
+@dataclass(frozen=True)
+class Cues:
+    """Where a cue of CUES_BEFORE ends (a name must start there) and where one of CUES_AFTER
+    starts (a name must end there), in one cluster's text."""
+    before: tuple[tuple[str, int, bool], ...]  # kind, position, whether an outlet's end must follow
+    after: tuple[tuple[str, int], ...]
+
+
+def find_cues(text: str) -> Cues:
+    return Cues(tuple((kind, m.end(), kind == "ORG") for kind, cue in CUES_BEFORE for m in cue.finditer(text)),
+                tuple((kind, m.start()) for kind, cue in CUES_AFTER for m in cue.finditer(text)))
+
+
+def is_boundary(text: str, i: int) -> bool:
+    """Whether `\\b` holds at position i."""
+    return (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")) != (i < len(text) and (text[i].isalnum() or text[i] == "_"))
+
+
+def mentions_in(variants: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word mention of any variant, left to right and not
+    overlapping, the first variant in order winning where two start at one place (as the
+    regular expression `\\b(?:v1|v2)\\b` finds them)."""
+    found: dict[int, int] = {}
+    for variant in filter(None, variants):
+        at = text.find(variant)
+        while at != -1:
+            end = at + len(variant)
+            if at not in found and is_boundary(text, at) and is_boundary(text, end):
+                found[at] = end
+            at = text.find(variant, at + 1)
+    spans, last_end = [], 0
+    for start in sorted(found):
+        if start >= last_end:
+            spans.append((start, found[start]))
+            last_end = found[start]
+    return spans
+
+
+def closes_quote(text: str, end: int) -> bool:
+    """Whether a quotation mark closes at `end`, after a comma or full stop or not."""
+    if text[end:end + 1] and text[end] in ",.!?":
+        end += 1
+    return bool(text[end:end + 1]) and text[end] in CLOSING_QUOTES
+
+
+def text_cues(variants: tuple[str, ...], text: str, cues: Cues) -> Counter:
+    counts: Counter = Counter()
+    for kind, at, outlet in cues.before:
+        if any(text.startswith(v, at) and is_boundary(text, at + len(v))
+               and (not outlet or OUTLET_END_RE.match(text, at + len(v))) for v in variants):
+            counts[kind] += 1
+    for kind, at in cues.after:
+        if any(text.endswith(v, 0, at) and is_boundary(text, at - len(v)) for v in variants):
+            counts[kind] += 1
     # A name written in quotation marks at least half the times it appears is a title ("Mystic
     # River", "New Moon", "Dancing With the Stars"); people and places are quoted only now and then.
-    quoted = len(re.findall(rf"[\"“‘'](?:{name})[,.!?]?[\"”’']", text))
-    if quoted and quoted * 2 >= len(re.findall(rf"\b(?:{name})\b", text)):
-        cues[OTHER] += quoted
-    return cues
+    quoted = set()
+    for variant in filter(None, variants):
+        at = text.find(variant)
+        while at != -1:
+            if at > 0 and text[at - 1] in OPENING_QUOTES and closes_quote(text, at + len(variant)):
+                quoted.add(at)
+            at = text.find(variant, at + 1)
+    if quoted and len(quoted) * 2 >= len(mentions_in(variants, text)):
+        counts[OTHER] += len(quoted)
+    return counts
 
 
 def full_name_in_text(surname: str, text: str) -> str:

@@ -374,3 +374,20 @@ def test_a_model_code_is_no_body_or_place_but_an_interstate_is_a_place():
     names = (NameMention("U-2", "ORG", 0), NameMention("U-2", "GPE", 0), NameMention("EF-5", "ORG", 0),
              NameMention("EF-5", "ORG", 0), NameMention("I-95", "FAC", 0), NameMention("I-95", "FAC", 0))
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"I-95": "PLACE"}
+
+
+def test_text_cues_type_a_name_by_the_phrases_around_it():
+    from newsfuse.facts import find_cues, mentions_in, text_cues
+
+    text = ('He fled the town of Palmyra. A refill of Adderall and other ADHD medications. She said on Twitter that '
+            'she would go; he said on Twitter accounts nothing. The films like "Mystic River," and "Mystic River" won; '
+            'Mystic Riverside is a place. Palmyra and Palmyra Road.')
+    cues = find_cues(text)
+    assert text_cues(("Palmyra",), text, cues) == {"PLACE": 1}
+    assert text_cues(("Adderall",), text, cues) == {"OTHER": 2}  # "a refill of", "and other ... medications"
+    assert text_cues(("Twitter",), text, cues) == {"ORG": 1}  # not "said on Twitter accounts"
+    assert text_cues(("Mystic River",), text, cues)["OTHER"] == 3  # "films like", then quoted twice of two
+    # whole words only, not overlapping, the first variant winning where two start at one place
+    assert mentions_in(("Palmyra Road", "Palmyra"), text) == [(text.index("Palmyra."), text.index("Palmyra.") + 7),
+                                                               (text.rindex("Palmyra and"), text.rindex("Palmyra and") + 7),
+                                                               (text.index("Palmyra Road"), text.index("Palmyra Road") + 12)]
