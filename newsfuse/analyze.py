@@ -363,10 +363,11 @@ def context_cue(tokens, before, after) -> str:
     if before is None and all(t.text.isupper() for t in tokens) and after is not None and after.text in DATELINE_MARKS:
         return "PLACE"  # a dateline: "OSLO—", "BEIRUT (Reuters) -"
     root = tokens[-1]
-    if root.dep_ == "nsubj" and root.head.lemma_ in SAYING_VERBS and not (before is not None and before.lower_ == "the"):
-        return "PERSON"  # "Haimour said"; "the Met said" is a body
+    after_the = before is not None and before.lower_ == "the"  # "the Met said", "the White House": a body
+    if root.dep_ == "nsubj" and root.head.lemma_ in SAYING_VERBS and not after_the:
+        return "PERSON"  # "Haimour said"
     doc = root.doc
-    if root.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in PERSONAL_PRONOUNS for t in doc[root.i + 1:]):
+    if root.dep_ in ("nsubj", "nsubjpass") and not after_the and any(t.lower_ in PERSONAL_PRONOUNS for t in doc[root.i + 1:]):
         return "PERSON"  # "Knowles struck first when he hit a Walgreens": organisations are not "he"
     appositions = [c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     # "his wife of thirty years, Helen", "Helen, his wife" (the comma: the parser also makes "told

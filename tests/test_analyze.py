@@ -229,6 +229,8 @@ def test_pronouns_and_head_nouns_are_type_cues(analyzed):
     cues = {(n.text, n.cue) for n in analysis.names}
     assert ("Knowles", "PERSON") in cues
     assert ("Kappa Sigma", "ORG") in cues
+    _, analysis = analyzed(["The White House was worried that she would offend voters."])
+    assert {(n.text, n.cue) for n in analysis.names} == {("White House", "")}  # "the ...": a body, whatever "she" is
 
 
 def test_company_nouns_lists_and_modifiers_are_type_cues(analyzed):
