@@ -634,7 +634,10 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         period = "" if past is None else f"in {past.text}" if told_by else period_phrase(past)
     scope = narrowing_words(noun, verb)
     event_text = verb_phrase(verb) if verb is not None else (event_word and event)
-    if counted_lemma in MEASURE_NOUNS and not event:
+    if noun is not None and (unit := unit_after(span.doc, quantity.end, noun)) is not None:
+        # "three 250 pound bouncers": how heavy each is, which the parser reads as a count of bouncers
+        event, event_text, counted, counted_text, scope = "size", noun.lemma_.lower(), unit.lemma_.lower(), unit.text, ()
+    elif counted_lemma in MEASURE_NOUNS and not event:
         event, event_text, origin = measurement(noun)
         places = (origin,) if origin else places
     elif noun is not None and not event and text[quantity.end:quantity.end + 1] == "-" \
@@ -759,6 +762,15 @@ def money_matter(number, verb, event: str) -> tuple[str, str, str]:
     if lemma in PRICE_VERBS:
         return "price", "price", "cost"
     return "", "", event
+
+
+def unit_after(doc, end: int, noun):
+    """The unit noun written right after a number ending at character `end`, when it describes
+    the counted noun ("250 pound bouncers"), or None."""
+    unit = next((t for t in doc if t.idx == end + 1), None)
+    if unit is None or unit.lemma_.lower() not in MEASURE_NOUNS or unit.i == noun.i:
+        return None
+    return unit if unit.dep_ in ("compound", "nmod", "amod") and unit.head.i == noun.i else None
 
 
 def measurement(unit) -> tuple[str, str, str]:

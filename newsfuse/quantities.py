@@ -135,13 +135,17 @@ MONTH_BEFORE_RE = re.compile(rf"\b({MONTH_NAMES})\.?\s*$", re.IGNORECASE)
 MONTH_AFTER_RE = re.compile(rf"\s*({MONTH_NAMES})\b", re.IGNORECASE)
 APPOSITION_BEFORE_RE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
 MODEL_BEFORE_RE = re.compile(r"[A-Za-z]-?$")  # "S-300", "F-16", "G63": a model, not a count
+LINK_OR_CODE_RE = re.compile(r"https?:|www\.|[/@#]")  # a word that is a link, a date, a handle or a tag
 PHONE_RE = re.compile(r"\b\d{3}[-.]\d{3}[-.]\d{4}\b")
 NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w-]*\s+$")
 
 
 def is_identifier_or_age(text: str, quantity: Quantity) -> bool:
     """Numbers that name or describe rather than count: "Flight 370", "Smith, 30,", "6-year-old",
-    "June 20", "'90s", "S-300", "407-420-5022"."""
+    "June 20", "'90s", "S-300", "407-420-5022", "bit.ly/1SmBXVy", "9/11"."""
+    start, end = text.rfind(" ", 0, quantity.start) + 1, text.find(" ", quantity.end)
+    if LINK_OR_CODE_RE.search(text[start:end if end != -1 else len(text)]):
+        return True
     if quantity.unit:
         return False
     before = text[max(0, quantity.start - 25):quantity.start]

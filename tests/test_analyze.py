@@ -37,6 +37,7 @@ def test_what_a_number_counts_and_what_happened(analyzed, text, number, counted,
     ("The hot spring, which is more than 121 feet deep, is famous.", "more than 121", "deep", "spring", ()),
     ("The base lies 90 miles north of Las Vegas.", "90", "distance", "", ("Las Vegas",)),
     ("Jomsom is 125 miles from Kathmandu.", "125", "distance", "", ("Kathmandu",)),
+    ('"I got jumped by three 250 pound bouncers," London tweeted.', "250", "size", "bouncer", ()),
 ])
 def test_a_measurement_says_what_it_measures(analyzed, text, number, measured, thing, places):
     a = amounts_of(analyzed, text)[number]
@@ -389,3 +390,4 @@ def test_a_university_and_its_campus_are_one_name(analyzed):
     _, analysis = analyzed(["Alison Xu studies at the University of California, Los Angeles, and lives nearby."])
     names = {n.text for n in analysis.names}
     assert "University of California, Los Angeles" in names and "Los Angeles" not in names
+
