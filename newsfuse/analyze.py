@@ -516,6 +516,7 @@ LEMMA_FIXES = {"taxis": "tax"}  # the small model's lemma of "taxes"
 MEASURE_NOUNS = {"mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "feet", "inch", "yard", "acre",
                  "hectare", "square", "pound", "kilogram", "kg", "ton", "tonne", "degree", "mph", "kph", "gallon",
                  "litre", "liter", "block", "floor", "story", "storey", "page", "word"}
+DURATION_NOUNS = {"second", "minute", "hour", "day", "week", "month", "year"}  # "a 39 second video"
 DIMENSIONS = {"deep", "tall", "high", "long", "wide", "thick", "heavy", "below", "above"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "away",
               "outside", "from", "off"}
@@ -766,9 +767,9 @@ def money_matter(number, verb, event: str) -> tuple[str, str, str]:
 
 def unit_after(doc, end: int, noun):
     """The unit noun written right after a number ending at character `end`, when it describes
-    the counted noun ("250 pound bouncers"), or None."""
+    the counted noun ("250 pound bouncers", "a 39 second video"), or None."""
     unit = next((t for t in doc if t.idx == end + 1), None)
-    if unit is None or unit.lemma_.lower() not in MEASURE_NOUNS or unit.i == noun.i:
+    if unit is None or unit.lemma_.lower() not in MEASURE_NOUNS | DURATION_NOUNS or unit.i == noun.i:
         return None
     return unit if unit.dep_ in ("compound", "nmod", "amod") and unit.head.i == noun.i else None
 

@@ -129,7 +129,8 @@ def _word_value(words: str) -> float:
 
 AGE_OR_ORDINAL_AFTER_RE = re.compile(r"\s*(-|\s)?(year|month|week|day)s?[- ]old|s\b|th\b|st\b|nd\b|rd\b")
 LABEL_BEFORE_RE = re.compile(r"\b(age|aged|No\.?|number|elements?|route|room|gate|chapter|section|page|level|exit|"
-                             r"channel|highway|interstate|apartment|suite)\s*$|'\s*$", re.IGNORECASE)
+                             r"channel|highway|interstate|apartment|suite|stage|category|type|grade|phase|class|top)\s*$"
+                             r"|'\s*$", re.IGNORECASE)  # "stage four cancer", "a top 10 hit": a rank or a label
 MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 MONTH_BEFORE_RE = re.compile(rf"\b({MONTH_NAMES})\.?\s*$", re.IGNORECASE)
 MONTH_AFTER_RE = re.compile(rf"\s*({MONTH_NAMES})\b", re.IGNORECASE)

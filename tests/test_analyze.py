@@ -38,6 +38,7 @@ def test_what_a_number_counts_and_what_happened(analyzed, text, number, counted,
     ("The base lies 90 miles north of Las Vegas.", "90", "distance", "", ("Las Vegas",)),
     ("Jomsom is 125 miles from Kathmandu.", "125", "distance", "", ("Kathmandu",)),
     ('"I got jumped by three 250 pound bouncers," London tweeted.', "250", "size", "bouncer", ()),
+    ("A 39 second slow motion video has been viewed 780,000 times.", "39", "size", "video", ()),
 ])
 def test_a_measurement_says_what_it_measures(analyzed, text, number, measured, thing, places):
     a = amounts_of(analyzed, text)[number]

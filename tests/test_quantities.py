@@ -45,7 +45,7 @@ def test_money_and_rates_carry_their_unit(text, written, unit, value):
     ("on June 20 the court met", True), ("police arrested 30 people", False), ("the S-300 deal stalled", True),
     ("an F-16 crashed", True), ("a 911 call came in", True), ("the discovery of element 117 was confirmed", True),
     ("The News reported (http://bit.ly/1SmBXVy ) Wednesday.", True), ("follow @Tom5 now", True),
-    ("the $3 fee", False),
+    ("the $3 fee", False), ("a battle with stage four cancer", True), ("a top 10 hit", True),
 ])
 def test_identifiers_and_ages(text, identifier):
     [q] = parse_quantities(text)
