@@ -16,8 +16,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from newsfuse.analyze import load_nlp
-from newsfuse.facts import find_figures
+from newsfuse.facts import extract_facts, find_entities
 from newsfuse.ingest import iter_jsonl
 from newsfuse.pipeline import Pipeline, prepare
 
@@ -32,7 +31,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", action="store_true", help="print every listed figure judged wrong or unjudged")
     args = parser.parse_args()
-    pipeline = Pipeline(nlp=load_nlp())
+    pipeline = Pipeline.load()
     for name, labels_path, data, lines in SETS:
         judged = {(j["cluster"], j["sentence_start"], j["figure"]): j for j in map(json.loads, labels_path.read_text().splitlines())}
         counts: Counter = Counter()
@@ -41,7 +40,9 @@ def main() -> None:
             if line not in lines:
                 continue
             sentences, _ = prepare(cluster)
-            for figure in find_figures(pipeline.analyze(sentences, cluster.documents).amounts)[:TOP]:
+            analysis = pipeline.analyze(sentences, cluster.documents)
+            entities = pipeline.key_entities(find_entities(analysis.names, sentences))
+            for figure in extract_facts(analysis, entities, top=TOP).figures:
                 key = (cluster.id, " ".join(figure.sentence.split()[:8]), figure.label)
                 judgement = judged.get(key)
                 listed.add(key)

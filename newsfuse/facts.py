@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsfuse.analyze import (COUNTRIES, HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, MEASUREMENTS, PERSON_TITLES,
@@ -637,12 +637,16 @@ def figure_counts(amount: Amount) -> str:
     return " ".join(x for x in (thing, figure_event(amount), incident) if x)
 
 
-def find_figures(amounts: tuple[Amount, ...]) -> list[Figure]:
-    """Figures with their event, merged when several documents report them, most reported first."""
+def find_figures(amounts: tuple[Amount, ...], not_places: frozenset[str] = frozenset()) -> list[Figure]:
+    """Figures with their event, merged when several documents report them, most reported first.
+    not_places: names the cluster's entities show are people or bodies, which the parse of one
+    sentence took for where a count happened ("charged in San-Juan", Vaz's co-defendant)."""
     merged: dict[tuple, dict] = {}
     for a in amounts:
         if not is_key_figure(a):
             continue
+        if not_places.intersection(a.places):
+            a = replace(a, places=tuple(p for p in a.places if p not in not_places))
         entry = merged.setdefault((a.value, a.unit, a.counted, a.event), {"amount": a, "documents": set()})
         entry["documents"].add(a.sentence.document)
         best = entry["amount"]
@@ -724,6 +728,7 @@ def extract_facts(analysis: Analysis, entities: list[Entity], top: int = 8) -> F
         # A name mentioned once is in passing; it is shown only when few names recur.
         repeated = [e for e in of_kind if e.mentions > 1]
         chosen.extend((repeated if len(repeated) >= MIN_REPEATED else of_kind)[:top])
-    return Facts(entities=tuple(chosen), figures=tuple(find_figures(analysis.amounts)[:top]),
+    not_places = frozenset(v for e in entities if e.kind != "PLACE" for v in e.variants)
+    return Facts(entities=tuple(chosen), figures=tuple(find_figures(analysis.amounts, not_places)[:top]),
                  timeline=tuple(build_timeline(analysis)), quotes=tuple(key_quotes(analysis, entities)),
                  approximate=analysis.approximate)

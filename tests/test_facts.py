@@ -1,5 +1,5 @@
 from newsfuse.facts import build_timeline, extract_facts, find_entities, find_figures, key_quotes
-from newsfuse.types import Analysis, Entity, NameMention, Sentence
+from newsfuse.types import Amount, Analysis, Entity, NameMention, Sentence
 
 
 def test_ramadi_entities_typed_by_the_cluster(pipeline, ramadi):
@@ -305,6 +305,15 @@ def test_figures_read_as_events(analyzed):
     assert ("12 counts of fraud charged", (2,)) in labels
     # distances, prices and sums say no event: they are compared between sources, not key facts
     assert not any(word in label for label, _ in labels for word in ("kilometres", "directions", "1,699", "3 million"))
+
+
+def test_a_figure_is_not_placed_in_a_name_the_cluster_knows_as_a_person():
+    sentence = Sentence("Police arrested 12 protesters in Jordan on Saturday.", 0, 0)
+    arrested = Amount(text="12", value=12, low=12, high=12, unit="", counted="protester", counted_text="protesters",
+                      event="arrested", event_text="arrested", places=("Jordan",), agent="", cause="", incident="",
+                      period="", scope=(), part=False, update=False, sentence=sentence)
+    assert find_figures((arrested,))[0].place == "Jordan"
+    assert find_figures((arrested,), frozenset({"Jordan"}))[0].label == "12 protesters arrested"
 
 
 def test_key_quotes_need_a_speaker_and_use_the_full_name(analyzed):
