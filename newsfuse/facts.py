@@ -312,7 +312,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         if key in PLATFORMS:
             # The model takes "Twitter" for a person, "Netflix" for a place. Named once or twice, a
             # platform is a service someone used ("said on Twitter"); a story about the company names it more.
-            if len(re.findall(rf"\b{re.escape(name)}\b", text)) < 3:
+            if len(mentions_in((name,), text)) < 3:
                 continue
             votes["ORG"] += KNOWN_WEIGHT + sum(votes.values())
         for kind, n in text_cues(tuple(names_written), text, cues).items():
