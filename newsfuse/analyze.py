@@ -199,6 +199,10 @@ def clean_name(span) -> tuple[str, list] | None:
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
         tokens = tokens[:-1]
     following = span.doc[tokens[-1].i + 1:tokens[-1].i + 2] if tokens else []
+    if span.label_ == "PERSON" and following and following[0].text == "-" and tokens[-1].i + 2 < len(span.doc) \
+            and not tokens[-1].whitespace_ and not following[0].whitespace_ and is_name_syllable(span.doc[tokens[-1].i + 2]):
+        tokens = tokens + [following[0], span.doc[tokens[-1].i + 2]]  # "Moon Jae-in", cut at the hyphen by the model
+        following = span.doc[tokens[-1].i + 1:tokens[-1].i + 2]
     if len(tokens) > 1 and tokens[-1].lower_ == "district" and following and following[0].lower_ == "attorney":
         tokens = tokens[:-1]  # "Delaware County" of "Delaware County District Attorney": the title's place
     if len(tokens) == 1 and tokens[0].lower_.rstrip(".") in PERSON_TITLES:
@@ -213,9 +217,9 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "Lane's Facebook", "H 2"
     if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isalnum():
         return None
-    if span.label_ in KIND_OF_LABEL and any(t.text == "in" for t in tokens):
+    if span.label_ in KIND_OF_LABEL and any(t.text == "in" and span.doc[t.i - 1].whitespace_ for t in tokens[1:]):
         return None  # "The Telegraph in Calcutta", "Thyme Cafe in Lomita": a name glued to its place
-    if tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
+    if tokens[-1].pos_ in ("ADP", "DET", "CCONJ") and not (len(tokens) > 2 and tokens[-2].text == "-" and not tokens[-2].whitespace_):
         return None  # "Twitter of" (the Ivanka Trump HQ), "US Fish and": a name does not end on "of"
     if len(tokens) == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
         return None  # "Council", "Technology": a capitalised common noun
@@ -240,6 +244,12 @@ def clean_name(span) -> tuple[str, list] | None:
     if not ABBREVIATION_END_RE.search(text):
         text = text.rstrip(".")  # a sentence's full stop; but "U.S.", "Calif.", "Inc." keep theirs
     return (text, tokens) if len(text) > 1 else None
+
+
+def is_name_syllable(token) -> bool:
+    """The second part of a hyphenated Korean given name ("Jae-in", "Hyun-ah"), not an English
+    word made of a name ("Cruz-like", "Oscar-winner", "Obama-led")."""
+    return token.text.islower() and len(token.text) <= 3 and token.text not in ("led", "era", "run", "old", "age")
 
 
 def cut_short(doc, i: int) -> bool:

@@ -392,3 +392,11 @@ def test_a_university_and_its_campus_are_one_name(analyzed):
     names = {n.text for n in analysis.names}
     assert "University of California, Los Angeles" in names and "Los Angeles" not in names
 
+
+
+def test_a_given_name_after_a_hyphen_stays_with_the_name(analyzed):
+    _, analysis = analyzed(["South Korean President Moon Jae-in met Shinzo Abe.", "Moon Jae-in said he would visit.",
+                            "Kim Jong-un fired a missile.", "He ran a Ted Cruz-like campaign."])
+    names = [n.text for n in analysis.names]
+    assert names.count("Moon Jae-in") == 2 and "Moon Jae" not in names and "Kim Jong-un" in names
+    assert "Ted Cruz" in names  # an English word made of a name is no part of it
