@@ -362,7 +362,9 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
 NOT_FIRST_NAMES = {"the", "a", "an", "and", "but", "or", "when", "while", "if", "as", "after", "before", "said",
                    "says", "told", "with", "for", "from", "by", "of", "to", "in", "on", "at", "that", "this", "then",
                    "also", "both", "even", "only", "since", "because", "how", "why", "what", "where", "who",
-                   "now", "so", "here", "there", "today", "yesterday", "meanwhile", "still", "yet", "instead"}
+                   "now", "so", "here", "there", "today", "yesterday", "meanwhile", "still", "yet", "instead",
+                   "though", "although", "unlike", "like", "once", "until", "unless", "whether", "however", "thus",
+                   "later", "earlier", "finally", "again", "already", "perhaps", "indeed", "according", "whereas"}
 # Words after a company's name that still name the company or a part of it ("Amazon Web
 # Services", "Sony Pictures"), not something it makes.
 COMPANY_PARTS = {"services", "research", "motor", "motors", "entertainment", "studios", "studio", "records",

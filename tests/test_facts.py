@@ -197,7 +197,7 @@ def test_a_surname_shared_by_two_people_stays_alone():
 
 
 def test_a_surname_alone_is_shown_with_the_one_full_name_the_text_gives_it():
-    sentences = [Sentence("When the head of Google Search, Amit Singhal, spoke, Singhal smiled. Now Singhal left.", 0, 0),
+    sentences = [Sentence("When the head of Google Search, Amit Singhal, spoke, Singhal smiled. Though Singhal left.", 0, 0),
                  Sentence("Bill Clinton and Hillary Clinton came. Clinton spoke.", 1, 1)]
     names = (NameMention("Singhal", "PERSON", 0), NameMention("Singhal", "PERSON", 0),
              NameMention("Clinton", "PERSON", 1), NameMention("Clinton", "PERSON", 1))
