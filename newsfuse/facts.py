@@ -94,6 +94,7 @@ OTHER_WORDS = {"awards", "award", "globes", "olympics", "games", "cup", "festiva
                "gala", "rodeo", "regatta",
                # time zones ("10:00 GMT"), which NER often takes for organisations
                "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet"}
+AWARDS = {"oscar", "emmy", "grammy", "bafta"}  # alone: "an Oscar", "the Oscar votes" (not "Oscar Pistorius")
 # Last words that make a name a place.
 PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport", "station", "township",
                "county", "city", "island", "islands", "river", "lake", "mountain", "mountains", "valley", "beach",
@@ -143,7 +144,8 @@ def known_kind(name: str) -> str:
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
         return "PLACE"
     words = name.lower().rstrip(".").split()
-    if words[-1] in OTHER_WORDS or words[0] in EVENT_FIRST_WORDS and "of" in words:
+    if words[-1] in OTHER_WORDS or words[0] in EVENT_FIRST_WORDS and "of" in words \
+            or len(words) == 1 and words[0] in AWARDS:
         return OTHER
     if len(words) > 2 and words[-1] == "district" and words[-2] in SERVICE_WORDS:
         return "ORG"  # "Omaha Public Power District", "Chicago Park District": a utility or a board, not an area

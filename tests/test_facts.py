@@ -400,3 +400,11 @@ def test_text_cues_type_a_name_by_the_phrases_around_it():
     assert mentions_in(("Palmyra Road", "Palmyra"), text) == [(text.index("Palmyra."), text.index("Palmyra.") + 7),
                                                                (text.rindex("Palmyra and"), text.rindex("Palmyra and") + 7),
                                                                (text.index("Palmyra Road"), text.index("Palmyra Road") + 12)]
+
+
+def test_an_award_named_alone_is_a_thing_but_a_person_named_after_it_is_not():
+    award = [Sentence("She won an Oscar. The Oscar votes were counted.", 0, 0)]
+    assert find_entities((NameMention("Oscar", "PERSON", 0), NameMention("Oscar", "PERSON", 0)), award) == []
+    runner = [Sentence("Oscar Pistorius spoke. Oscar Pistorius left.", 0, 0)]
+    names = (NameMention("Oscar Pistorius", "PERSON", 0), NameMention("Oscar Pistorius", "PERSON", 0))
+    assert {e.name: e.kind for e in find_entities(names, runner)} == {"Oscar Pistorius": "PERSON"}
