@@ -56,11 +56,13 @@ def kind_by_shown_name(entities) -> dict[str, str]:
     return {normal(e.name, keep): e.kind for e in entities for keep in (False, True)}
 
 
-def reported_kind(label: dict, entities) -> str | None:
-    """The kind newsfuse reports for a labelled name, or None when it does not report it."""
+def reported_kind(label: dict, lookups: tuple[dict[str, str], dict[str, str]]) -> str | None:
+    """The kind newsfuse reports for a labelled name, or None when it does not report it.
+    lookups: a cluster's kind_by_variant and kind_by_shown_name."""
+    by_variant, by_shown_name = lookups
     if label["type"] == "NOT_A_NAME":
-        return kind_by_shown_name(entities).get(normal(label["name"], keep_title=True))
-    return kind_by_variant(entities).get(normal(label["name"]))
+        return by_shown_name.get(normal(label["name"], keep_title=True))
+    return by_variant.get(normal(label["name"]))
 
 
 def score(results: list[tuple[dict, str | None]], show: bool, tag: str) -> None:
@@ -90,9 +92,9 @@ def main() -> None:
         label = json.loads(line)
         labels_by_cluster[label["cluster"]].append(label)
     pipeline = Pipeline.load(fast=args.fast)
-    ours: dict[str, list] = {}
-    votes_alone: dict[str, list] = {}
-    shown: dict[str, list] = {}
+    ours: dict[str, tuple] = {}  # cluster → (kind_by_variant, kind_by_shown_name)
+    votes_alone: dict[str, tuple] = {}
+    shown: dict[str, tuple] = {}
     baseline: dict[str, dict[str, str]] = {}
     for cluster in iter_jsonl(args.data.read_text(), str(args.data)):
         if cluster.id not in labels_by_cluster:
@@ -101,9 +103,8 @@ def main() -> None:
         analysis = pipeline.analyze(sentences, cluster.documents)
         voted = find_entities(analysis.names, sentences)
         entities = pipeline.key_entities(voted)
-        ours[cluster.id] = entities
-        votes_alone[cluster.id] = voted
-        shown[cluster.id] = extract_facts(analysis, entities).entities
+        for found, listed in ((ours, entities), (votes_alone, voted), (shown, extract_facts(analysis, entities).entities)):
+            found[cluster.id] = (kind_by_variant(listed), kind_by_shown_name(listed))
         votes: dict[str, Counter] = defaultdict(Counter)
         for mention in analysis.names:
             votes[normal(mention.text)][KIND_OF_LABEL.get(mention.label, "OTHER")] += 1

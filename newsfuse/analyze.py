@@ -40,7 +40,8 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 QUOTE_MARK_RE = re.compile(r"[\"“”]")
 PARSE_CUES_RE = re.compile(
-    r"[\"“”]|\b(?:%s|yesterday|today|seiz|captur|overr[au]n|repel|foil)" % "|".join(m.capitalize() for m in MONTHS + WEEKDAYS))
+    QUOTE_MARK_RE.pattern + r"|\b(?:%s|yesterday|today|seiz|captur|overr[au]n|repel|foil)"
+    % "|".join(m.capitalize() for m in MONTHS + WEEKDAYS))
 
 
 def needs_parse(sentence: Sentence) -> bool:
@@ -645,7 +646,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         period = "" if past is None else f"in {past.text}" if told_by else period_phrase(past)
     scope = narrowing_words(noun, verb)
     event_text = verb_phrase(verb) if verb is not None else (event_word and event)
-    if noun is not None and (unit := unit_after(span.doc, quantity.end, noun)) is not None:
+    if noun is not None and (unit := unit_after(span, quantity.end, noun)) is not None:
         # "three 250 pound bouncers": how heavy each is, which the parser reads as a count of bouncers
         event, event_text, counted, counted_text, scope = "size", noun.lemma_.lower(), unit.lemma_.lower(), unit.text, ()
     elif counted_lemma in MEASURE_NOUNS and not event:
@@ -775,11 +776,11 @@ def money_matter(number, verb, event: str) -> tuple[str, str, str]:
     return "", "", event
 
 
-def unit_after(doc, end: int, noun):
-    """The unit noun written right after a number ending at character `end`, when it describes
-    the counted noun ("250 pound bouncers", "a 39 second video"), or None."""
-    unit = next((t for t in doc if t.idx == end + 1), None)
-    if unit is None or unit.lemma_.lower() not in MEASURE_NOUNS | DURATION_NOUNS or unit.i == noun.i:
+def unit_after(span, end: int, noun):
+    """The unit noun written right after a number (its `span`, ending at character `end`), when
+    it describes the counted noun ("250 pound bouncers", "a 39 second video"), or None."""
+    unit = span.doc[span.end] if span.end < len(span.doc) else None
+    if unit is None or unit.idx != end + 1 or unit.lemma_.lower() not in MEASURE_NOUNS | DURATION_NOUNS or unit.i == noun.i:
         return None
     return unit if unit.dep_ in ("compound", "nmod", "amod") and unit.head.i == noun.i else None
 

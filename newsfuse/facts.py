@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -512,18 +513,24 @@ def is_boundary(text: str, i: int) -> bool:
     return (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")) != (i < len(text) and (text[i].isalnum() or text[i] == "_"))
 
 
+def written_at(variants: tuple[str, ...], text: str) -> Iterator[tuple[int, str]]:
+    """(start, variant) of every place a variant is written, overlaps included, variant by variant."""
+    for variant in filter(None, variants):
+        at = text.find(variant)
+        while at != -1:
+            yield at, variant
+            at = text.find(variant, at + 1)
+
+
 def mentions_in(variants: tuple[str, ...], text: str) -> list[tuple[int, int]]:
     """(start, end) of each whole-word mention of any variant, left to right and not
     overlapping, the first variant in order winning where two start at one place (as the
     regular expression `\\b(?:v1|v2)\\b` finds them)."""
     found: dict[int, int] = {}
-    for variant in filter(None, variants):
-        at = text.find(variant)
-        while at != -1:
-            end = at + len(variant)
-            if at not in found and is_boundary(text, at) and is_boundary(text, end):
-                found[at] = end
-            at = text.find(variant, at + 1)
+    for at, variant in written_at(variants, text):
+        end = at + len(variant)
+        if at not in found and is_boundary(text, at) and is_boundary(text, end):
+            found[at] = end
     spans, last_end = [], 0
     for start in sorted(found):
         if start >= last_end:
@@ -550,13 +557,8 @@ def text_cues(variants: tuple[str, ...], text: str, cues: Cues) -> Counter:
             counts[kind] += 1
     # A name written in quotation marks at least half the times it appears is a title ("Mystic
     # River", "New Moon", "Dancing With the Stars"); people and places are quoted only now and then.
-    quoted = set()
-    for variant in filter(None, variants):
-        at = text.find(variant)
-        while at != -1:
-            if at > 0 and text[at - 1] in OPENING_QUOTES and closes_quote(text, at + len(variant)):
-                quoted.add(at)
-            at = text.find(variant, at + 1)
+    quoted = {at for at, variant in written_at(variants, text)
+              if at > 0 and text[at - 1] in OPENING_QUOTES and closes_quote(text, at + len(variant))}
     if quoted and len(quoted) * 2 >= len(mentions_in(variants, text)):
         counts[OTHER] += len(quoted)
     return counts
