@@ -171,7 +171,11 @@ DATELINE_MARKS = {",", "(", "—", "–", "-", "--"}
 KIND_OF_LABEL = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 # Words before a name that say it is a place: "the town of Palmyra", "in Palmyra".
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "county", "state", "country",
-               "capital", "island", "suburb", "neighbourhood", "neighborhood", "site", "oasis", "area"}
+               "capital", "island", "suburb", "neighbourhood", "neighborhood", "site", "oasis", "area", "continent",
+               "supercontinent", "peninsula", "archipelago"}
+TIME_ZONES = {"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC", "BST",
+              "CET", "CEST", "AEST", "AEDT", "JST"}
+CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "noon", "midnight"}
 PLACE_PREPOSITIONS = {"in", "near", "outside", "into", "across", "towards", "toward", "around", "inside"}
 
 
@@ -374,6 +378,10 @@ def context_cue(tokens, before, after) -> str:
     if before is None and all(t.text.isupper() for t in tokens) and after is not None and after.text in DATELINE_MARKS:
         return "PLACE"  # a dateline: "OSLO—", "BEIRUT (Reuters) -"
     root = tokens[-1]
+    if root.text in TIME_ZONES and before is not None and (before.lower_ in CLOCK_WORDS or before.like_num):
+        return "OTHER"  # "12:06 a.m. ET", "(0406 GMT)": a time zone, not a person or Connecticut
+    if after is not None and after.text == "," and in_state(root.doc, after.i + 1):
+        return "PLACE"  # "in Millis, Mass.", "Millis, Mass. home"
     after_the = before is not None and before.lower_ == "the"  # "the Met said", "the White House": a body
     if root.dep_ == "nsubj" and root.head.lemma_ in SAYING_VERBS and not after_the:
         return "PERSON"  # "Haimour said"
@@ -423,6 +431,23 @@ def context_cue(tokens, before, after) -> str:
             and root.ent_type_ not in ("LANGUAGE", "NORP", "PERSON"):  # "in Arabic" is a language; "toward Obama" a person
         return "PLACE"
     return ""
+
+
+STATE_FULL_NAMES = frozenset(STATE_NAMES.values()) | {"Alaska", "Arizona", "Delaware", "Hawaii", "Idaho", "Iowa",
+    "Maine", "Mississippi", "Ohio", "Utah", "New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina",
+    "South Carolina", "North Dakota", "South Dakota", "West Virginia", "Rhode Island"}
+
+
+def in_state(doc, i: int) -> bool:
+    """Whether a US state starts at token i and closes the phrase, as a town's state does ("Millis,
+    Mass. home", "Austin, Texas, on Monday"); not "Cruz, Texas's senator", "Warren, D-Mass.".
+    Postal codes are left out: "Albert Quan, MD" is a doctor."""
+    for state in (doc[i:i + 1], doc[i:i + 2]):
+        if len(state) and (state.text in STATE_FULL_NAMES or state.text.endswith(".") and state.text[:-1] in STATE_NAMES):
+            end = state.end
+            return state.text.endswith(".") or end == len(doc) or doc[end].is_punct and doc[end].text != "'s" \
+                or doc[end].pos_ in ("ADP", "CCONJ", "VERB", "AUX")
+    return False
 
 
 def list_kind(root) -> str:

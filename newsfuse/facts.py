@@ -46,7 +46,7 @@ ORG_WORDS = {
     "brigade", "brigades", "units", "observatory", "command", "coalition", "federation", "post", "journal",
     "magazine", "tribune", "herald", "charities", "enterprises", "holdings", "industries", "studios", "bros",
     "ventures", "partners", "navy", "guard", "fleet", "marines", "sheriff", "statesman", "guardian", "reuters",
-    "cnn", "bbc", "nbc", "cbs", "abc", "fox", "assn", "dept", "channel", "elementary",
+    "cnn", "bbc", "nbc", "cbs", "abc", "fox", "assn", "dept", "channel", "elementary", "administration",
 }
 # Well-known variant sets that no string rule can join.
 ALIASES = [
@@ -334,6 +334,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             continue  # "Literally Unbelievable", "Catholic Imagination": spaCy's ORG for a phrase it does not know
         if is_common_word(name, text):
             continue  # "Basilica", "Legionella": the cluster also writes it in lower case
+        if kind == "PLACE" and is_unknown_place_code(name) and votes[kind] <= labelled_groups[key][kind]:
+            continue  # "D.A.", "G.M.", "UC": the model's GPE for letters it cannot read
         if MODEL_CODE_RE.fullmatch(name):
             continue  # "U-2", "EF-5", "K-9", "AR-15": a model, a rating or a unit, not who or where
         if kind == "PERSON" and name.split()[-1].isdigit():
@@ -399,6 +401,15 @@ PDF PIN PTSD RSS RV SMS STD SUV TB THC TV UFO URL USB VAT VFX VHS VR""".split())
 
 
 MODEL_CODE_RE = re.compile(r"(?!I-)[A-Z]{1,3}-\d+[A-Z]?s?")  # but "I-95" is a road
+
+
+# Letters that stand for a place: postal codes and these
+PLACE_CODES = STATE_ABBREVIATIONS | {"US", "USA", "UK", "UAE", "DC", "LA", "NYC", "DRC", "PRC"}
+
+
+def is_unknown_place_code(name: str) -> bool:
+    letters = name.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 4 and letters not in PLACE_CODES
 
 
 OFFICES = {"examiner", "counsel", "coroner", "prosecutor", "ombudsman", "comptroller"}
@@ -474,6 +485,8 @@ def declared_aliases(written: dict[str, Counter], sentences: list[Sentence]) -> 
 
 DRUG = r"(?:drugs?|medications?|medicines?|pills?|tablets?|capsules?|prescriptions?|refills?|doses?|vaccines?)"
 WORKS = r"(?:products|devices|phones|apps|films|movies|games|shows|books|titles|programs|programmes)"
+# Nouns that are never verbs ("shows", "plays" are): a name right after one is its title
+WORK = r"(?:film|movie|novel|book|album|song|series|miniseries|documentary|sitcom|musical|memoir|opera|podcast)"
 # Phrases anywhere in the text that type a name, where NER saw it or not: "the town of X" is a
 # place; "a refill of X", "X and other ADHD medications", "films like X" a product or work;
 # "tweeted on Twitter", "said on CNN" an outlet or a platform, whatever NER says. Each is found
@@ -482,6 +495,7 @@ WORKS = r"(?:products|devices|phones|apps|films|movies|games|shows|books|titles|
 CUES_BEFORE = [
     ("PLACE", re.compile(r"\b(?:town|city|village|province|region|district|county|suburb|neighbou?rhood|capital) of ")),
     (OTHER, re.compile(rf"\b(?:{DRUG} (?:of|for|like|such as|including)|{WORKS} (?:like|such as)) [\"“']?")),
+    (OTHER, re.compile(rf"\b{WORK} [\"“']?")),  # "the 1993 film Jurassic Park"
     ("ORG", re.compile(r"\b(?:post(?:ed|ing|s)?|wr(?:ote|itten|iting|ites)|sa(?:id|ys|ying)|tweet(?:ed|ing|s)|"
                        r"shar(?:ed|ing|es)|announc(?:ed|ing|es)|publish(?:ed|ing|es)|stream(?:ed|ing|s)|"
                        r"broadcast(?:ing|s)?|appear(?:ed|ing|s)) on (?:his |her |their |its )?")),
@@ -489,6 +503,7 @@ CUES_BEFORE = [
 CUES_AFTER = [
     (OTHER, re.compile(rf" (?:and|or) other (?:[\w-]+ ){{0,2}}{DRUG}\b")),
     (OTHER, re.compile(r" (?:pills?|tablets?|capsules?|prescriptions?|doses?)\b")),
+    (OTHER, re.compile(r" (?:franchise|sequel|prequel|trilogy)\b")),  # "the Jurassic Park franchise"
 ]
 # "said on Twitter that ...", not "said on Twitter accounts": what may follow an outlet's name
 OUTLET_END_RE = re.compile(r"(?!\s+(?!that|on|in|at|about|to|and|as|after|before)[a-z])")

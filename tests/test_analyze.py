@@ -400,3 +400,21 @@ def test_a_given_name_after_a_hyphen_stays_with_the_name(analyzed):
     names = [n.text for n in analysis.names]
     assert names.count("Moon Jae-in") == 2 and "Moon Jae" not in names and "Kim Jong-un" in names
     assert "Ted Cruz" in names  # an English word made of a name is no part of it
+
+
+def test_a_town_followed_by_its_state_is_a_place_but_a_doctor_s_degree_is_no_state(analyzed):
+    _, analysis = analyzed(["Bryan Johnson was found dead in his Millis, Mass. home, the police said. "
+                            "\"It is rare,\" says Albert Quan, MD, a nephrologist."])
+    cues = {n.text: n.cue for n in analysis.names}
+    assert cues["Millis"] == "PLACE"
+    assert cues["Albert Quan"] != "PLACE"
+
+
+def test_a_time_zone_after_a_time_is_a_thing(analyzed):
+    _, analysis = analyzed(["Trump sent a tweet at 12:06 a.m. ET (0406 GMT) on May 31 that drew mockery."])
+    assert {n.text: n.cue for n in analysis.names if n.text in ("ET", "GMT")} == {"ET": "OTHER", "GMT": "OTHER"}
+
+
+def test_the_supercontinent_of_a_name_is_a_place(analyzed):
+    _, analysis = analyzed(["The fragments broke off the ancient supercontinent of Gondwana about 200 million years ago."])
+    assert [n.cue for n in analysis.names if n.text == "Gondwana"] == ["PLACE"]

@@ -408,3 +408,17 @@ def test_an_award_named_alone_is_a_thing_but_a_person_named_after_it_is_not():
     runner = [Sentence("Oscar Pistorius spoke. Oscar Pistorius left.", 0, 0)]
     names = (NameMention("Oscar Pistorius", "PERSON", 0), NameMention("Oscar Pistorius", "PERSON", 0))
     assert {e.name: e.kind for e in find_entities(names, runner)} == {"Oscar Pistorius": "PERSON"}
+
+
+def test_a_work_named_after_its_noun_is_a_thing_and_unknown_letters_are_no_place():
+    from newsfuse.facts import find_cues, text_cues
+
+    text = "The 1993 film Jurassic Park grossed more. The Jurassic Park franchise goes on; the Fox series ended."
+    assert text_cues(("Jurassic Park",), text, find_cues(text)) == {"OTHER": 2}
+    assert text_cues(("Fox",), text, find_cues(text)) == {}  # the network before "series" is not its title
+    sentences = [Sentence("The D.A. filed charges. The D.A. spoke. He flew from the U.S. to the U.S. again.", 0, 0)]
+    names = (NameMention("D.A.", "GPE", 0), NameMention("D.A.", "GPE", 0),
+             NameMention("U.S.", "GPE", 0), NameMention("U.S.", "GPE", 0))
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"U.S.": "PLACE"}
+    admin = [Sentence("The Administration continues its work. The Administration said so.", 0, 0)]
+    assert find_entities((NameMention("Administration", "ORG", 0), NameMention("Administration", "ORG", 0)), admin) == []
