@@ -47,6 +47,7 @@ ORG_WORDS = {
     "magazine", "tribune", "herald", "charities", "enterprises", "holdings", "industries", "studios", "bros",
     "ventures", "partners", "navy", "guard", "fleet", "marines", "sheriff", "statesman", "guardian", "reuters",
     "cnn", "bbc", "nbc", "cbs", "abc", "fox", "assn", "dept", "channel", "elementary", "administration",
+    "gazette", "chronicle", "shimbun", "zeitung",
 }
 # Well-known variant sets that no string rule can join.
 ALIASES = [
@@ -187,6 +188,7 @@ class NameIndex:
         self.by_skeleton: dict[str, str] = {}
         self.by_first: dict[str, set[str]] = defaultdict(set)
         self.by_company_start: dict[str, set[str]] = defaultdict(set)
+        self.kinds: dict[str, str] = {}
 
     def find(self, key: str, kind: str = "") -> str | None:
         alias = alias_group(key)
@@ -216,9 +218,14 @@ class NameIndex:
             # "Chicago" is no "Chicago Tribune", "Columbia" the place no "Columbia University" and
             # "Thomas Kinkade" no "Thomas Kinkade Co."
             return next(iter(companies))
-        return self.by_initials.get(key.replace(".", "").lower()) if len(key) >= 2 and key.isalpha() else None
+        initialled = self.by_initials.get(key.replace(".", "").lower()) if len(key) >= 2 and key.isalpha() else None
+        if initialled is not None and key.replace(".", "").upper() in PLACE_CODES and self.kinds[initialled] != "PLACE" \
+                and initialled.title() not in COUNTRIES:
+            return None  # "CT" is Connecticut, not the "Chevy Tahoe" of another sentence; "D.C." no "Dave Carney"
+        return initialled
 
     def add(self, key: str, kind: str) -> None:
+        self.kinds[key] = kind
         alias = alias_group(key)
         if alias is not None:
             self.by_alias.setdefault(alias, key)
@@ -275,6 +282,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
                 votes_by_key[key]["PERSON"] += KNOWN_WEIGHT
     for a, b in declared_aliases(written, sentences):
         root_a, root_b = canonical[a], canonical[b]
+        if b.lower() in WIRES or is_state_or_country(a) or is_state_or_country(b):
+            continue  # "FORT WAYNE, Ind. (WANE)": a dateline's outlet; "Dean Heller (Nev.)": his state
         if root_a != root_b:  # the longer name stands for both
             keep, drop = sorted((root_a, root_b), key=lambda k: (-len(k), k))
             canonical.update({k: keep for k, root in canonical.items() if root == drop})
@@ -462,8 +471,13 @@ def is_product(key: str, companies: set[str]) -> bool:
             and words[-1] not in ORG_WORDS | PLACE_WORDS | COMPANY_PARTS and "of" not in words)
 
 
+WIRES = {"cnn", "reuters", "ap", "afp", "upi", "bbc", "nbc", "cbs", "abc"}
 ALIAS_FORMS = [r"{a} \({b}\)", r"{a},? (?:also |or |widely |commonly )?(?:known|called|referred to) as (?:the )?{b}",
                r"known as (?:the )?{a},? or (?:the )?{b}"]
+
+
+def is_state_or_country(key: str) -> bool:
+    return key.lower().rstrip(".") in STATE_KEYS or key.title() in COUNTRIES
 
 
 def declared_aliases(written: dict[str, Counter], sentences: list[Sentence]) -> list[tuple[str, str]]:
@@ -491,20 +505,25 @@ WORK = r"(?:film|movie|novel|book|album|song|series|miniseries|documentary|sitco
 # place; "a refill of X", "X and other ADHD medications", "films like X" a product or work;
 # "tweeted on Twitter", "said on CNN" an outlet or a platform, whatever NER says. Each is found
 # once per cluster, before or after where a name must be (a pattern per name cost more than the
-# rest of `facts`).
+# rest of `facts`). A cue before a name may need more of it: an outlet's end after it, or a plural.
+COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of|thousands of)"
 CUES_BEFORE = [
-    ("PLACE", re.compile(r"\b(?:town|city|village|province|region|district|county|suburb|neighbou?rhood|capital) of ")),
-    (OTHER, re.compile(rf"\b(?:{DRUG} (?:of|for|like|such as|including)|{WORKS} (?:like|such as)) [\"“']?")),
-    (OTHER, re.compile(rf"\b{WORK} [\"“']?")),  # "the 1993 film Jurassic Park"
+    ("PLACE", re.compile(r"\b(?:town|city|village|province|region|district|county|suburb|neighbou?rhood|capital) of "), ""),
+    (OTHER, re.compile(rf"\b(?:{DRUG} (?:of|for|like|such as|including)|{WORKS} (?:like|such as)) [\"“']?"), ""),
+    (OTHER, re.compile(rf"\b{WORK} [\"“']?"), ""),  # "the 1993 film Jurassic Park"
     ("ORG", re.compile(r"\b(?:post(?:ed|ing|s)?|wr(?:ote|itten|iting|ites)|sa(?:id|ys|ying)|tweet(?:ed|ing|s)|"
                        r"shar(?:ed|ing|es)|announc(?:ed|ing|es)|publish(?:ed|ing|es)|stream(?:ed|ing|s)|"
-                       r"broadcast(?:ing|s)?|appear(?:ed|ing|s)) on (?:his |her |their |its )?")),
+                       r"broadcast(?:ing|s)?|appear(?:ed|ing|s)) on (?:his |her |their |its )?"), "outlet"),
+    # "two Britons", "five Marines": people counted, not a body or a place (but "10 Downing Street")
+    (OTHER, re.compile(rf"\b{COUNT} ", re.IGNORECASE), "plural"),
 ]
 CUES_AFTER = [
     (OTHER, re.compile(rf" (?:and|or) other (?:[\w-]+ ){{0,2}}{DRUG}\b")),
     (OTHER, re.compile(r" (?:pills?|tablets?|capsules?|prescriptions?|doses?)\b")),
     (OTHER, re.compile(r" (?:franchise|sequel|prequel|trilogy)\b")),  # "the Jurassic Park franchise"
 ]
+# "two Britons were", not "two Walgreens stores": what may follow people counted
+COUNTED_END_RE = re.compile(r"[,.;:!?)]|\s+(?:were|are|was|is|and|or|who|have|had|in|on|at|from|of|to|with|will|would)\b")
 # "said on Twitter that ...", not "said on Twitter accounts": what may follow an outlet's name
 OUTLET_END_RE = re.compile(r"(?!\s+(?!that|on|in|at|about|to|and|as|after|before)[a-z])")
 OPENING_QUOTES, CLOSING_QUOTES = "\"“‘'", "\"”’'"
@@ -514,12 +533,12 @@ OPENING_QUOTES, CLOSING_QUOTES = "\"“‘'", "\"”’'"
 class Cues:
     """Where a cue of CUES_BEFORE ends (a name must start there) and where one of CUES_AFTER
     starts (a name must end there), in one cluster's text."""
-    before: tuple[tuple[str, int, bool], ...]  # kind, position, whether an outlet's end must follow
+    before: tuple[tuple[str, int, str], ...]  # kind, position, what the name needs: "outlet" (its end), "plural"
     after: tuple[tuple[str, int], ...]
 
 
 def find_cues(text: str) -> Cues:
-    return Cues(tuple((kind, m.end(), kind == "ORG") for kind, cue in CUES_BEFORE for m in cue.finditer(text)),
+    return Cues(tuple((kind, m.end(), need) for kind, cue, need in CUES_BEFORE for m in cue.finditer(text)),
                 tuple((kind, m.start()) for kind, cue in CUES_AFTER for m in cue.finditer(text)))
 
 
@@ -561,11 +580,18 @@ def closes_quote(text: str, end: int) -> bool:
     return bool(text[end:end + 1]) and text[end] in CLOSING_QUOTES
 
 
+def is_plural_name(name: str) -> bool:
+    """"Britons", "Marines", "Democrats"; not "Minneapolis", "Texas", "Moss" (whose "s" is no plural)."""
+    return name.isalpha() and name.endswith("s") and not name.endswith(("ss", "is", "us", "as", "os"))
+
+
 def text_cues(variants: tuple[str, ...], text: str, cues: Cues) -> Counter:
     counts: Counter = Counter()
-    for kind, at, outlet in cues.before:
+    for kind, at, need in cues.before:
         if any(text.startswith(v, at) and is_boundary(text, at + len(v))
-               and (not outlet or OUTLET_END_RE.match(text, at + len(v))) for v in variants):
+               and (need != "outlet" or OUTLET_END_RE.match(text, at + len(v)))
+               and (need != "plural" or is_plural_name(v) and COUNTED_END_RE.match(text, at + len(v)))
+               for v in variants):
             counts[kind] += 1
     for kind, at in cues.after:
         if any(text.endswith(v, 0, at) and is_boundary(text, at - len(v)) for v in variants):

@@ -422,3 +422,27 @@ def test_a_work_named_after_its_noun_is_a_thing_and_unknown_letters_are_no_place
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"U.S.": "PLACE"}
     admin = [Sentence("The Administration continues its work. The Administration said so.", 0, 0)]
     assert find_entities((NameMention("Administration", "ORG", 0), NameMention("Administration", "ORG", 0)), admin) == []
+
+
+def test_people_counted_by_a_number_are_no_body_but_a_numbered_street_is_a_place():
+    from newsfuse.facts import find_cues, text_cues
+
+    text = "Two Britons were freed. The kidnapped Britons flew home from 10 Downing Street."
+    cues = find_cues(text)
+    assert text_cues(("Britons",), text, cues) == {"OTHER": 1}
+    assert text_cues(("Downing Street",), text, cues) == {}
+    shops = "Two Walgreens stores closed. Two Minneapolis students spoke."
+    assert text_cues(("Walgreens",), shops, find_cues(shops)) == text_cues(("Minneapolis",), shops, find_cues(shops)) == {}
+
+
+def test_a_dateline_s_outlet_and_a_state_code_join_no_other_name():
+    sentences = [Sentence("White Plains, New York (CNN) Clinton spoke. She lives in New York. Police seized a "
+                          "Chevy Tahoe. Mansfield, CT. Charged. Dave Camp met Dave Camp in D.C. and Los Angeles, or L.A.", 0, 0)]
+    names = (NameMention("New York", "GPE", 0), NameMention("New York", "GPE", 0), NameMention("CNN", "ORG", 0),
+             NameMention("Chevy Tahoe", "ORG", 0), NameMention("CT", "GPE", 0),
+             NameMention("Dave Camp", "PERSON", 0), NameMention("Dave Camp", "PERSON", 0), NameMention("D.C.", "GPE", 0),
+             NameMention("Los Angeles", "ORG", 0), NameMention("L.A.", "GPE", 0), NameMention("L.A.", "GPE", 0))
+    variants = {e.name: set(e.variants) for e in find_entities(names, sentences)}
+    assert "CNN" not in variants.get("New York", set())
+    assert "CT" not in variants.get("Chevy Tahoe", set()) and "D.C." not in variants["Dave Camp"]
+    assert "L.A." in variants["Los Angeles"]  # a place's own letters still join it
