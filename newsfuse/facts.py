@@ -329,8 +329,11 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             votes["ORG"] += KNOWN_WEIGHT + sum(votes.values())
         for kind, n in text_cues(tuple(names_written), text, cues).items():
             votes[kind] += KNOWN_WEIGHT * n
-        if name.isalpha() and name.isupper() and votes["ORG"] >= 1 and "PERSON" in votes:
-            # "SANA said", "KCNA reported": an acronym the model also calls a body is one when it speaks
+        first_word = name.split()[0]
+        if (name.isalpha() and name.isupper() or first_word.isalpha() and first_word.isupper() and len(first_word) > 2) \
+                and votes["ORG"] >= 1 and "PERSON" in votes:
+            # "SANA said", "KCNA reported", "CITIC Pacific said": an acronym (or a name opening with
+            # one) that the model also calls a body is one when it speaks
             votes["ORG"] += votes.pop("PERSON")
         kind = votes.most_common(1)[0][0]
         if kind == OTHER or len(names_written) == 1 and name.lower().rstrip(".") in ORG_WORDS | COMPANY_FORMS:

@@ -234,6 +234,9 @@ def test_an_acronym_the_model_also_calls_a_body_is_one_when_it_speaks():
     names = (NameMention("SANA", "ORG", 0), NameMention("SANA", "PERSON", 0, cue="PERSON"),
              NameMention("SANA", "PERSON", 1, cue="PERSON"), *[NameMention("JFK", "PERSON", 0)] * 3)
     assert {e.name: e.kind for e in find_entities(names, [])} == {"SANA": "ORG", "JFK": "PERSON"}
+    company = (NameMention("CITIC Pacific", "ORG", 0), NameMention("CITIC Pacific", "ORG", 0, cue="PERSON"),
+               NameMention("CITIC Pacific", "PERSON", 0, cue="PERSON"))
+    assert {e.name: e.kind for e in find_entities(company, [])} == {"CITIC Pacific": "ORG"}
 
 
 def test_a_company_is_its_legal_name_and_is_shown_as_the_text_names_it():
