@@ -112,6 +112,12 @@ STATE_NAMES = {
 # Postal codes and AP's abbreviations; "Miss." has no full name above, being a courtesy title too.
 STATE_ABBREVIATIONS = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT
 NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY Miss""".split()) | frozenset(STATE_NAMES)
+US_STATES = frozenset("""
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois
+Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri
+Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington
+Wisconsin Wyoming""".split()) | {"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina",
+                                 "South Carolina", "North Dakota", "South Dakota", "West Virginia", "Rhode Island"}
 # Countries, US states and a few capitals: places whatever the model says.
 COUNTRIES = frozenset("""
 Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
@@ -123,13 +129,9 @@ Mexico Moldova Morocco Mozambique Myanmar Nepal Netherlands Nicaragua Niger Nige
 Palestine Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland Senegal Serbia
 Singapore Slovakia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tanzania Thailand Tunisia Turkey
 Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe America Europe Africa Asia
-Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois
-Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
-Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia
-Wisconsin Wyoming London Paris Beijing Moscow Tokyo Baghdad Damascus Washington UK US USA
-""".split()) | {"United States", "United Kingdom", "New York", "New Jersey", "New Mexico", "New Hampshire",
-                "North Carolina", "South Carolina", "North Dakota", "South Dakota", "West Virginia", "Rhode Island",
-                "South Africa", "North Korea", "South Korea", "Saudi Arabia", "New Zealand", "Los Angeles"}
+London Paris Beijing Moscow Tokyo Baghdad Damascus UK US USA
+""".split()) | US_STATES | {"United States", "United Kingdom", "South Africa", "North Korea", "South Korea",
+                            "Saudi Arabia", "New Zealand", "Los Angeles"}
 PAGEANT_PLACES = COUNTRIES | {"Universe", "World"}  # "Miss Universe"
 PAGEANT_RE = re.compile(r"(?:%s)\b" % "|".join(sorted(PAGEANT_PLACES, key=len, reverse=True)))
 ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:%s)\.)$" % "|".join(
@@ -173,8 +175,10 @@ KIND_OF_LABEL = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLA
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "county", "state", "country",
                "capital", "island", "suburb", "neighbourhood", "neighborhood", "site", "oasis", "area", "continent",
                "supercontinent", "peninsula", "archipelago"}
-TIME_ZONES = {"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC", "BST",
-              "CET", "CEST", "AEST", "AEDT", "JST"}
+# Time zones whose letters are nothing else ("10:00 GMT"), and all, some of which are also states
+# or words ("CT", "ET"): a time zone only after a time.
+PLAIN_TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET"}
+TIME_ZONES = PLAIN_TIME_ZONES | {"ET", "CT", "MT", "MST", "MDT", "PT", "CEST", "AEST", "AEDT", "JST"}
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "noon", "midnight"}
 PLACE_PREPOSITIONS = {"in", "near", "outside", "into", "across", "towards", "toward", "around", "inside"}
 
@@ -433,17 +437,12 @@ def context_cue(tokens, before, after) -> str:
     return ""
 
 
-STATE_FULL_NAMES = frozenset(STATE_NAMES.values()) | {"Alaska", "Arizona", "Delaware", "Hawaii", "Idaho", "Iowa",
-    "Maine", "Mississippi", "Ohio", "Utah", "New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina",
-    "South Carolina", "North Dakota", "South Dakota", "West Virginia", "Rhode Island"}
-
-
 def in_state(doc, i: int) -> bool:
     """Whether a US state starts at token i and closes the phrase, as a town's state does ("Millis,
     Mass. home", "Austin, Texas, on Monday"); not "Cruz, Texas's senator", "Warren, D-Mass.".
     Postal codes are left out: "Albert Quan, MD" is a doctor."""
     for state in (doc[i:i + 1], doc[i:i + 2]):
-        if len(state) and (state.text in STATE_FULL_NAMES or state.text.endswith(".") and state.text[:-1] in STATE_NAMES):
+        if len(state) and (state.text in US_STATES or state.text.endswith(".") and state.text[:-1] in STATE_NAMES):
             end = state.end
             return state.text.endswith(".") or end == len(doc) or doc[end].is_punct and doc[end].text != "'s" \
                 or doc[end].pos_ in ("ADP", "CCONJ", "VERB", "AUX")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsfuse.analyze import (COUNTRIES, HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, MEASUREMENTS, PERSON_TITLES,
-                              STATE_ABBREVIATIONS, STATE_NAMES, charged_crime)
+                              PLAIN_TIME_ZONES, STATE_ABBREVIATIONS, STATE_NAMES, charged_crime)
 from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQuote, NameMention, Sentence
 
 # ---------------------------------------------------------------- entities
@@ -95,7 +95,7 @@ OTHER_WORDS = {"awards", "award", "globes", "olympics", "games", "cup", "festiva
                "grammys", "emmys", "oscars", "tonys", "baftas", "jamboree", "fest", "expo", "carnival", "parade",
                "gala", "rodeo", "regatta",
                # time zones ("10:00 GMT"), which NER often takes for organisations
-               "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet"}
+               *(zone.lower() for zone in PLAIN_TIME_ZONES)}
 AWARDS = {"oscar", "emmy", "grammy", "bafta"}  # alone: "an Oscar", "the Oscar votes" (not "Oscar Pistorius")
 # Last words that make a name a place.
 PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport", "station", "township",
