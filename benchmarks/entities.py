@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from newsfuse.analyze import PERSON_TITLES
+from newsfuse.analyze.names import PERSON_TITLES
 from newsfuse.facts import KIND_OF_LABEL, extract_facts, find_entities
 from newsfuse.ingest import iter_jsonl
 from newsfuse.pipeline import Pipeline, prepare

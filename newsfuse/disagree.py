@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsfuse.analyze import (HUMAN_EVENTS, INCREMENT_WORDS, MEASURE_NOUNS, MEASUREMENTS, PAST_PERIOD_RE,
-                              charged_crime)
+from newsfuse.analyze.amounts import (HUMAN_EVENTS, INCREMENT_WORDS, MEASURE_NOUNS, MEASUREMENTS, PAST_PERIOD_RE,
+                                      charged_crime)
 from newsfuse.facts import NOT_HEAD_COUNTS
 from newsfuse.quantities import CURRENCIES, UNITS
 from newsfuse.types import Amount, Disagreement, Entity, Sentence, Statement, SummarySentence

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from newsfuse.analyze import (COUNTRIES, HONORIFICS, KIND_OF_LABEL, MEASURE_NOUNS, MEASUREMENTS, PERSON_TITLES,
-                              PLAIN_TIME_ZONES, STATE_ABBREVIATIONS, STATE_NAMES, charged_crime)
+from newsfuse.analyze.amounts import MEASURE_NOUNS, MEASUREMENTS, charged_crime
+from newsfuse.analyze.names import (COUNTRIES, HONORIFICS, KIND_OF_LABEL, PERSON_TITLES, PLAIN_TIME_ZONES,
+                                    STATE_ABBREVIATIONS, STATE_NAMES)
 from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQuote, NameMention, Sentence
 
 # ---------------------------------------------------------------- entities

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsfuse.analyze import analyze, load_nlp
-from newsfuse.analyze_rules import analyze_with_rules
+from newsfuse.analyze.fast import analyze_with_rules
 from newsfuse.attribute import attribute
 from newsfuse.clean import clean_document, drop_boilerplate_sentences
 from newsfuse.disagree import find_disagreements, mark_disputes

@@ -330,7 +330,7 @@ def test_key_quotes_need_a_speaker_and_use_the_full_name(analyzed):
 
 
 def test_fast_facts_are_marked_approximate():
-    from newsfuse.analyze_rules import analyze_with_rules
+    from newsfuse.analyze.fast import analyze_with_rules
 
     analysis = analyze_with_rules([Sentence("Officials said 500 people were killed.", 0, 0)])
     facts = extract_facts(analysis, find_entities(analysis.names, []))

@@ -1,4 +1,4 @@
-from newsfuse.analyze_rules import analyze_with_rules
+from newsfuse.analyze.fast import analyze_with_rules
 from newsfuse.types import Sentence
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.analyze import EVENT_CLASSES, HUMAN_EVENTS, PEOPLE, PERSON_TITLES, PLACE_PREPOSITIONS, UPDATE_RE
+from newsfuse.analyze.amounts import EVENT_CLASSES, HUMAN_EVENTS, PEOPLE, UPDATE_RE
+from newsfuse.analyze.names import PERSON_TITLES, PLACE_PREPOSITIONS
 from newsfuse.quantities import Quantity, is_identifier_or_age, parse_quantities
 from newsfuse.types import Amount, Analysis, NameMention, Sentence
 

@@ -1,0 +1,117 @@
+"""Quotations with their speaker and role: the nearest verb of saying's subject."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newsfuse.analyze.names import HONORIFICS, SAYING_VERBS, clean_name
+from newsfuse.types import Quotation, Sentence
+
+# Quotation marks pair in order: the span between one quotation's closing mark and the next
+# one's opening mark is the writer's own words ('insisted police numbers "remained high" and that
+# the services did an "incredible job"').
+QUOTED_RE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+MIN_QUOTE_WORDS = 6
+# A quotation right after one of these words is a title or what a thing says, not speech: 'a
+# new book, "The Brainy Bunch: ..."', 'released his photo with the plea "This is one of our suspects"'.
+TITLE_CUE_RE = re.compile(
+    r"\b(?:book|novel|memoir|film|movie|documentary|song|album|show|series|episode|play|article|essay|"
+    r"column|op-ed|headline|poem|titled|entitled|slogan|motto|sign|banner|placard|caption|hashtag|plea|"
+    r"reading)[,:]?\s*$", re.IGNORECASE)
+
+
+def is_title_case(words: list[str]) -> bool:
+    """"Son of a Son of a Gambler: Winners, Losers and What to Do When You Win the Lottery"."""
+    content = [w for w in words if len(w) > 3]
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def sentence_quotations(doc, sentence: Sentence, previous: tuple[str, str] = ("", "")) -> Iterator[Quotation]:
+    """Each quotation with the speaker of the saying verb nearest to it; none when that verb's
+    subject is not a named person ("a diplomat said, with Ambassador Gerard Araud saying ...").
+    previous: who speaks in the sentence before, which "he said" and a quotation standing alone
+    go on ('"...," Gillum said. "I'm saying the racists believe he's a racist."')."""
+    quoted = [m for m in QUOTED_RE.finditer(sentence.text) if len(m.group(1).split()) >= MIN_QUOTE_WORDS
+              and not TITLE_CUE_RE.search(sentence.text[:m.start()]) and not is_title_case(m.group(1).split())]
+    if not quoted:
+        return
+    inside = [any(m.start() <= t.idx < m.end() for m in quoted) for t in doc]
+    verbs = saying_verbs(doc, inside)
+    for m in quoted:
+        span = [t.i for t in doc if m.start() <= t.idx < m.end()]
+        if not span:
+            continue
+        if verbs:
+            verb = min(verbs, key=lambda t: min(abs(t.i - span[0]), abs(t.i - span[-1])))
+            subject = saying_subject(verb)
+            speaker, role = (("", "") if subject is None else previous if subject.lower_ in ("he", "she")
+                             else speaker_and_role(subject))
+        else:
+            speaker, role = previous if not re.search(r"\w", QUOTED_RE.sub("", sentence.text)) else ("", "")
+        if speaker:
+            yield Quotation(text=m.group(1).strip(" ,"), speaker=speaker, role=role, sentence=sentence)
+
+
+def saying_verbs(doc, inside: list[bool]) -> list:
+    """The saying verbs outside the quotations."""
+    return [t for t in doc if not inside[t.i]
+            and (t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in SAYING_VERBS)]
+
+
+def named_speaker(doc) -> tuple[str, str]:
+    """The named person who last says something in a sentence without a quotation ("Smith said
+    the plan would fail"), or ("", ""). Not one who asks: the next "he said" is the answer."""
+    for verb in reversed(saying_verbs(doc, [False] * len(doc))):
+        if verb.lemma_ == "ask":
+            continue
+        subject = saying_subject(verb)
+        if subject is not None and subject.lower_ not in ("he", "she"):
+            speaker, role = speaker_and_role(subject)
+            if speaker:
+                return speaker, role
+    return "", ""
+
+
+def saying_subject(verb):
+    """Who says: the verb's subject; for a verb without one, that of the verb it belongs to
+    ("Cosby shook his head and said", "Graham said, adding: ..."); the noun a "who" stands for;
+    or whom the words are according to."""
+    if verb.lower_ == "according":
+        to = next((c for c in verb.children if c.dep_ == "prep"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if verb.lemma_ == "continue" and any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+        return None  # "it would continue to chase": not a speaker going on
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            return verb.head
+        if subject is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+            return subject
+        verb = verb.head
+
+
+def speaker_and_role(subject) -> tuple[str, str]:
+    """("Muhannad Haimour", "Anbar spokesman") from "Anbar spokesman Muhannad Haimour"; a
+    role noun with a name in apposition ("the governor, Talal Barazi") works the same way."""
+    doc = subject.doc
+    person = subject if subject.ent_type_ == "PERSON" else next(
+        (c for c in subject.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON"), None)
+    if person is None:
+        return "", ""
+    name = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= person.i < e.end), None)
+    if name is None:
+        return "", ""
+    cleaned = clean_name(name)
+    if cleaned is None:
+        return "", ""
+    appos = next((c for c in person.children if c.dep_ == "appos"), None)
+    before_name = [t for t in subject.subtree if t.i < name.start]
+    if appos is not None:
+        tokens = list(appos.subtree)
+        role = doc[tokens[0].i:tokens[-1].i + 1].text
+    elif subject.i != person.i and subject.pos_ == "NOUN":
+        role = " ".join(t.text for t in before_name if t.lower_.rstrip(".") not in HONORIFICS)
+    else:
+        role = " ".join(t.text for t in before_name if t.dep_ in ("compound", "amod", "nmod")
+                        and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_.rstrip(".") not in HONORIFICS)
+    return cleaned[0], role.strip(" ,")

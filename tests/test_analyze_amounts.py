@@ -1,0 +1,97 @@
+import pytest
+
+
+def amounts_of(analyzed, text):
+    return {a.text: a for a in analyzed([text])[1].amounts}
+
+
+def test_figure_reads_counted_noun_event_place_and_period(analyzed):
+    a = amounts_of(analyzed, "Local officials said 500 people were killed in Ramadi since Friday.")["500"]
+    assert (a.counted, a.event, a.places, a.period) == ("people", "killed", ("Ramadi",), "since Friday")
+
+
+@pytest.mark.parametrize("text, number, counted, event", [
+    ("Approximately 8,000 have fled the city.", "Approximately 8,000", "people", "fled"),
+    ("Militants are thought to have killed up to 500 people.", "up to 500", "people", "killed"),
+    ("Authorities said 40,000 residents have fled the violence.", "40,000", "people", "fled"),
+    ("The blast left 17 deaths and dozens of wounded.", "17", "people", "killed"),
+    ("Police arrested 12 protesters on Saturday.", "12", "protester", "arrested"),
+    ("The death toll rose to 45 on Monday.", "45", "people", "killed"),
+    ("Protests claimed 15 lives in Pakistan.", "15", "people", "killed"),
+    ("The blast forced the evacuation of about 70 homes.", "about 70", "home", "evacuated"),
+    ("He faces five counts of criminal mischief.", "five", "count of mischief", "charged"),
+])
+def test_what_a_number_counts_and_what_happened(analyzed, text, number, counted, event):
+    a = amounts_of(analyzed, text)[number]
+    assert (a.counted, a.event) == (counted, event)
+
+
+@pytest.mark.parametrize("text, number, measured, thing, places", [
+    ("They climbed the 26,291-foot (8,013 m) peak.", "26,291", "size", "mountain", ()),  # a peak is a mountain
+    ("The baby landed on the elevator car, which was six stories below.", "six", "below", "vehicle", ()),
+    ("The hot spring, which is more than 121 feet deep, is famous.", "more than 121", "deep", "spring", ()),
+    ("The base lies 90 miles north of Las Vegas.", "90", "distance", "", ("Las Vegas",)),
+    ("Jomsom is 125 miles from Kathmandu.", "125", "distance", "", ("Kathmandu",)),
+    ('"I got jumped by three 250 pound bouncers," London tweeted.', "250", "size", "bouncer", ()),
+    ("A 39 second slow motion video has been viewed 780,000 times.", "39", "size", "video", ()),
+])
+def test_a_measurement_says_what_it_measures(analyzed, text, number, measured, thing, places):
+    a = amounts_of(analyzed, text)[number]
+    assert (a.event, a.event_text, a.places) == (measured, thing, places)
+
+
+def test_a_depth_below_a_named_reference_is_no_measurement(analyzed):
+    """"two miles below the surface" says where, from a reference another source may not share."""
+    assert amounts_of(analyzed, "The lake lies some two miles below the surface.")["some two"].event == ""
+
+
+def test_an_age_is_not_a_period(analyzed):
+    a = amounts_of(analyzed, "Arnold Demoski, 26, of Nulato, faces six counts of criminal mischief.")["six"]
+    assert a.period == ""
+
+
+def test_scope_parts_and_later_counts(analyzed):
+    amounts = amounts_of(analyzed, "Five people were critically injured, including two children.")
+    assert "critically" in amounts["Five"].scope and amounts["two"].part
+    assert amounts_of(analyzed, "Six of those arrested were members.")["Six"].part
+    gunmen = amounts_of(analyzed, "The forces killed two of the gunmen.")["two"]
+    assert (gunmen.counted, gunmen.event, gunmen.part) == ("fighter", "killed", False)
+    assert amounts_of(analyzed, "The death toll rose to 45 on Monday.")["45"].update
+    assert not amounts_of(analyzed, "Police said 45 people were killed.")["45"].update
+
+
+def test_a_verb_reached_through_a_preposition_is_no_event_unless_known(analyzed):
+    amounts = amounts_of(analyzed, "The film earned $100 million in 29 territories.")
+    assert amounts["29"].event == "" and amounts["$100 million"].event == "earn"
+
+
+def test_framed_events_and_dates_of_relative_clauses(analyzed):
+    amount = amounts_of(analyzed, "The spell has left 18 service members dead since Saturday.")["18"]
+    assert (amount.event, amount.period) == ("killed", "since Saturday")
+    # 1956 dates the banding, not the chicks
+    assert amounts_of(analyzed, "Wisdom, who was banded in 1956, has raised as many as 35 chicks.")["as many as 35"].period == ""
+    text = "Since experts first banded her in 1956, Wisdom has raised as many as 35 chicks."
+    assert amounts_of(analyzed, text)["as many as 35"].period == ""  # an adverbial clause dates its own verb
+    # a particular incident sets a count apart; "the fighting" is the story's own
+    bomb = amounts_of(analyzed, "A roadside bomb attack killed four U.S. troops.")["four"]
+    assert (bomb.cause, bomb.incident) == ("violence", "a roadside bomb attack")
+    assert amounts_of(analyzed, "At least 88 crashes occurred on highways.")["At least 88"].incident == ""  # what is counted
+    assert amounts_of(analyzed, "Three rebels were killed in the fighting.")["Three"].cause == ""
+
+
+def test_a_present_habit_is_not_an_event_and_an_age_is_not_a_period(analyzed):
+    assert amounts_of(analyzed, "The index uses 35 categories to rate each nation.")["35"].event == ""
+    amount = amounts_of(analyzed, "The 41-year-old said 12 people were arrested.")["12"]
+    assert amount.event == "arrested" and amount.period == ""
+
+
+def test_a_count_told_in_a_date_s_clause_happened_then_and_a_comparison_dates_its_own_count(analyzed):
+    told = amounts_of(analyzed, "It was the deadliest attack since July 2011, when a gunman killed 77 people in Oslo.")
+    assert told["77"].period == "in July 2011"  # not "since July 2011"
+    compared = amounts_of(analyzed, "At least 485 soldiers were killed this year, compared with 521 in 2009.")
+    assert compared["At least 485"].period != "in 2009"
+
+
+def test_a_period_keeps_both_ends_of_its_range(analyzed):
+    text = "Officials said 87 people were sickened between May 2014 and May 2015 in the county."
+    assert amounts_of(analyzed, text)["87"].period == "between May 2014 and May 2015"

@@ -1,0 +1,40 @@
+def test_quotation_with_speaker_and_role(analyzed):
+    _, analysis = analyzed(['"We do not have an accurate count yet of the dead," said Anbar spokesman Muhannad Haimour.'])
+    [quote] = analysis.quotations
+    assert quote.speaker == "Muhannad Haimour" and "spokesman" in quote.role
+    assert quote.text == "We do not have an accurate count yet of the dead"
+
+
+def test_quotation_without_a_speaker_is_left_out(analyzed):
+    assert analyzed(['"This is the worst flood any of us can remember in this valley," the statement read.'])[1].quotations == ()
+
+
+def test_words_between_two_quotations_are_no_quotation(analyzed):
+    _, analysis = analyzed(['Mayor Ann Price insisted crime was "falling fast" and that the police had done an '
+                            '"outstanding job of keeping every neighbourhood safe this year".'])
+    assert [q.text for q in analysis.quotations] == ["outstanding job of keeping every neighbourhood safe this year"]
+
+
+def test_a_title_or_a_plea_in_quotation_marks_is_nobody_speaking(analyzed):
+    _, analysis = analyzed([
+        'John Miller, author of the book "How We Built The Bridge Over The Wide River Valley," says the work took a decade.',
+        'Tom Reed said he could have been shot after the police released his photo with the plea '
+        '"This is one of our suspects, please help us find him."'])
+    assert analysis.quotations == ()
+
+
+def test_a_quotation_takes_the_speaker_of_the_nearest_saying_verb(analyzed):
+    _, analysis = analyzed([
+        '"The aim now is to find common ground on the text," a diplomat said, with Ambassador Paul Morel saying a vote was likely.',
+        '"I have plans to put on television about people and their love," Bill Lane said, adding, '
+        '"There is still a lot of work left in me for the years ahead."'])
+    assert [(q.speaker, q.text[:18]) for q in analysis.quotations] == [("Bill Lane", "I have plans to pu"),
+                                                                       ("Bill Lane", "There is still a l")]
+
+
+def test_he_said_and_a_quotation_standing_alone_go_on_with_the_speaker_before(analyzed):
+    _, analysis = analyzed(['"We will rebuild every house on this street," Mayor Ann Price said on Monday. '
+                            '"Nobody here will be left without a roof this winter." '
+                            '"The money is already in the city budget for this," she said. '
+                            'Reporters asked Ann Price about the cost. "We cannot say how much it will cost yet," he said.'])
+    assert [q.speaker for q in analysis.quotations] == ["Ann Price", "Ann Price", "Ann Price"]
