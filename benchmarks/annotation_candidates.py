@@ -1,6 +1,6 @@
 """Candidates for the hand-labelled development sets in tests/data/ (see tests/data/README.md).
 
-Deliberately broad and independent of the rules in facts.py / disagree.py, so that the labels
+Deliberately broad and independent of the rules in facts/ and disagree.py, so that the labels
 measure those rules instead of mirroring them:
 - names: every span spaCy's NER marks (any non-numeric label) or that is a run of capitalised
   words, sampled per cluster;

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from newsfuse.disagree import find_disagreements
 from newsfuse.evaluate import disagreement_scores
-from newsfuse.facts import extract_facts, find_entities
+from newsfuse.facts import extract_facts
+from newsfuse.facts.entities import find_entities
 from newsfuse.ingest import cluster_from_record, iter_jsonl
 from newsfuse.pipeline import Pipeline, prepare
 

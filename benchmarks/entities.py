@@ -22,8 +22,9 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from newsfuse.analyze.names import PERSON_TITLES
-from newsfuse.facts import KIND_OF_LABEL, extract_facts, find_entities
+from newsfuse.analyze.names import KIND_OF_LABEL, PERSON_TITLES
+from newsfuse.facts import extract_facts
+from newsfuse.facts.entities import find_entities
 from newsfuse.ingest import iter_jsonl
 from newsfuse.pipeline import Pipeline, prepare
 

@@ -16,7 +16,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from newsfuse.facts import extract_facts, find_entities
+from newsfuse.facts import extract_facts
+from newsfuse.facts.entities import find_entities
 from newsfuse.ingest import iter_jsonl
 from newsfuse.pipeline import Pipeline, prepare
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from entities import normal  # noqa: E402
 
 from newsfuse.analyze import load_nlp  # noqa: E402
-from newsfuse.facts import find_entities  # noqa: E402
+from newsfuse.facts.entities import find_entities  # noqa: E402
 from newsfuse.ingest import iter_jsonl  # noqa: E402
 from newsfuse.name_types import LABELS, WEIGHTS, NameTypes, name_text  # noqa: E402
 from newsfuse.pipeline import Pipeline, prepare  # noqa: E402

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from newsfuse.analyze.amounts import (HUMAN_EVENTS, INCREMENT_WORDS, MEASURE_NOUNS, MEASUREMENTS, PAST_PERIOD_RE,
                                       charged_crime)
-from newsfuse.facts import NOT_HEAD_COUNTS
+from newsfuse.facts.figures import NOT_HEAD_COUNTS
 from newsfuse.quantities import CURRENCIES, UNITS
 from newsfuse.types import Amount, Disagreement, Entity, Sentence, Statement, SummarySentence
 

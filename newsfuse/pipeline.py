@@ -12,7 +12,8 @@ from newsfuse.analyze.fast import analyze_with_rules
 from newsfuse.attribute import attribute
 from newsfuse.clean import clean_document, drop_boilerplate_sentences
 from newsfuse.disagree import find_disagreements, mark_disputes
-from newsfuse.facts import extract_facts, find_entities
+from newsfuse.facts import extract_facts
+from newsfuse.facts.entities import find_entities
 from newsfuse.ingest import document_from_text
 from newsfuse.name_types import NameTypes
 from newsfuse.order import order_sentences

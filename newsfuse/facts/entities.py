@@ -1,5 +1,4 @@
-"""Key facts of a story, read from the analysis stage: people, places and organisations,
-figures with what happened, a dated timeline, and key quotations with their speakers.
+"""People, places and organisations of a cluster.
 
 Entity types are decided per cluster, not per mention: spaCy's small model mislabels a name
 now and then ("Palmyra" as a person), so every mention of a name and of its variants
@@ -12,15 +11,12 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfuse.analyze.amounts import MEASURE_NOUNS, MEASUREMENTS, charged_crime
 from newsfuse.analyze.names import (COUNTRIES, HONORIFICS, KIND_OF_LABEL, PERSON_TITLES, PLAIN_TIME_ZONES,
                                     STATE_ABBREVIATIONS, STATE_NAMES)
-from newsfuse.types import Analysis, Amount, Entity, Event, Facts, Figure, KeyQuote, NameMention, Sentence
-
-# ---------------------------------------------------------------- entities
+from newsfuse.types import Entity, NameMention, Sentence
 
 # Names of these kinds are not key facts: nationalities, events, works, holidays, laws, products.
 OTHER = "OTHER"
@@ -641,145 +637,3 @@ def occurrences(variants: tuple[str, ...], texts: dict[int, str]) -> tuple[tuple
             documents.add(document)
             mentions += found
     return tuple(sorted(documents)), mentions
-
-
-# ---------------------------------------------------------------- figures
-
-TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "century", "millennium",
-              "time", "figure", "percent", "per", "cent", "times", "point", "age", "term", "season", "night"}
-NOT_HEAD_COUNTS = TIME_NOUNS | MEASURE_NOUNS
-MIN_FIGURE_WITHOUT_HUMAN_EVENT = 10
-NAMED_EVENTS = {"killed", "injured", "fled", "evacuated", "arrested", "missing", "kidnapped",
-                "rescued", "homeless", "charged"}
-
-
-# Verbs that say little alone: "270,000 people took" (the quiz), "150 WestJetters acted" (as elves).
-LIGHT_VERBS = {"take", "make", "go", "come", "get", "give", "put", "call", "act", "do", "hold", "keep", "set", "turn"}
-
-
-def is_key_figure(amount: Amount) -> bool:
-    """A figure is a key fact when it says what was counted and what happened to it."""
-    # A sum's kind or a price is enough to compare two sources, not to read as an event; nor
-    # is the size of one thing ("a 220-unit complex").
-    if amount.event in ("", "have", "sum", "cost") or amount.event in MEASUREMENTS or amount.counted in NOT_HEAD_COUNTS \
-            or amount.unit == "%" or not amount.asserted:
-        return False
-    if amount.event in LIGHT_VERBS and " " not in amount.event_text:
-        return False
-    if amount.event in NAMED_EVENTS:
-        return True
-    return bool(amount.counted) and (amount.value >= MIN_FIGURE_WITHOUT_HUMAN_EVENT or bool(amount.unit))
-
-
-def figure_event(amount: Amount) -> str:
-    return amount.event if amount.event in NAMED_EVENTS else amount.event_text
-
-
-def figure_counts(amount: Amount) -> str:
-    """"people killed", "residents fled", "contract awarded"."""
-    # "claimed 220,000 lives": people killed, not "lives killed"
-    written = "" if amount.counted_text.lower() in ("life", "lives") else amount.counted_text
-    if amount.event == "charged":  # "12 counts of fraud charged"
-        written = f"{written or 'counts'} of {charged_crime(amount)}"
-    thing = written or ("people" if amount.counted == "people" else amount.counted)
-    # "more than 220,000 people killed in a civil war": a count of another incident than the
-    # story's own says which.
-    incident = f"in {amount.incident}" if amount.incident else ""
-    return " ".join(x for x in (thing, figure_event(amount), incident) if x)
-
-
-def find_figures(amounts: tuple[Amount, ...], not_places: frozenset[str] = frozenset()) -> list[Figure]:
-    """Figures with their event, merged when several documents report them, most reported first.
-    not_places: names the cluster's entities show are people or bodies, which the parse of one
-    sentence took for where a count happened ("charged in San-Juan", Vaz's co-defendant)."""
-    merged: dict[tuple, dict] = {}
-    for a in amounts:
-        if not is_key_figure(a):
-            continue
-        if not_places.intersection(a.places):
-            a = replace(a, places=tuple(p for p in a.places if p not in not_places))
-        entry = merged.setdefault((a.value, a.unit, a.counted, a.event), {"amount": a, "documents": set()})
-        entry["documents"].add(a.sentence.document)
-        best = entry["amount"]
-        if (bool(a.places), bool(a.period)) > (bool(best.places), bool(best.period)):
-            entry["amount"] = a  # the statement that says where and when
-    figures = [Figure(value=v["amount"].value, text=v["amount"].text, counts=figure_counts(v["amount"]),
-                      event=figure_event(v["amount"]), place=", ".join(v["amount"].places[:2]), period=v["amount"].period,
-                      sentence=v["amount"].sentence.text, documents=tuple(sorted(v["documents"])))
-               for v in merged.values()]
-    figures.sort(key=lambda f: (-len(f.documents), f.event not in NAMED_EVENTS, -f.value))
-    return figures
-
-
-# ---------------------------------------------------------------- timeline
-
-# Words two tellings of any event share: left out when comparing them.
-FUNCTION_WORDS = frozenset({"a", "an", "the", "in", "on", "at", "of", "to", "for", "from", "by", "with", "since", "and",
-                            "was", "were", "is", "are", "has", "have", "had", "be", "been", "s"})
-
-
-def build_timeline(analysis: Analysis, limit: int = 10) -> list[Event]:
-    """Dated clauses in date order; an event two outlets tell alike ("The magazine's office was
-    firebombed in 2011", "The magazine's offices were fire-bombed after that in 2011") once."""
-    events: list[Event] = []
-    told: list[tuple[str, frozenset[str]]] = []  # each event's date and words, but the date's own
-    for d in sorted(analysis.dates, key=lambda d: d.when):
-        words = _words(d.clause) - _words(d.phrase) - FUNCTION_WORDS
-        if any(when == d.when and len(words & other) > 0.6 * min(len(words), len(other)) for when, other in told):
-            continue
-        told.append((d.when, words))
-        events.append(Event(when=d.when, phrase=d.phrase, clause=d.clause, sentence=d.sentence.text,
-                            document=d.sentence.document))
-    return events[:limit]
-
-
-# ---------------------------------------------------------------- key quotes
-
-MAX_QUOTES = 5
-MAX_QUOTES_PER_SPEAKER = 2
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w+", text.lower()))
-
-
-def key_quotes(analysis: Analysis, entities: list[Entity]) -> list[KeyQuote]:
-    """Quotations whose speaker the sources name, the ones most outlets carry first."""
-    full_name = {v: e.name for e in entities if e.kind == "PERSON" for v in e.variants}
-    prominence = {e.name: len(e.documents) for e in entities}
-    groups: list[dict] = []
-    for q in analysis.quotations:
-        speaker = full_name.get(q.speaker, q.speaker)
-        words = _words(q.text)
-        for g in groups:
-            if g["speaker"] == speaker and len(words & g["words"]) >= 0.7 * min(len(words), len(g["words"])):
-                g["documents"].add(q.sentence.document)
-                g["role"] = g["role"] or q.role
-                break
-        else:
-            groups.append({"quote": q, "speaker": speaker, "role": q.role, "words": words,
-                           "documents": {q.sentence.document}})
-    groups.sort(key=lambda g: (-len(g["documents"]), -prominence.get(g["speaker"], 0), g["quote"].sentence.position))
-    chosen, per_speaker = [], Counter()
-    for g in groups:
-        if per_speaker[g["speaker"]] < MAX_QUOTES_PER_SPEAKER and len(chosen) < MAX_QUOTES:
-            per_speaker[g["speaker"]] += 1
-            chosen.append(KeyQuote(text=g["quote"].text, speaker=g["speaker"], role=g["role"],
-                                   documents=tuple(sorted(g["documents"]))))
-    return chosen
-
-
-MIN_REPEATED = 3
-
-
-def extract_facts(analysis: Analysis, entities: list[Entity], top: int = 8) -> Facts:
-    chosen = []
-    for kind in ("PERSON", "PLACE", "ORG"):
-        of_kind = [e for e in entities if e.kind == kind]
-        # A name mentioned once is in passing; it is shown only when few names recur.
-        repeated = [e for e in of_kind if e.mentions > 1]
-        chosen.extend((repeated if len(repeated) >= MIN_REPEATED else of_kind)[:top])
-    not_places = frozenset(v for e in entities if e.kind != "PLACE" for v in e.variants)
-    return Facts(entities=tuple(chosen), figures=tuple(find_figures(analysis.amounts, not_places)[:top]),
-                 timeline=tuple(build_timeline(analysis)), quotes=tuple(key_quotes(analysis, entities)),
-                 approximate=analysis.approximate)

@@ -1,0 +1,36 @@
+"""Key quotes: quotations whose speaker the sources name, the ones most outlets carry first."""
+from __future__ import annotations
+
+from collections import Counter
+
+from newsfuse.facts.timeline import word_set
+from newsfuse.types import Analysis, Entity, KeyQuote
+
+MAX_QUOTES = 5
+MAX_QUOTES_PER_SPEAKER = 2
+
+
+def key_quotes(analysis: Analysis, entities: list[Entity]) -> list[KeyQuote]:
+    """Quotations whose speaker the sources name, the ones most outlets carry first."""
+    full_name = {v: e.name for e in entities if e.kind == "PERSON" for v in e.variants}
+    prominence = {e.name: len(e.documents) for e in entities}
+    groups: list[dict] = []
+    for q in analysis.quotations:
+        speaker = full_name.get(q.speaker, q.speaker)
+        words = word_set(q.text)
+        for g in groups:
+            if g["speaker"] == speaker and len(words & g["words"]) >= 0.7 * min(len(words), len(g["words"])):
+                g["documents"].add(q.sentence.document)
+                g["role"] = g["role"] or q.role
+                break
+        else:
+            groups.append({"quote": q, "speaker": speaker, "role": q.role, "words": words,
+                           "documents": {q.sentence.document}})
+    groups.sort(key=lambda g: (-len(g["documents"]), -prominence.get(g["speaker"], 0), g["quote"].sentence.position))
+    chosen, per_speaker = [], Counter()
+    for g in groups:
+        if per_speaker[g["speaker"]] < MAX_QUOTES_PER_SPEAKER and len(chosen) < MAX_QUOTES:
+            per_speaker[g["speaker"]] += 1
+            chosen.append(KeyQuote(text=g["quote"].text, speaker=g["speaker"], role=g["role"],
+                                   documents=tuple(sorted(g["documents"]))))
+    return chosen

@@ -1,0 +1,373 @@
+from newsfuse.facts.entities import find_entities
+from newsfuse.types import NameMention, Sentence
+
+
+def test_ramadi_entities_typed_by_the_cluster(pipeline, ramadi):
+    from newsfuse.pipeline import prepare
+
+    sentences, _ = prepare(ramadi)
+    analysis = pipeline.analyze(sentences, ramadi.documents)
+    entities = {e.name: e for e in find_entities(analysis.names, sentences)}
+    assert entities["Haider al-Abadi"].kind == "PERSON"
+    haimour = entities["Muhannad Haimour"]
+    assert haimour.kind == "PERSON" and "Haimour" in haimour.variants
+    islamic_state = entities["Islamic State"]
+    assert islamic_state.kind == "ORG" and {"IS", "ISIS", "Isis", "Daesh"} <= set(islamic_state.variants)
+    assert entities["Palmyra"].kind == "PLACE"  # the model says PERSON; "the town of Palmyra" says otherwise
+    assert entities["Ramadi"].kind == "PLACE" and len(entities["Ramadi"].documents) == 5
+    assert "Iraqi" not in entities and "Shia" not in entities  # nationalities are not entities
+
+
+def test_votes_cues_and_known_names_decide_the_type():
+    names = (NameMention("Lattner", "ORG", 0), NameMention("John Lattner", "PERSON", 1),
+             NameMention("Golden Globes", "ORG", 0), NameMention("Upper East Side", "ORG", 1),
+             NameMention("Kessab", "PERSON", 0, cue="PLACE"), NameMention("Kessab", "PERSON", 1, cue="PLACE"),
+             NameMention("Kessab", "PERSON", 1), NameMention("Council", "ORG", 0), NameMention("LLP", "ORG", 0), NameMention("LLP", "ORG", 1),
+             NameMention("Fremont St.", "ORG", 0),
+             NameMention("Southmead Hospital", "ORG", 0), NameMention("Union Station", "ORG", 0),
+             NameMention("Brennan Center", "ORG", 0), NameMention("World Trade Center", "FAC", 0),
+             NameMention("Leetsdale Drive", "PERSON", 0), NameMention("Trump Tower", "PERSON", 0),
+             NameMention("Sherman Way", "PERSON", 0), NameMention("Furious 8", "PERSON", 0),
+             NameMention("Furious 8", "PERSON", 1), NameMention("Fox 8", "GPE", 0), NameMention("Delta Psi", "GPE", 0),
+             NameMention("Omaha Public Power District", "GPE", 0), NameMention("Santa Clara County District", "ORG", 0),
+             NameMention("North Park Elementary", "FAC", 0))
+    entities = {e.name: e for e in find_entities(names, [Sentence("John Lattner met in Kessab.", 0, 0)])}
+    assert entities["John Lattner"].kind == "PERSON" and "Lattner" in entities["John Lattner"].variants
+    assert entities["Kessab"].kind == "PLACE"
+    assert entities["Upper East Side"].kind == entities["Fremont St."].kind == entities["Southmead Hospital"].kind == "PLACE"
+    assert entities["Union Station"].kind == "PLACE"  # a first word that names bodies does not make it one
+    assert entities["Leetsdale Drive"].kind == entities["Trump Tower"].kind == entities["Sherman Way"].kind == "PLACE"
+    assert entities["Fox 8"].kind == entities["Delta Psi"].kind == "ORG"  # a station; a fraternity
+    # a district that provides a service is a body; a school by its short name is one too
+    assert entities["Omaha Public Power District"].kind == entities["North Park Elementary"].kind == "ORG"
+    assert entities["Santa Clara County District"].kind == "PLACE"
+    assert "Furious 8" not in entities  # a person's name holds no number
+    # "Center" names a body as often as a building: the model's label decides.
+    assert entities["Brennan Center"].kind == "ORG" and entities["World Trade Center"].kind == "PLACE"
+    assert "Golden Globes" not in entities and "Council" not in entities and "LLP" not in entities
+    # what the text itself says (the words around "Kessab", the "Street"-like last words) is settled; a
+    # kind only the model's labels give is not
+    assert entities["Kessab"].settled and entities["Leetsdale Drive"].settled
+    assert not entities["John Lattner"].settled and not entities["Brennan Center"].settled
+
+
+def test_a_name_modifying_a_noun_weighs_less_and_short_words_are_not_acronyms():
+    # spaCy labels "Trump" in "the Trump campaign" as ORG; the person's own mentions decide.
+    names = (*[NameMention("Trump", "ORG", 0, modifier=True)] * 6, NameMention("Donald Trump", "PERSON", 1),
+             NameMention("Trump", "PERSON", 1), NameMention("Us", "GPE", 0), NameMention("US", "GPE", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["Donald Trump"].kind == "PERSON"
+    assert "Us" not in entities["US"].variants  # "Both of Us" is a title, not the United States
+
+
+def test_names_the_text_declares_one_and_transliterations_merge():
+    text = ("Militia leaders praised the Popular Mobilisation Units (Hashed al-Shaabi). Shia militias, known as "
+            "Hashid Shaabi, gathered near the town of Husaiba al-Sharqiya. Hashid Shaabi fighters were there.")
+    sentences = [Sentence(t, 0, i) for i, t in enumerate(text.split(". "))]
+    names = (NameMention("Popular Mobilisation Units", "ORG", 0), NameMention("Hashed al-Shaabi", "PERSON", 0),
+             NameMention("Hashed al-Shaabi", "PERSON", 0), NameMention("Hashid Shaabi", "ORG", 0),
+             NameMention("Husaiba al-Sharqiya", "PERSON", 0), NameMention("Hashid", "PERSON", 0))
+    entities = {e.name: e for e in find_entities(names, sentences)}
+    militia = next(e for e in entities.values() if "Hashid Shaabi" in e.variants)
+    assert militia.kind == "ORG" and {"Hashed al-Shaabi", "Popular Mobilisation Units"} <= set(militia.variants)
+    assert entities["Husaiba al-Sharqiya"].kind == "PLACE"  # "the town of" outweighs the model's label
+    assert "Hashid" not in entities  # one word once called a person, with no full name: left out
+
+
+def test_drugs_and_products_are_not_people_wherever_the_text_says_so():
+    text = ("She mailed a refill of Adderall to her daughter. Adderall and other ADHD medications are common. "
+            "Adderall was seized by customs.")
+    sentences = [Sentence(t, 0, i) for i, t in enumerate(text.split(". "))]
+    names = (NameMention("Adderall", "PERSON", 0), NameMention("Adderall", "PERSON", 0))
+    assert find_entities(names, sentences) == []
+    games = [Sentence("Zynga makes popular titles such as “CityVille” and “FarmVille.”", 0, 0)]
+    assert find_entities((NameMention("CityVille", "ORG", 0),), games) == []
+
+
+def test_a_common_word_capitalised_is_no_name_and_first_words_can_mark_a_place():
+    sentences = [Sentence("The basilica was full. Crowds filled St Peter's Basilica. Mount Adams is quiet.", 0, 0)]
+    names = (NameMention("Basilica", "PERSON", 0), NameMention("Mount Adams", "PERSON", 0),
+             NameMention("Mount Adams", "PERSON", 0))
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Mount Adams": "PLACE"}
+    medics = [Sentence("An EMT who worked with him spoke. The two EMTs left. The FBI's agents came.", 0, 0)]
+    names = (NameMention("EMT", "ORG", 0), NameMention("FBI", "ORG", 0))
+    assert {e.name for e in find_entities(names, medics)} == {"FBI"}  # an acronym in the plural is a common noun
+    terms = [Sentence("He had a traumatic brain injury (TBI), the FDA said. The TBI was severe.", 0, 0)]
+    names = (NameMention("TBI", "ORG", 0), NameMention("TBI", "ORG", 0), NameMention("FDA", "ORG", 0))
+    assert {e.name for e in find_entities(names, terms)} == {"FDA"}  # spelled out in lower case beside it
+    programmes = [Sentence("The bill repeals Obamacare. The vote came at 10:00 GMT.", 0, 0)]
+    names = (NameMention("Obamacare", "ORG", 0), NameMention("GMT", "ORG", 0))
+    assert find_entities(names, programmes) == []  # a health programme and a time zone
+    names = tuple(NameMention(n, "ORG", 0) for n in ("Mormon", "Sunnis", "Mormon Church")) * 2
+    assert {e.name for e in find_entities(names, [])} == {"Mormon Church"}  # believers are a kind of people
+    names = tuple(NameMention(n, "ORG", 0) for n in ("Medical Examiner", "Special Counsel", "Office of Special Counsel")) * 2
+    assert {e.name for e in find_entities(names, [])} == {"Office of Special Counsel"}  # offices, and an agency
+    names = tuple(NameMention(n, "ORG", 0) for n in ("CPR", "ATV", "ICU", "NATO")) * 2
+    assert {e.name for e in find_entities(names, [])} == {"NATO"}  # acronyms of common terms are no names
+
+
+def test_names_the_text_says_too_little_about_are_left_out():
+    # Seen once as a modifier ("the Oxford study"): nothing says whether a town or a university.
+    names = (NameMention("Oxford", "ORG", 0, modifier=True), NameMention("Obama", "PERSON", 0, modifier=True),
+             NameMention("Obama", "PERSON", 1), NameMention("White House", "ORG", 0, modifier=True),
+             NameMention("White House", "ORG", 0, modifier=True), NameMention("White House", "ORG", 1, modifier=True))
+    assert {e.name for e in find_entities(names, [])} == {"Obama", "White House"}
+    # spaCy's ORG for one mention of a phrase with no word naming a body and no acronym.
+    names = (NameMention("Catholic Imagination", "ORG", 0), NameMention("Literally Unbelievable", "ORG", 1),
+             NameMention("Oak Ridge National Laboratory", "ORG", 0), NameMention("CBS New York", "ORG", 0),
+             NameMention("Orlando Sentinel", "ORG", 1), NameMention("Clear Coffee", "ORG", 0),
+             NameMention("Clear Coffee", "ORG", 1), NameMention("Bernie Sanders", "PERSON", 0))
+    assert {e.name for e in find_entities(names, [])} == {
+        "Oak Ridge National Laboratory", "CBS New York", "Orlando Sentinel", "Clear Coffee", "Bernie Sanders"}
+
+
+def test_titles_in_quotation_marks_events_and_awards_are_not_key_names():
+    sentences = [Sentence("His films, from “Mystic River” on, are marvels. “Mystic River,” he said, was his best. "
+                          "Boston lies on the Mystic River too. Obama spoke; “Obama,” she said. Obama left.", 0, 0)]
+    names = (NameMention("Mystic River", "LOC", 0), NameMention("Mystic River", "LOC", 0),
+             NameMention("Obama", "PERSON", 0), NameMention("Obama", "PERSON", 0),
+             NameMention("Battle of the Sibuyan Sea", "LOC", 0), NameMention("Iditarod Trail Sled Dog Race", "ORG", 0),
+             NameMention("Grammys", "GPE", 0), NameMention("Grammys", "GPE", 0), NameMention("Middle Ages", "LOC", 0),
+             *[NameMention("International Holocaust Remembrance Day", "FAC", 0)] * 3,
+             *[NameMention("Dorothy Day", "PERSON", 0)] * 3,
+             *[NameMention("HB 1411", "ORG", 0)] * 2, *[NameMention("H.R. 3590", "ORG", 0)] * 2,
+             *[NameMention("SR 520", "FAC", 0)] * 2)  # a state route, not a Senate resolution
+    assert {e.name for e in find_entities(names, sentences)} == {"Obama", "Dorothy Day", "SR 520"}
+
+
+def test_a_name_after_a_verb_of_posting_on_is_an_outlet_or_platform():
+    sentences = [Sentence("Smith was posting on Parler that he was fine. He said on Parler he would stay. "
+                          "Duda spoke on Polish television.", 0, 0)]
+    names = (NameMention("Parler", "PERSON", 0), NameMention("Parler", "PERSON", 0),
+             NameMention("Polish", "NORP", 0), NameMention("Polish", "NORP", 0))
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Parler": "ORG"}
+
+
+def test_a_platform_is_an_organisation_when_the_story_is_about_it_and_passes_otherwise():
+    sentences = [Sentence("Twitter suspended the account. Twitter said it acted fast. Critics said Twitter was slow. "
+                          "She wrote about it on Facebook.", 0, 0)]
+    names = (NameMention("Twitter", "PERSON", 0), NameMention("Twitter", "PERSON", 0, cue="PERSON"),
+             NameMention("Twitter", "PERSON", 0), NameMention("Facebook", "ORG", 0))
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Twitter": "ORG"}
+
+
+def test_a_company_name_followed_by_what_it_makes_is_a_product():
+    sentences = [Sentence("Apple said the Apple Watch sold well. Apple Music grew. Sony Pictures was hacked.", 0, 0)]
+    names = tuple(NameMention(n, "ORG", 0) for n in ("Apple", "Apple", "Apple Watch", "Apple Music", "Sony",
+                                                     "Sony Pictures"))
+    kinds = {e.name: e.kind for e in find_entities(names, sentences)}
+    assert kinds == {"Apple": "ORG", "Sony": "ORG", "Sony Pictures": "ORG"}
+
+
+def test_middle_initials_and_dotted_acronyms_are_variants():
+    names = (NameMention("James B. Comey", "PERSON", 0), NameMention("James Comey", "PERSON", 1),
+             NameMention("James Comey", "PERSON", 1), NameMention("Comey", "PERSON", 1),
+             NameMention("F.B.I", "GPE", 0), NameMention("FBI", "ORG", 1), NameMention("FBI", "ORG", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert set(entities) == {"James Comey", "FBI"}
+    assert set(entities["James Comey"].variants) == {"James B. Comey", "James Comey", "Comey"}
+    assert entities["FBI"].kind == "ORG" and "F.B.I" in entities["FBI"].variants
+    names = (NameMention("Department of Buildings", "ORG", 0), NameMention("DOB", "ORG", 1))
+    assert [e.variants for e in find_entities(names, [])] == [("DOB", "Department of Buildings")]  # "of" has its letter
+
+
+def test_navies_dotted_acronyms_and_party_members():
+    names = (NameMention("US Navy", "PERSON", 0), NameMention("U.S", "GPE", 0), NameMention("US", "GPE", 1),
+             NameMention("Republican", "PERSON", 0), NameMention("Republican", "NORP", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["US Navy"].kind == "ORG"
+    assert {"U.S", "US"} <= set(entities["US"].variants)
+    assert "Republican" not in entities
+
+
+def test_a_surname_shared_by_two_people_stays_alone():
+    names = (NameMention("George Bush", "PERSON", 0), NameMention("Jeb Bush", "PERSON", 0),
+             NameMention("Bush", "PERSON", 1), NameMention("Bush", "PERSON", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["Bush"].variants == ("Bush",)
+
+
+def test_a_surname_alone_is_shown_with_the_one_full_name_the_text_gives_it():
+    sentences = [Sentence("When the head of Google Search, Amit Singhal, spoke, Singhal smiled. Though Singhal left.", 0, 0),
+                 Sentence("Bill Clinton and Hillary Clinton came. Clinton spoke.", 1, 1)]
+    names = (NameMention("Singhal", "PERSON", 0), NameMention("Singhal", "PERSON", 0),
+             NameMention("Clinton", "PERSON", 1), NameMention("Clinton", "PERSON", 1))
+    assert {e.name for e in find_entities(names, sentences)} == {"Amit Singhal", "Clinton"}
+
+
+def test_a_first_name_only_one_person_has_is_that_person():
+    names = (NameMention("Betty White", "PERSON", 0), NameMention("Betty", "PERSON", 0),
+             NameMention("Kendra Wilkinson", "PERSON", 1), NameMention("Kendra Scott", "PERSON", 1),
+             NameMention("Kendra", "PERSON", 1), NameMention("Kendra", "PERSON", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["Betty White"].variants == ("Betty", "Betty White")
+    assert entities["Kendra"].variants == ("Kendra",)  # two Kendras: it stays alone
+    names = (NameMention("Ramiro Hernandez-Llanas", "PERSON", 0), NameMention("Hernandez", "ORG", 1))
+    assert [e.name for e in find_entities(names, [])] == ["Ramiro Hernandez-Llanas"]  # a double surname's first part
+    # the model's ORG for a first name ("Amanda is also extremely paranoid") does not keep it apart
+    names = (NameMention("Amanda Bynes", "PERSON", 0), NameMention("Amanda", "ORG", 0), NameMention("Amanda", "ORG", 1),
+             NameMention("Merseyside Fire and Rescue Service", "ORG", 0, cue="PERSON"),
+             NameMention("Merseyside", "ORG", 0), NameMention("Merseyside", "ORG", 1),
+             NameMention("Paris Hilton", "PERSON", 0), NameMention("Paris", "GPE", 0), NameMention("Paris", "GPE", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["Amanda Bynes"].variants == ("Amanda", "Amanda Bynes")
+    assert entities["Merseyside"].kind == "ORG"  # a body named after a place does not take the place's name
+    assert entities["Paris"].kind == "PLACE"  # nor does a person named like a place
+
+
+def test_a_last_word_naming_a_body_makes_an_organisation():
+    names = tuple(NameMention(n, "PERSON", 0) for n in ("Ronald McDonald House Charities", "Victor Gordon Enterprises",
+                                                       "Warner Bros", "Menlo Ventures", "Associated Press")) * 2
+    assert {e.kind for e in find_entities(names, [])} == {"ORG"}
+
+
+def test_an_acronym_the_model_also_calls_a_body_is_one_when_it_speaks():
+    names = (NameMention("SANA", "ORG", 0), NameMention("SANA", "PERSON", 0, cue="PERSON"),
+             NameMention("SANA", "PERSON", 1, cue="PERSON"), *[NameMention("JFK", "PERSON", 0)] * 3)
+    assert {e.name: e.kind for e in find_entities(names, [])} == {"SANA": "ORG", "JFK": "PERSON"}
+    company = (NameMention("CITIC Pacific", "ORG", 0), NameMention("CITIC Pacific", "ORG", 0, cue="PERSON"),
+               NameMention("CITIC Pacific", "PERSON", 0, cue="PERSON"))
+    assert {e.name: e.kind for e in find_entities(company, [])} == {"CITIC Pacific": "ORG"}
+
+
+def test_a_company_is_its_legal_name_and_is_shown_as_the_text_names_it():
+    names = (NameMention("Chipotle Mexican Grill Inc.", "ORG", 0), NameMention("Chipotle", "PERSON", 1),
+             NameMention("Chipotle", "PERSON", 1), NameMention("Chipotle", "ORG", 2),
+             NameMention("Thomas Kinkade Co.", "ORG", 0), NameMention("Thomas Kinkade", "PERSON", 1),
+             NameMention("Chicago Tribune Co.", "ORG", 0), NameMention("Chicago", "GPE", 1), NameMention("Chicago", "GPE", 2))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["Chipotle"].kind == "ORG"
+    assert entities["Chipotle"].variants == ("Chipotle", "Chipotle Mexican Grill Inc.")
+    assert entities["Thomas Kinkade"].kind == "PERSON" and entities["Chicago"].kind == "PLACE"  # not the companies
+
+
+def test_a_school_by_its_short_name_is_the_school_but_a_place_or_another_school_is_not():
+    names = (NameMention("Dartmouth College", "ORG", 0), NameMention("Dartmouth", "ORG", 1), NameMention("Dartmouth", "ORG", 2),
+             NameMention("Columbia University", "ORG", 0), NameMention("Columbia", "GPE", 1), NameMention("Columbia", "GPE", 2),
+             NameMention("Michigan State University", "ORG", 0), NameMention("Michigan", "ORG", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert set(entities["Dartmouth College"].variants) == {"Dartmouth", "Dartmouth College"}
+    assert entities["Columbia"].kind == "PLACE" and "Michigan" in entities
+
+
+def test_abbreviations_keep_their_dots_and_a_state_s_abbreviation_is_the_state(analyzed):
+    _, analysis = analyzed(["The fire near Fresno, Calif., burned 500 acres. California officials said the U.S. "
+                            "Forest Service helped.", "Firefighters in Fresno, Calif., said the fire was out."])
+    entities = {e.name: e for e in find_entities(analysis.names, [])}
+    assert entities["California"].variants == ("Calif.", "California")  # shown by its full name
+    assert "U.S. Forest Service" in entities
+
+
+def test_a_name_written_with_and_without_its_accents_is_one_name():
+    names = (NameMention("Kira Grünberg", "PERSON", 0), NameMention("Kira Grunberg", "PERSON", 1),
+             NameMention("Kira Grunberg", "PERSON", 1))
+    [kira] = find_entities(names, [])
+    assert kira.variants == ("Kira Grunberg", "Kira Grünberg") and kira.documents == (0, 1)
+
+
+def test_a_surname_two_people_share_is_a_person():
+    names = (NameMention("Nicholas Christakis", "PERSON", 0), NameMention("Erika Christakis", "PERSON", 1),
+             NameMention("Christakis", "GPE", 1), NameMention("George Bush", "PERSON", 0),
+             NameMention("Laura Bush", "PERSON", 0), NameMention("Georgia", "GPE", 0),
+             NameMention("Jimmy Georgia", "PERSON", 1), NameMention("Tom Georgia", "PERSON", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["Christakis"].kind == "PERSON"  # one of the two, not merged with either
+    assert entities["Georgia"].kind == "PLACE"  # a known place stays one
+
+
+def test_a_country_is_no_surname_and_foreign_group_words_make_a_body():
+    names = (NameMention("Air India", "ORG", 0), NameMention("Air India", "PERSON", 0, cue="PERSON"),
+             NameMention("India", "GPE", 1), NameMention("Ansar al-Sharia", "PERSON", 1),
+             NameMention("Lashkar-e-Taiba", "PERSON", 0), NameMention("Big Valley Jamboree", "GPE", 0),
+             NameMention("Big Valley Jamboree", "GPE", 1))
+    entities = {e.name: e for e in find_entities(names, [])}
+    assert entities["India"].kind == "PLACE" and "India" not in entities["Air India"].variants
+    assert entities["Ansar al-Sharia"].kind == entities["Lashkar-e-Taiba"].kind == "ORG"
+    assert "Big Valley Jamboree" not in entities  # a festival is an event
+
+
+def test_a_short_surname_found_as_a_full_name_is_that_person():
+    # "Jo" is too short to be looked up as a surname; the text's "Edward Jo" makes it the same person
+    names = (NameMention("Edward Jo", "PERSON", 0), NameMention("Jo", "PERSON", 1, cue="PERSON"),
+             NameMention("Jo", "PERSON", 1))
+    sentences = [Sentence("Edward Jo led the study.", 0, 0), Sentence("Jo said the trackers were off.", 1, 0)]
+    [jo] = find_entities(names, sentences)
+    assert jo.name == "Edward Jo" and set(jo.variants) == {"Edward Jo", "Jo"} and jo.documents == (0, 1)
+
+
+def test_a_term_the_cluster_also_writes_in_lower_case_is_no_name_but_a_named_body_is():
+    sentences = [Sentence("See the Federal Poverty Level chart. Federal poverty levels are used to set aid; the "
+                          "federal government sets them. Largo Police came. Largo police said little.", 0, 0)]
+    names = (NameMention("Federal Poverty Level", "ORG", 0), NameMention("Federal Poverty Level", "ORG", 0),
+             NameMention("Largo Police", "ORG", 0), NameMention("Largo Police", "ORG", 0))
+    assert {e.name for e in find_entities(names, sentences)} == {"Largo Police"}
+
+
+def test_a_model_code_is_no_body_or_place_but_an_interstate_is_a_place():
+    sentences = [Sentence("The U-2 flew over. An EF-5 tornado hit. The U-2 landed. Traffic stopped on I-95 and I-95.", 0, 0)]
+    names = (NameMention("U-2", "ORG", 0), NameMention("U-2", "GPE", 0), NameMention("EF-5", "ORG", 0),
+             NameMention("EF-5", "ORG", 0), NameMention("I-95", "FAC", 0), NameMention("I-95", "FAC", 0))
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"I-95": "PLACE"}
+
+
+def test_text_cues_type_a_name_by_the_phrases_around_it():
+    from newsfuse.facts.entities import find_cues, mentions_in, text_cues
+
+    text = ('He fled the town of Palmyra. A refill of Adderall and other ADHD medications. She said on Twitter that '
+            'she would go; he said on Twitter accounts nothing. The films like "Mystic River," and "Mystic River" won; '
+            'Mystic Riverside is a place. Palmyra and Palmyra Road.')
+    cues = find_cues(text)
+    assert text_cues(("Palmyra",), text, cues) == {"PLACE": 1}
+    assert text_cues(("Adderall",), text, cues) == {"OTHER": 2}  # "a refill of", "and other ... medications"
+    assert text_cues(("Twitter",), text, cues) == {"ORG": 1}  # not "said on Twitter accounts"
+    assert text_cues(("Mystic River",), text, cues)["OTHER"] == 3  # "films like", then quoted twice of two
+    # whole words only, not overlapping, the first variant winning where two start at one place
+    assert mentions_in(("Palmyra Road", "Palmyra"), text) == [(text.index("Palmyra."), text.index("Palmyra.") + 7),
+                                                               (text.rindex("Palmyra and"), text.rindex("Palmyra and") + 7),
+                                                               (text.index("Palmyra Road"), text.index("Palmyra Road") + 12)]
+
+
+def test_an_award_named_alone_is_a_thing_but_a_person_named_after_it_is_not():
+    award = [Sentence("She won an Oscar. The Oscar votes were counted.", 0, 0)]
+    assert find_entities((NameMention("Oscar", "PERSON", 0), NameMention("Oscar", "PERSON", 0)), award) == []
+    runner = [Sentence("Oscar Pistorius spoke. Oscar Pistorius left.", 0, 0)]
+    names = (NameMention("Oscar Pistorius", "PERSON", 0), NameMention("Oscar Pistorius", "PERSON", 0))
+    assert {e.name: e.kind for e in find_entities(names, runner)} == {"Oscar Pistorius": "PERSON"}
+
+
+def test_a_work_named_after_its_noun_is_a_thing_and_unknown_letters_are_no_place():
+    from newsfuse.facts.entities import find_cues, text_cues
+
+    text = "The 1993 film Jurassic Park grossed more. The Jurassic Park franchise goes on; the Fox series ended."
+    assert text_cues(("Jurassic Park",), text, find_cues(text)) == {"OTHER": 2}
+    assert text_cues(("Fox",), text, find_cues(text)) == {}  # the network before "series" is not its title
+    sentences = [Sentence("The D.A. filed charges. The D.A. spoke. He flew from the U.S. to the U.S. again.", 0, 0)]
+    names = (NameMention("D.A.", "GPE", 0), NameMention("D.A.", "GPE", 0),
+             NameMention("U.S.", "GPE", 0), NameMention("U.S.", "GPE", 0))
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"U.S.": "PLACE"}
+    admin = [Sentence("The Administration continues its work. The Administration said so.", 0, 0)]
+    assert find_entities((NameMention("Administration", "ORG", 0), NameMention("Administration", "ORG", 0)), admin) == []
+
+
+def test_people_counted_by_a_number_are_no_body_but_a_numbered_street_is_a_place():
+    from newsfuse.facts.entities import find_cues, text_cues
+
+    text = "Two Britons were freed. The kidnapped Britons flew home from 10 Downing Street."
+    cues = find_cues(text)
+    assert text_cues(("Britons",), text, cues) == {"OTHER": 1}
+    assert text_cues(("Downing Street",), text, cues) == {}
+    shops = "Two Walgreens stores closed. Two Minneapolis students spoke."
+    assert text_cues(("Walgreens",), shops, find_cues(shops)) == text_cues(("Minneapolis",), shops, find_cues(shops)) == {}
+
+
+def test_a_dateline_s_outlet_and_a_state_code_join_no_other_name():
+    sentences = [Sentence("White Plains, New York (CNN) Clinton spoke. She lives in New York. Police seized a "
+                          "Chevy Tahoe. Mansfield, CT. Charged. Dave Camp met Dave Camp in D.C. and Los Angeles, or L.A.", 0, 0)]
+    names = (NameMention("New York", "GPE", 0), NameMention("New York", "GPE", 0), NameMention("CNN", "ORG", 0),
+             NameMention("Chevy Tahoe", "ORG", 0), NameMention("CT", "GPE", 0),
+             NameMention("Dave Camp", "PERSON", 0), NameMention("Dave Camp", "PERSON", 0), NameMention("D.C.", "GPE", 0),
+             NameMention("Los Angeles", "ORG", 0), NameMention("L.A.", "GPE", 0), NameMention("L.A.", "GPE", 0))
+    variants = {e.name: set(e.variants) for e in find_entities(names, sentences)}
+    assert "CNN" not in variants.get("New York", set())
+    assert "CT" not in variants.get("Chevy Tahoe", set()) and "D.C." not in variants["Dave Camp"]
+    assert "L.A." in variants["Los Angeles"]  # a place's own letters still join it

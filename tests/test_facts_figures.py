@@ -1,0 +1,44 @@
+from newsfuse.facts.figures import find_figures
+from newsfuse.types import Amount, Sentence
+
+
+def test_figures_read_as_events(analyzed):
+    _, analysis = analyzed([
+        "Officials said 500 people were killed in Ramadi since Friday. Ramadi lies 100 kilometres west of Baghdad.",
+        "Some 500 people were killed, the governor said. Fighters attacked from three directions. "
+        "The new model starts at $1,699. Sales generated $3 million in tax revenue.",
+        "The civil war has claimed more than 220,000 lives. He faces 12 counts of fraud.",
+    ])
+    labels = [(f.label, f.documents) for f in find_figures(analysis.amounts)]
+    assert labels[0] == ("500 people killed in Ramadi, since Friday", (0, 1))
+    assert ("more than 220,000 people killed in the civil war", (2,)) in labels  # not "lives killed"; which war
+    assert ("12 counts of fraud charged", (2,)) in labels
+    # distances, prices and sums say no event: they are compared between sources, not key facts
+    assert not any(word in label for label, _ in labels for word in ("kilometres", "directions", "1,699", "3 million"))
+
+
+def test_a_figure_is_not_placed_in_a_name_the_cluster_knows_as_a_person():
+    sentence = Sentence("Police arrested 12 protesters in Jordan on Saturday.", 0, 0)
+    arrested = Amount(text="12", value=12, low=12, high=12, unit="", counted="protester", counted_text="protesters",
+                      event="arrested", event_text="arrested", places=("Jordan",), agent="", cause="", incident="",
+                      period="", scope=(), part=False, update=False, sentence=sentence)
+    assert find_figures((arrested,))[0].place == "Jordan"
+    assert find_figures((arrested,), frozenset({"Jordan"}))[0].label == "12 protesters arrested"
+
+
+def test_a_key_figure_is_a_count_the_sentence_states_as_a_fact(analyzed):
+    _, analysis = analyzed([
+        "The campaign needs to raise $2 million by Friday. Three soldiers may have been killed in the raid. "
+        "She won 400,000 more votes than her rival. The crash killed 15 of the 21 people on board. "
+        "The charity raises $4,000-$5,000 a year. Police found a 220-unit complex empty. "
+        "About 270,000 people took the quiz. Reporters watched as 40 Marines filed out, and the hall fell silent. "
+        "Thirty-one bodies were recovered. The 10 Freeway was shut down for hours. "
+        "Five U.S. soldiers were killed on Tuesday. Only 450 whales are left and 17 of them have died this year. "
+        "A woman who sneaks onto planes was arrested at two airports. More than 85 fifth-graders were rescued."])
+    labels = [f.label for f in find_figures(analysis.amounts)]
+    assert "15 people killed" in labels and "40 Marines filed out" in labels  # the verb with its particle
+    assert "Thirty-one bodies recovered" in labels  # the whole number word, not "Thirty"
+    assert "Five soldiers killed, on Tuesday" in labels  # "U.S." is who, "10 Freeway" a name
+    assert "More than 85 fifth-graders rescued" in labels
+    for wrong in ("$2 million", "Three soldiers", "400,000", "21 people", "$4,000", "$5,000", "220", "270,000", "10", "17", "two airports"):
+        assert not any(label.startswith(wrong) for label in labels), wrong
