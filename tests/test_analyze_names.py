@@ -236,3 +236,10 @@ def test_a_time_zone_after_a_time_is_a_thing(analyzed):
 def test_the_supercontinent_of_a_name_is_a_place(analyzed):
     _, analysis = analyzed(["The fragments broke off the ancient supercontinent of Gondwana about 200 million years ago."])
     assert [n.cue for n in analysis.names if n.text == "Gondwana"] == ["PLACE"]
+
+
+def test_a_person_s_name_ends_before_of_and_the_town_he_is_from(analyzed):
+    _, analysis = analyzed(["The driver, Freeman Hatch of Kennebunk, was not hurt.",
+                            "Catherine of Aragon was the first wife."])
+    names = {n.text for n in analysis.names}
+    assert "Freeman Hatch" in names and not any("of" in n for n in names)  # one word before "of" is no person's name

@@ -371,3 +371,12 @@ def test_a_dateline_s_outlet_and_a_state_code_join_no_other_name():
     assert "CNN" not in variants.get("New York", set())
     assert "CT" not in variants.get("Chevy Tahoe", set()) and "D.C." not in variants["Dave Camp"]
     assert "L.A." in variants["Los Angeles"]  # a place's own letters still join it
+
+
+def test_a_town_that_shares_a_person_s_surname_stays_a_place():
+    names = (NameMention("Davis", "PERSON", 0, cue="PLACE"), NameMention("Davis", "PERSON", 0, cue="PLACE"),
+             NameMention("Davis", "PERSON", 0), NameMention("Robb Davis", "PERSON", 0, cue="PERSON"),
+             NameMention("Lattner", "GPE", 0), NameMention("John Lattner", "PERSON", 0))
+    entities = {e.name: e for e in find_entities(names, [Sentence("The city of Davis and its mayor, Robb Davis.", 0, 0)])}
+    assert entities["Davis"].kind == "PLACE" and entities["Robb Davis"].kind == "PERSON"
+    assert "Lattner" in entities["John Lattner"].variants  # the model's place label alone joins the surname

@@ -130,6 +130,11 @@ def clean_name(span) -> tuple[str, list] | None:
                or t.lower_.rstrip(".") in PERSON_TITLES and t.text[:1].isupper() and len(tokens) - i > 2
                and all(w.text[:1].isupper() for w in tokens)), default=0)
     tokens = tokens[cut + 1:] if cut else tokens
+    of = next((i for i, t in enumerate(tokens[1:-1], 1) if t.lower_ == "of"), 0)
+    if span.label_ == "PERSON" and of:
+        if of < 2:
+            return None  # "Secretaries of State", "Friends of the Dartmoor Hill Ponies": no person's name
+        tokens = tokens[:of]  # "Freeman Hatch of Kennebunk": the person, then the town he is from
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
         tokens = tokens[:-1]
     following = span.doc[tokens[-1].i + 1:tokens[-1].i + 2] if tokens else []

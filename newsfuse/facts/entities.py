@@ -187,7 +187,8 @@ class NameIndex:
         self.by_company_start: dict[str, set[str]] = defaultdict(set)
         self.kinds: dict[str, str] = {}
 
-    def find(self, key: str, kind: str = "") -> str | None:
+    def find(self, key: str, kind: str = "", place_by_text: bool = False) -> str | None:
+        """place_by_text: the words around the name say it is a place ("the city of Davis")."""
         alias = alias_group(key)
         if alias is not None:
             return self.by_alias.get(alias)
@@ -196,9 +197,10 @@ class NameIndex:
             return spelled_alike
         stripped = key.replace("al-", "")
         owners = self.by_suffix.get(stripped, set())
-        # "Bush" with two Bushes stays alone; "India", used as the country, is no "Air India"'s surname
+        # "Bush" with two Bushes stays alone; "India", used as the country, is no "Air India"'s surname,
+        # nor the town of "Davis Mayor Robb Davis" his
         if len(stripped) > 2 and len(owners) == 1 and not known_kind(key) \
-                and not (kind == "PLACE" and key.title() in COUNTRIES):
+                and not (kind == "PLACE" and (key.title() in COUNTRIES or place_by_text)):
             return next(iter(owners))
         first_named = self.by_first.get(key, set())
         if not owners and len(key) > 2 and len(first_named) == 1 and not known_kind(key):
@@ -271,7 +273,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     index = NameIndex()
     for key in sorted(votes_by_key, key=lambda k: (-len(k.split()), -len(k))):
         kind = votes_by_key[key].most_common(1)[0][0]
-        canonical[key] = index.find(key, kind) or key
+        canonical[key] = index.find(key, kind, votes_by_key[key]["PLACE"] > labelled[key]["PLACE"]) or key
         if canonical[key] == key:
             index.add(key, kind)
             if len(index.by_suffix.get(key, ())) > 1 and not known_kind(key) and key.title() not in COUNTRIES:
