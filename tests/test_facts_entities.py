@@ -380,3 +380,10 @@ def test_a_town_that_shares_a_person_s_surname_stays_a_place():
     entities = {e.name: e for e in find_entities(names, [Sentence("The city of Davis and its mayor, Robb Davis.", 0, 0)])}
     assert entities["Davis"].kind == "PLACE" and entities["Robb Davis"].kind == "PERSON"
     assert "Lattner" in entities["John Lattner"].variants  # the model's place label alone joins the surname
+
+
+def test_an_award_named_with_what_it_is_for_is_a_thing():
+    names = (NameMention("Pulitzer Prize for Public Service", "ORG", 0), NameMention("Nobel Prize in Physics", "ORG", 1),
+             NameMention("Presidential Medal of Freedom", "ORG", 0), NameMention("X Prize Foundation", "ORG", 1))
+    entities = {e.name: e.kind for e in find_entities(names, [])}
+    assert entities == {"X Prize Foundation": "ORG"}

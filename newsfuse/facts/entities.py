@@ -144,7 +144,7 @@ def known_kind(name: str) -> str:
         return "PLACE"
     words = name.lower().rstrip(".").split()
     if words[-1] in OTHER_WORDS or words[0] in EVENT_FIRST_WORDS and "of" in words \
-            or len(words) == 1 and words[0] in AWARDS:
+            or len(words) == 1 and words[0] in AWARDS or is_award_for(words):
         return OTHER
     if len(words) > 2 and words[-1] == "district" and words[-2] in SERVICE_WORDS:
         return "ORG"  # "Omaha Public Power District", "Chicago Park District": a utility or a board, not an area
@@ -160,6 +160,15 @@ def known_kind(name: str) -> str:
         return "PLACE"  # "Mount Adams", "Lake Tahoe", "Fort Worth"
     group = alias_group(name_key(name))
     return {0: "ORG", 1: "PLACE", 2: "ORG", 3: "PLACE"}.get(group, "") if group is not None else ""
+
+
+AWARD_WORDS = {"prize", "prizes", "award", "awards", "medal", "medals", "trophy"}
+
+
+def is_award_for(words: list[str]) -> bool:
+    """"Pulitzer Prize for Public Service", "Nobel Prize in Physics", "Presidential Medal of
+    Freedom": an award named with what it is for, whose last word can name a body."""
+    return any(w in AWARD_WORDS and following in ("for", "in", "of") for w, following in zip(words, words[1:]))
 
 
 ARABIC_ARTICLE_RE = re.compile(r"\b(?:al|el|ul|ad|ash|as|ar|an)-")
