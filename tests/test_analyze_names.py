@@ -243,3 +243,25 @@ def test_a_person_s_name_ends_before_of_and_the_town_he_is_from(analyzed):
                             "Catherine of Aragon was the first wife."])
     names = {n.text for n in analysis.names}
     assert "Freeman Hatch" in names and not any("of" in n for n in names)  # one word before "of" is no person's name
+
+
+def test_a_title_that_only_a_person_bears_names_one_the_model_missed(analyzed):
+    _, analysis = analyzed(["Prince Jefri Bolkiah, the 55-year-old younger brother of the Sultan, is seeking to persuade "
+                            "a judge in Manhattan that pictures of the four statues should not be shown to a jury."])
+    assert [(n.text, n.label, n.cue) for n in analysis.names if "Jefri" in n.text] == [("Jefri Bolkiah", "PERSON", "PERSON")]
+    _, analysis = analyzed(["King Kong and Godzilla met the Justice Department and the Chief Technology Officer.",
+                            "Thank you, Mr President."])
+    assert not [n for n in analysis.names if n.cue == "PERSON"]  # (the model itself calls Godzilla a person)
+    _, analysis = analyzed(["Last year the Princess Royal claimed owners might take better care of their horses.",
+                            "It wasn't great with [then Philadelphia Mayor Ed] Rendell, said one donor."])
+    assert not {"Royal", "Ed"} & {n.text for n in analysis.names}
+
+
+def test_a_saint_s_title_is_not_part_of_the_name(analyzed):
+    _, analysis = analyzed(["The new Pope chose the name Francis in honour of St Francis of Assisi, the Italian saint."])
+    assert "St Francis" not in {n.text for n in analysis.names}
+
+
+def test_a_paper_s_figure_or_table_is_no_name(analyzed):
+    _, analysis = analyzed(["Studies observed weak arrivals within the forearc region (Fig. 1), as in Fig. 2 and Table 3."])
+    assert not {"Fig", "Table"} & {n.text for n in analysis.names}

@@ -18,3 +18,11 @@ def test_fast_facts_are_marked_approximate():
     analysis = analyze_with_rules([Sentence("Officials said 500 people were killed.", 0, 0)])
     facts = extract_facts(analysis, find_entities(analysis.names, []))
     assert facts.approximate and facts.figures[0].label == "500 people killed"
+
+
+def test_a_surname_several_listed_people_share_is_not_listed_again():
+    def person(name):
+        return Entity(name=name, kind="PERSON", variants=(name,), documents=(0,), mentions=3)
+    kleins = [person(n) for n in ("Kleins", "Klein", "Melissa Klein", "Aaron Klein", "Singhal", "Amit Singhal")]
+    shown = [e.name for e in extract_facts(Analysis((), ()), kleins).entities]
+    assert shown == ["Melissa Klein", "Aaron Klein", "Singhal", "Amit Singhal"]  # one Singhal: the text did not merge them

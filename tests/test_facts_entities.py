@@ -1,4 +1,4 @@
-from newsfuse.facts.entities import find_entities
+from newsfuse.facts.entities import find_entities, full_name_in_text
 from newsfuse.types import NameMention, Sentence
 
 
@@ -387,3 +387,23 @@ def test_an_award_named_with_what_it_is_for_is_a_thing():
              NameMention("Presidential Medal of Freedom", "ORG", 0), NameMention("X Prize Foundation", "ORG", 1))
     entities = {e.name: e.kind for e in find_entities(names, [])}
     assert entities == {"X Prize Foundation": "ORG"}
+
+
+def test_a_saint_is_no_first_name():
+    assert full_name_in_text("Francis", "Pope Francis chose the name in honour of St Francis of Assisi.") == ""
+    assert full_name_in_text("Singhal", "Amit Singhal left. Singhal said so.") == "Amit Singhal"
+
+
+def test_an_abbreviation_s_full_stop_inside_a_name_is_optional():
+    names = (NameMention("Mount St. Helens", "LOC", 0), NameMention("Mount St Helens", "LOC", 1),
+             NameMention("Mount St. Helens", "LOC", 1))
+    [helens] = find_entities(names, [])
+    assert helens.name == "Mount St. Helens" and helens.variants == ("Mount St Helens", "Mount St. Helens")
+
+
+def test_an_illness_or_a_germ_named_after_someone_or_somewhere_is_a_thing():
+    names = (NameMention("Williams", "PERSON", 0), NameMention("Williams", "PERSON", 0),
+             NameMention("Legionnaires", "GPE", 1), NameMention("Venezuela", "GPE", 1))
+    sentences = [Sentence("Martinez had Williams syndrome. Williams syndrome is rare.", 0, 0),
+                 Sentence("Legionnaires’ disease broke out, as in Venezuela.", 1, 0)]
+    assert [e.name for e in find_entities(names, sentences)] == ["Venezuela"]

@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from spacy.tokens import Span
+
 from newsfuse.types import NameMention
 
 NAME_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
@@ -69,6 +71,13 @@ KIN_NOUNS = {"wife", "husband", "son", "daughter", "mother", "father", "brother"
              "grandfather", "grandson", "granddaughter", "niece", "nephew", "cousin", "aunt", "uncle", "stepson",
              "stepdaughter", "stepfather", "stepmother", "sibling", "spouse"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}  # courtesy, not a role
+SAINTS = {"st", "saint"}  # before a person's name ("St Francis of Assisi"), as a title is: "St. Louis" is a GPE
+# Before a name the model does not mark, titles that only a person bears ("Prince Jefri Bolkiah",
+# "Governor Walker"); not "King Kong", "Justice Department", "Chief Technology Officer".
+PERSON_ONLY_TITLES = HONORIFICS - {"miss"} | {"prince", "princess", "sheikh", "pope", "governor", "gov",
+                                              "senator", "sen", "mayor"}
+PAPER_PARTS = {"fig", "figs", "figure", "figures", "table", "tables", "eq", "eqs", "ref", "refs"}
+TITLE_ENDS = {"royal", "regent"}  # "the Princess Royal", "the Prince Regent": the whole is a title
 PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 # Common nouns whose name stands beside them is an organisation: "the fraternity, Kappa Sigma".
 ORGANISATION_NOUNS = {"fraternity", "sorority", "company", "firm", "party", "group", "band", "team", "club",
@@ -115,7 +124,7 @@ def clean_name(span) -> tuple[str, list] | None:
     # A title opens a person's name; in a body's name it may be a word of the name ("General Motors"),
     # so only a courtesy title goes there ("Mr. Smith", which the model calls ORG now and then).
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or len(tokens) > 1 and (
-            span.label_ == "PERSON" and tokens[0].lower_.rstrip(".") in PERSON_TITLES
+            span.label_ == "PERSON" and tokens[0].lower_.rstrip(".") in PERSON_TITLES | SAINTS
             or span.label_ == "ORG" and tokens[0].lower_.rstrip(".") in HONORIFICS)):
         if tokens[0].lower_ == "miss" and PAGEANT_RE.match(span.doc[tokens[1].i:].text):
             break  # "Miss America", "Miss New Jersey Organization": a pageant, no person and no place
@@ -171,6 +180,9 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "Donald Trump Donald": a name glued to its repetition (a byline beside a heading)
     if len(tokens) > 1 and len(tokens[-1].text) == 1 and tokens[-1].text.isupper():
         return None  # "Abstract A", "Class A": a heading or a label, not a name
+    numbered = [t for t in span.doc[tokens[-1].i + 1:tokens[-1].i + 3] if t.text != "."][:1]
+    if tokens[-1].lower_ in PAPER_PARTS and numbered and numbered[0].like_num:
+        return None  # "(Fig. 1)", "Supplementary Table 2": a part of a paper, not a person
     if len(tokens) == 1 and tokens[0].text.replace(".", "") in ("BC", "BCE", "AD") \
             and any(t.like_num for t in span.doc[max(tokens[0].i - 1, 0):tokens[0].i + 2]):
         return None  # "480 B.C.", "AD 79": an era, not British Columbia
@@ -292,6 +304,28 @@ def name_mentions(doc, document: int) -> Iterator[NameMention]:
             # said": the person cue is the modified noun's
             cue = ""
         yield NameMention(text, ent.label_, document, cue, opening, modifier)
+    yield from titled_people(doc, document)
+
+
+def titled_people(doc, document: int) -> Iterator[NameMention]:
+    """People the model missed but a title names: "Prince Jefri Bolkiah, the 55-year-old younger
+    brother of the Sultan" (no entity at all), "Governor Walker"."""
+    marked = {t.i for ent in doc.ents for t in ent}
+    for title in doc[:-1]:
+        if title.lower_.rstrip(".") not in PERSON_ONLY_TITLES or not title.text[:1].isupper():
+            continue
+        end = title.i + 1
+        while end < len(doc) and end - title.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].text.isalpha() and doc[end].lower_ not in PERSON_TITLES | TITLE_ENDS and end not in marked:
+            end += 1
+        # One word after a courtesy title is a surname ("Mr Palihapitiya"); after another title it
+        # may be a first name the text goes on to complete ("[then Mayor Ed] Rendell").
+        words = end - title.i - 1
+        ends_there = end == len(doc) or doc[end].pos_ != "PROPN"
+        if ends_there and (words > 1 or words == 1 and title.lower_.rstrip(".") in HONORIFICS):
+            cleaned = clean_name(Span(doc, title.i, end, label="PERSON"))
+            if cleaned is not None:
+                yield NameMention(cleaned[0], "PERSON", document, "PERSON", False, False)
 
 
 def modified_noun(root):

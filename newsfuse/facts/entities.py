@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfuse.analyze.names import (COUNTRIES, HONORIFICS, KIND_OF_LABEL, PERSON_TITLES, PLAIN_TIME_ZONES,
+from newsfuse.analyze.names import (COUNTRIES, HONORIFICS, KIND_OF_LABEL, PERSON_TITLES, PLAIN_TIME_ZONES, SAINTS,
                                     STATE_ABBREVIATIONS, STATE_NAMES)
 from newsfuse.types import Entity, NameMention, Sentence
 
@@ -67,6 +67,8 @@ def name_key(name: str) -> str:
     words = [w for w in name.lower().replace("’", "'").split() if w.rstrip(".") not in HONORIFICS]
     # "James B. Comey" is "James Comey": a middle initial does not make another person.
     words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and MIDDLE_INITIAL_RE.fullmatch(w))]
+    # "Mount St. Helens" is "Mount St Helens": an abbreviation's full stop inside a name is optional.
+    words = [w[:-1] if i < len(words) - 1 and w.endswith(".") and w[:-1].isalpha() else w for i, w in enumerate(words)]
     # British and American spellings of one name ("Mobilisation", "Mobilization") are one key.
     key = " ".join(words).removeprefix("the ").replace("isation", "ization").rstrip(".")
     # "Grünberg" and "Grunberg", "Díaz" and "Diaz": outlets drop accents now and then.
@@ -532,6 +534,8 @@ CUES_AFTER = [
     (OTHER, re.compile(rf" (?:and|or) other (?:[\w-]+ ){{0,2}}{DRUG}\b")),
     (OTHER, re.compile(r" (?:pills?|tablets?|capsules?|prescriptions?|doses?)\b")),
     (OTHER, re.compile(r" (?:franchise|sequel|prequel|trilogy)\b")),  # "the Jurassic Park franchise"
+    # "Legionnaires’ disease", "Williams syndrome", "the Zika virus", "Legionella bacteria": an illness or a germ
+    (OTHER, re.compile(r"(?:'s|’s|'|’)? (?:disease|diseases|syndrome|virus|bacteria|bacterium)\b")),
 ]
 # "two Britons were", not "two Walgreens stores": what may follow people counted
 COUNTED_END_RE = re.compile(r"[,.;:!?)]|\s+(?:were|are|was|is|and|or|who|have|had|in|on|at|from|of|to|with|will|would)\b")
@@ -620,7 +624,7 @@ def full_name_in_text(surname: str, text: str) -> str:
     """The one full name a surname has in the text ("Amit Singhal" for "Singhal"), or "" when
     none or several ("Bill Clinton" and "Hillary Clinton")."""
     before = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(surname)}\b", text)}
-    first_names = {b for b in before if b.lower() not in PERSON_TITLES | HONORIFICS | NOT_FIRST_NAMES}
+    first_names = {b for b in before if b.lower() not in PERSON_TITLES | HONORIFICS | SAINTS | NOT_FIRST_NAMES}
     return f"{first_names.pop()} {surname}" if len(first_names) == 1 else ""
 
 
