@@ -75,7 +75,11 @@ NEEDS_CONTEXT_RE = re.compile(
     r"Still|Meanwhile|Both|Such|Instead|Then|Moreover|Furthermore|Nevertheless|Nonetheless|Thus|Hence|"
     r"Similarly|Likewise|Therefore|Indeed|Besides|Otherwise|Nor|Plus|Which(?![^?]*\?\W*$)|"
     r"The (?:former|latter|same|other|two|three|four|five|six|(?!(?:1[89]|20)\d\d\b)\d[\d,.]*)|"
-    r"The (?:figures?|estimates?|numbers?)\b(?! of))\b")
+    r"The (?:figures?|estimates?|numbers?)\b(?! of))\b"
+    # "Speaking to reporters on Tuesday, he confirmed ...": a pronoun after an opening phrase (but
+    # "When Pasztor was able to ..., she": the clause names her)
+    r"|[\"“‘']?(?!(?:When|After|Before|Because|As|If|Although|While|Since|Once|Until) [A-Z])"
+    r"[A-Z][^,\"“”.;:]{0,80}, (?:he|she|they|his|her|their) ")
 # Connectives that only link to what came before: cut, the rest still says what it said.
 CONNECTIVES = ("But", "However", "Also", "And", "Yet", "Still", "Meanwhile", "Moreover", "Furthermore", "Nevertheless",
                "Nonetheless", "Instead")

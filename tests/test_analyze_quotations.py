@@ -3,6 +3,10 @@ def test_quotation_with_speaker_and_role(analyzed):
     [quote] = analysis.quotations
     assert quote.speaker == "Muhannad Haimour" and "spokesman" in quote.role
     assert quote.text == "We do not have an accurate count yet of the dead"
+    _, analysis = analyzed(['"It is a critical advance to our basic understanding," says Amander Clark, a stem cell '
+                            'biologist at University of California, Los Angeles, who calls the work remarkable.'])
+    [quote] = analysis.quotations  # the role, not what the speaker goes on to do
+    assert (quote.speaker, quote.role) == ("Amander Clark", "a stem cell biologist at University of California, Los Angeles")
 
 
 def test_quotation_without_a_speaker_is_left_out(analyzed):

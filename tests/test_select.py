@@ -208,6 +208,16 @@ def test_a_year_is_no_back_reference():
     assert not needs_context("Theresa May resigned.") and not needs_context("Items were lost in the fire.")
 
 
+def test_a_pronoun_after_an_opening_phrase_leans_on_the_sentence_before():
+    from newsfuse.select import needs_context
+
+    assert needs_context("On Tuesday, he was put on the 15-day disabled list with a thigh injury.")
+    assert needs_context("Speaking to reporters at Leinster House on Tuesday, he confirmed the drugs were legal.")
+    assert needs_context("“As soon as they saw that van, they were just all over it.”")
+    assert not needs_context("When Pasztor was able to get the sentence changed, she spent no time in jail.")
+    assert not needs_context("In Ramadi, the army fled on Sunday.")
+
+
 def test_a_fragment_or_a_linking_adverb_leans_on_the_sentence_before():
     from newsfuse.select import needs_context
 

@@ -107,7 +107,11 @@ def speaker_and_role(subject) -> tuple[str, str]:
     appos = next((c for c in person.children if c.dep_ == "appos"), None)
     before_name = [t for t in subject.subtree if t.i < name.start]
     if appos is not None:
-        tokens = list(appos.subtree)
+        # "a stem cell biologist at UCLA, who calls the work ...": the role, not what else the text
+        # says of the person (a clause after a comma; "the aide who worked on the campaign" is the role)
+        clauses = [min(t.i for t in c.subtree) for c in appos.subtree if c.dep_ == "relcl"]
+        clause = min((i for i in clauses if doc[i - 1].text == ","), default=len(doc))
+        tokens = [t for t in appos.subtree if t.i < clause]
         role = doc[tokens[0].i:tokens[-1].i + 1].text
     elif subject.i != person.i and subject.pos_ == "NOUN":
         role = " ".join(t.text for t in before_name if t.lower_.rstrip(".") not in HONORIFICS)
