@@ -265,3 +265,8 @@ def test_a_saint_s_title_is_not_part_of_the_name(analyzed):
 def test_a_paper_s_figure_or_table_is_no_name(analyzed):
     _, analysis = analyzed(["Studies observed weak arrivals within the forearc region (Fig. 1), as in Fig. 2 and Table 3."])
     assert not {"Fig", "Table"} & {n.text for n in analysis.names}
+
+
+def test_the_noun_of_a_place_s_name_alone_is_no_place(analyzed):
+    _, analysis = analyzed(["More than 30 officers from Menasha, Town of Menasha and Appleton responded."])
+    assert "Town" not in {n.text for n in analysis.names}

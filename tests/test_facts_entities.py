@@ -407,3 +407,23 @@ def test_an_illness_or_a_germ_named_after_someone_or_somewhere_is_a_thing():
     sentences = [Sentence("Martinez had Williams syndrome. Williams syndrome is rare.", 0, 0),
                  Sentence("Legionnaires’ disease broke out, as in Venezuela.", 1, 0)]
     assert [e.name for e in find_entities(names, sentences)] == ["Venezuela"]
+
+
+def test_a_full_name_without_its_middle_name_is_the_same_person():
+    names = (NameMention("Kanasho Shadrick Johns", "PERSON", 0), NameMention("Kanasho Johns", "PERSON", 1),
+             NameMention("Kanasho Johns", "PERSON", 1), NameMention("Mary Ann Smith", "PERSON", 0),
+             NameMention("Mary Beth Smith", "PERSON", 1), NameMention("Mary Smith", "PERSON", 1))
+    variants = [e.variants for e in find_entities(names, [])]
+    assert ("Kanasho Johns", "Kanasho Shadrick Johns") in variants
+    assert ("Mary Smith",) in variants  # two Marys with a middle name: which one is not known
+
+
+def test_one_place_cue_does_not_part_a_surname_from_its_person():
+    names = (NameMention("Khuram Shazad Butt", "PERSON", 0), NameMention("Khuram Butt", "PERSON", 1),
+             NameMention("Butt", "GPE", 0, cue="PLACE"), NameMention("Butt", "GPE", 1),
+             NameMention("Butt", "PERSON", 1), NameMention("Butt", "PERSON", 0))
+    [butt] = find_entities(names, [Sentence("An investigation into Butt began in 2015.", 0, 0)])
+    assert butt.kind == "PERSON" and "Butt" in butt.variants
+    # but one that the model also takes for a place more than for a person stays a place
+    names = (NameMention("Upper Darby", "PERSON", 0), NameMention("Darby", "GPE", 1, cue="PLACE"))
+    assert {e.name: e.kind for e in find_entities(names, [])}["Darby"] == "PLACE"

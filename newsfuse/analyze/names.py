@@ -188,6 +188,8 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "480 B.C.", "AD 79": an era, not British Columbia
     if tokens[0].i > 0 and span.doc[tokens[0].i - 1].lower_ == "miss" and span.text in PAGEANT_PLACES:
         return None  # "America" of "the Miss America pageant"
+    if len(tokens) == 1 and tokens[0].lower_ in PLACE_NOUNS and span.doc[tokens[0].i + 1:tokens[0].i + 2].text == "of":
+        return None  # "Town" of "Town of Menasha": the noun of a place's name, not the place
     if cut_short(span.doc, tokens[-1].i + 1) or begun_before(span.doc, tokens[0].i) or split_at_and(span.doc, tokens) \
             or opens_a_quoted_title(span.doc, tokens[0].i, tokens[-1].i + 1):
         return None  # "New York City" of "New York City Police Department": a longer name cut short

@@ -11,22 +11,21 @@ from newsfuse.types import Analysis, Entity, Facts
 MIN_REPEATED = 3
 
 
-def family_name_of_several(person: Entity, entities: list[Entity]) -> bool:
+def family_name_of_several(entity: Entity, entities: list[Entity]) -> bool:
     """"Smith" beside "Shimron Smith" and "Shawn J. Smith", "the Kleins" beside "Melissa Klein" and
-    "Aaron Klein": a surname that stands for one of several people the list shows, or for them all."""
-    if " " in person.name:
+    "Aaron Klein": a surname that stands for one of several people the list shows, or for them all
+    (a family, which the model may call a body: "the Kellers")."""
+    if " " in entity.name or entity.kind != "PERSON" and not entity.name.endswith("s"):
         return False
-    surname = person.name.removesuffix("s")  # "the Kleins"
     bearers = {e.name for e in entities if e.kind == "PERSON" and " " in e.name
-               and e.name.split()[-1] in (person.name, surname)}
+               and e.name.split()[-1] in (entity.name, entity.name.removesuffix("s"))}
     return len(bearers) >= 2
 
 
 def extract_facts(analysis: Analysis, entities: list[Entity], top: int = 8) -> Facts:
     chosen = []
     for kind in ("PERSON", "PLACE", "ORG"):
-        of_kind = [e for e in entities if e.kind == kind
-                   and not (kind == "PERSON" and family_name_of_several(e, entities))]
+        of_kind = [e for e in entities if e.kind == kind and not family_name_of_several(e, entities)]
         # A name mentioned once is in passing; it is shown only when few names recur.
         repeated = [e for e in of_kind if e.mentions > 1]
         chosen.extend((repeated if len(repeated) >= MIN_REPEATED else of_kind)[:top])

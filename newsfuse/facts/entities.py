@@ -213,6 +213,12 @@ class NameIndex:
         if len(stripped) > 2 and len(owners) == 1 and not known_kind(key) \
                 and not (kind == "PLACE" and (key.title() in COUNTRIES or place_by_text)):
             return next(iter(owners))
+        words = key.split()
+        if kind == "PERSON" and len(words) == 2:
+            # "Kanasho Johns" is "Kanasho Shadrick Johns": a middle name left out
+            middle_named = {k for k in self.by_first.get(words[0], ()) if k.split()[-1] == words[-1]}
+            if len(middle_named) == 1:
+                return next(iter(middle_named))
         first_named = self.by_first.get(key, set())
         if not owners and len(key) > 2 and len(first_named) == 1 and not known_kind(key):
             full_name = next(iter(first_named))
@@ -284,7 +290,11 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     index = NameIndex()
     for key in sorted(votes_by_key, key=lambda k: (-len(k.split()), -len(k))):
         kind = votes_by_key[key].most_common(1)[0][0]
-        canonical[key] = index.find(key, kind, votes_by_key[key]["PLACE"] > labelled[key]["PLACE"]) or key
+        # Two mentions the words around call a place, or one that the model also takes for a place
+        # more than for a person ("in Darby, Pa."; but "an investigation into Butt" is no town)
+        place_cues = (votes_by_key[key]["PLACE"] - labelled[key]["PLACE"]) / CUE_WEIGHT
+        place_by_text = place_cues >= 2 or place_cues >= 1 and labelled[key]["PERSON"] < labelled[key]["PLACE"]
+        canonical[key] = index.find(key, kind, place_by_text) or key
         if canonical[key] == key:
             index.add(key, kind)
             if len(index.by_suffix.get(key, ())) > 1 and not known_kind(key) and key.title() not in COUNTRIES:
