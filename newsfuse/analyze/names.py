@@ -6,8 +6,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from spacy.tokens import Span
-
 from newsfuse.types import NameMention
 
 NAME_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
@@ -325,7 +323,7 @@ def titled_people(doc, document: int) -> Iterator[NameMention]:
         words = end - title.i - 1
         ends_there = end == len(doc) or doc[end].pos_ != "PROPN"
         if ends_there and (words > 1 or words == 1 and title.lower_.rstrip(".") in HONORIFICS):
-            cleaned = clean_name(Span(doc, title.i, end, label="PERSON"))
+            cleaned = clean_name(doc.char_span(title.idx, doc[end - 1].idx + len(doc[end - 1]), label="PERSON"))
             if cleaned is not None:
                 yield NameMention(cleaned[0], "PERSON", document, "PERSON", False, False)
 
