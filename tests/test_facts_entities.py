@@ -399,6 +399,8 @@ def test_an_abbreviation_s_full_stop_inside_a_name_is_optional():
              NameMention("Mount St. Helens", "LOC", 1))
     [helens] = find_entities(names, [])
     assert helens.name == "Mount St. Helens" and helens.variants == ("Mount St Helens", "Mount St. Helens")
+    names = (NameMention("U.S. Fish and Wildlife Service", "ORG", 0), NameMention("US Fish and Wildlife Service", "ORG", 1))
+    assert len(find_entities(names, [])) == 1
 
 
 def test_an_illness_or_a_germ_named_after_someone_or_somewhere_is_a_thing():

@@ -11,21 +11,21 @@ from newsfuse.types import Analysis, Entity, Facts
 MIN_REPEATED = 3
 
 
-def family_name_of_several(entity: Entity, entities: list[Entity]) -> bool:
-    """"Smith" beside "Shimron Smith" and "Shawn J. Smith", "the Kleins" beside "Melissa Klein" and
-    "Aaron Klein": a surname that stands for one of several people the list shows, or for them all
-    (a family, which the model may call a body: "the Kellers")."""
+def named_in_full(entity: Entity, entities: list[Entity]) -> bool:
+    """A surname the list already shows with the people who bear it: "Turner" beside "Brock
+    Turner" (whom the parser took for a body, so the two were not merged), "Smith" beside
+    "Shimron Smith" and "Shawn J. Smith", "the Kleins" or "the Kellers" (a family, which the model
+    may call a body) beside "Melissa Klein"."""
     if " " in entity.name or entity.kind != "PERSON" and not entity.name.endswith("s"):
         return False
-    bearers = {e.name for e in entities if e.kind == "PERSON" and " " in e.name
-               and e.name.split()[-1] in (entity.name, entity.name.removesuffix("s"))}
-    return len(bearers) >= 2
+    surnames = (entity.name, entity.name.removesuffix("s"))
+    return any(e.kind == "PERSON" and " " in e.name and e.name.split()[-1] in surnames for e in entities)
 
 
 def extract_facts(analysis: Analysis, entities: list[Entity], top: int = 8) -> Facts:
     chosen = []
     for kind in ("PERSON", "PLACE", "ORG"):
-        of_kind = [e for e in entities if e.kind == kind and not family_name_of_several(e, entities)]
+        of_kind = [e for e in entities if e.kind == kind and not named_in_full(e, entities)]
         # A name mentioned once is in passing; it is shown only when few names recur.
         repeated = [e for e in of_kind if e.mentions > 1]
         chosen.extend((repeated if len(repeated) >= MIN_REPEATED else of_kind)[:top])

@@ -67,8 +67,10 @@ def name_key(name: str) -> str:
     words = [w for w in name.lower().replace("’", "'").split() if w.rstrip(".") not in HONORIFICS]
     # "James B. Comey" is "James Comey": a middle initial does not make another person.
     words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and MIDDLE_INITIAL_RE.fullmatch(w))]
-    # "Mount St. Helens" is "Mount St Helens": an abbreviation's full stop inside a name is optional.
-    words = [w[:-1] if i < len(words) - 1 and w.endswith(".") and w[:-1].isalpha() else w for i, w in enumerate(words)]
+    # "Mount St. Helens" is "Mount St Helens", "U.S. Fish and Wildlife Service" "US Fish ...": an
+    # abbreviation's full stops inside a name are optional.
+    words = [w.replace(".", "") if i < len(words) - 1 and w.endswith(".") and w.replace(".", "").isalpha() else w
+             for i, w in enumerate(words)]
     # British and American spellings of one name ("Mobilisation", "Mobilization") are one key.
     key = " ".join(words).removeprefix("the ").replace("isation", "ization").rstrip(".")
     # "Grünberg" and "Grunberg", "Díaz" and "Diaz": outlets drop accents now and then.
