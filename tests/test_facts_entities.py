@@ -279,11 +279,12 @@ def test_a_country_is_no_surname_and_foreign_group_words_make_a_body():
     names = (NameMention("Air India", "ORG", 0), NameMention("Air India", "PERSON", 0, cue="PERSON"),
              NameMention("India", "GPE", 1), NameMention("Ansar al-Sharia", "PERSON", 1),
              NameMention("Lashkar-e-Taiba", "PERSON", 0), NameMention("Big Valley Jamboree", "GPE", 0),
-             NameMention("Big Valley Jamboree", "GPE", 1))
+             NameMention("Big Valley Jamboree", "GPE", 1), NameMention("Paralympics", "ORG", 0),
+             NameMention("Paralympics", "ORG", 1))
     entities = {e.name: e for e in find_entities(names, [])}
     assert entities["India"].kind == "PLACE" and "India" not in entities["Air India"].variants
     assert entities["Ansar al-Sharia"].kind == entities["Lashkar-e-Taiba"].kind == "ORG"
-    assert "Big Valley Jamboree" not in entities  # a festival is an event
+    assert "Big Valley Jamboree" not in entities and "Paralympics" not in entities  # events
 
 
 def test_a_short_surname_found_as_a_full_name_is_that_person():

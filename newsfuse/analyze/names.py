@@ -69,7 +69,7 @@ KIN_NOUNS = {"wife", "husband", "son", "daughter", "mother", "father", "brother"
              "grandfather", "grandson", "granddaughter", "niece", "nephew", "cousin", "aunt", "uncle", "stepson",
              "stepdaughter", "stepfather", "stepmother", "sibling", "spouse"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}  # courtesy, not a role
-SAINTS = {"st", "saint"}  # before a person's name ("St Francis of Assisi"), as a title is: "St. Louis" is a GPE
+SAINTS = {"st", "saint"}  # a title on a person's name ("St Francis of Assisi" is Francis); "St. Louis" is a GPE
 # Before a name the model does not mark, titles that only a person bears ("Prince Jefri Bolkiah",
 # "Governor Walker"); not "King Kong", "Justice Department", "Chief Technology Officer".
 PERSON_ONLY_TITLES = HONORIFICS - {"miss"} | {"prince", "princess", "sheikh", "pope", "governor", "gov",

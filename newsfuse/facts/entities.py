@@ -92,6 +92,7 @@ OTHER_WORDS = {"awards", "award", "globes", "olympics", "games", "cup", "festiva
                "alert", "program", "programs", "programme", "act", "bill", "prize", "series", "show", "season",
                "fools", "war", "championship", "championships", "tournament", "open", "marathon", "conference",
                "summit", "forums", "forum", "app", "trek", "wars", "christmas", "eve", "olympic", "finals",
+               "paralympics", "paralympic",
                "medal", "medicare", "medicaid", "obamacare", "trumpcare", "race", "massacre", "ages", "era",
                "grammys", "emmys", "oscars", "tonys", "baftas", "jamboree", "fest", "expo", "carnival", "parade",
                "gala", "rodeo", "regatta",
