@@ -75,7 +75,9 @@ SAINTS = {"st", "saint"}  # a title on a person's name ("St Francis of Assisi" i
 PERSON_ONLY_TITLES = HONORIFICS - {"miss"} | {"prince", "princess", "sheikh", "pope", "governor", "gov",
                                               "senator", "sen", "mayor"}
 PAPER_PARTS = {"fig", "figs", "figure", "figures", "table", "tables", "eq", "eqs", "ref", "refs"}
-TITLE_ENDS = {"royal", "regent"}  # "the Princess Royal", "the Prince Regent": the whole is a title
+# Words that end a titled person's name: another title, or a word that makes the whole a title
+# ("the Princess Royal", "the Prince Regent")
+TITLED_NAME_STOPS = PERSON_TITLES | {"royal", "regent"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 # Common nouns whose name stands beside them is an organisation: "the fraternity, Kappa Sigma".
 ORGANISATION_NOUNS = {"fraternity", "sorority", "company", "firm", "party", "group", "band", "team", "club",
@@ -178,9 +180,10 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "Donald Trump Donald": a name glued to its repetition (a byline beside a heading)
     if len(tokens) > 1 and len(tokens[-1].text) == 1 and tokens[-1].text.isupper():
         return None  # "Abstract A", "Class A": a heading or a label, not a name
-    numbered = [t for t in span.doc[tokens[-1].i + 1:tokens[-1].i + 3] if t.text != "."][:1]
-    if tokens[-1].lower_ in PAPER_PARTS and numbered and numbered[0].like_num:
-        return None  # "(Fig. 1)", "Supplementary Table 2": a part of a paper, not a person
+    if tokens[-1].lower_ in PAPER_PARTS:
+        numbered = [t for t in span.doc[tokens[-1].i + 1:tokens[-1].i + 3] if t.text != "."][:1]
+        if numbered and numbered[0].like_num:
+            return None  # "(Fig. 1)", "Supplementary Table 2": a part of a paper, not a person
     if len(tokens) == 1 and tokens[0].text.replace(".", "") in ("BC", "BCE", "AD") \
             and any(t.like_num for t in span.doc[max(tokens[0].i - 1, 0):tokens[0].i + 2]):
         return None  # "480 B.C.", "AD 79": an era, not British Columbia
@@ -312,17 +315,18 @@ def titled_people(doc, document: int) -> Iterator[NameMention]:
     brother of the Sultan" (no entity at all), "Governor Walker"."""
     marked = {t.i for ent in doc.ents for t in ent}
     for title in doc[:-1]:
-        if title.lower_.rstrip(".") not in PERSON_ONLY_TITLES or not title.text[:1].isupper():
+        title_word = title.lower_.rstrip(".")
+        if title_word not in PERSON_ONLY_TITLES or not title.text[:1].isupper():
             continue
         end = title.i + 1
         while end < len(doc) and end - title.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-                and doc[end].text.isalpha() and doc[end].lower_ not in PERSON_TITLES | TITLE_ENDS and end not in marked:
+                and doc[end].text.isalpha() and doc[end].lower_ not in TITLED_NAME_STOPS and end not in marked:
             end += 1
         # One word after a courtesy title is a surname ("Mr Palihapitiya"); after another title it
         # may be a first name the text goes on to complete ("[then Mayor Ed] Rendell").
         words = end - title.i - 1
         ends_there = end == len(doc) or doc[end].pos_ != "PROPN"
-        if ends_there and (words > 1 or words == 1 and title.lower_.rstrip(".") in HONORIFICS):
+        if ends_there and (words > 1 or words == 1 and title_word in HONORIFICS):
             cleaned = clean_name(doc.char_span(title.idx, doc[end - 1].idx + len(doc[end - 1]), label="PERSON"))
             if cleaned is not None:
                 yield NameMention(cleaned[0], "PERSON", document, "PERSON", False, False)
