@@ -95,6 +95,13 @@ SITE_MESSAGE_RE = re.compile("|".join([
     r"\bconfirm your (email|signature|subscription)\b", r"\bsign up (and|for (digital|our|free|a free))\b",
     r"\bto subscribe\b.{0,40}\bclick\b", r"\bsubscription service\b",
 ]), re.IGNORECASE)
+# An error page ("Sorry, the page you requested could not be found"): no article page says
+# this of itself near its top, so whatever follows (search tips, links) is no article either.
+NOT_FOUND_RE = re.compile(
+    r"\b(?:page|article|story|content) (?:you (?:requested|are looking for|were looking for|tried to reach)|requested) "
+    r"(?:could not|cannot|can't|was not|wasn't|is not|isn't) (?:be )?found\b|\bpage not found\b", re.IGNORECASE)
+NOT_FOUND_OPENING_WORDS = 60  # an error page may open with a line or two of something else
+QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”')  # an article quoting such a message is still an article
 SITE_MESSAGE_PAGE_WORDS = 100  # a longer page has an article around its site messages
 SITE_MESSAGE_OTHER_WORDS = 20  # words allowed outside site messages ("Just One More Thing...")
 
@@ -161,6 +168,8 @@ def clean_document(text: str, document: int, title: str = "") -> tuple[list[str]
     opening = paragraphs[:2] if paragraphs and not SENTENCE_END_RE.search(paragraphs[0]) else paragraphs[:1]
     if any(ARCHIVE_NOTICE_RE.search(p) for p in opening):
         return [], [Removal(document=document, text=p, reason="web archive notice") for p in paragraphs]
+    if any(NOT_FOUND_RE.search(QUOTED_RE.sub(" ", p)) for p in _first_words(paragraphs, NOT_FOUND_OPENING_WORDS)):
+        return [], [Removal(document=document, text=p, reason="page not found") for p in paragraphs]
     for paragraph in paragraphs:
         reason = boilerplate_reason(paragraph)
         tokens = _tokens(paragraph)
@@ -179,6 +188,17 @@ def clean_document(text: str, document: int, title: str = "") -> tuple[list[str]
         removed += [Removal(document=document, text=p, reason="site message, no article") for p in kept]
         return [], removed
     return kept, removed
+
+
+def _first_words(paragraphs: list[str], words: int) -> list[str]:
+    """The paragraphs that start within the first `words` words."""
+    out, seen = [], 0
+    for paragraph in paragraphs:
+        if seen >= words:
+            break
+        out.append(paragraph)
+        seen += len(paragraph.split())
+    return out
 
 
 def is_site_message(paragraphs: list[str]) -> bool:

@@ -112,6 +112,22 @@ def test_site_message_page_is_set_aside_but_an_article_keeps_such_a_sentence():
     assert clean_document(post, 0)[0] == [post]
 
 
+def test_page_not_found_is_set_aside_even_after_an_opening_line():
+    # The shapes of the two error pages among the 1,937 Multi-News train and dev documents.
+    error_page = ("this data is currently not publicly accessible.\n"
+                  "Sorry, the page you requested could not be found.\n"
+                  "If you are trying to reach a page from a bookmark, the page URL may have changed. Please choose a "
+                  "community from the navigation at the top of this page.")
+    kept, removed = clean_document(error_page, 1)
+    assert kept == [] and {r.reason for r in removed} == {"page not found"} and len(removed) == 3
+    # An article may quote such a message further down: it keeps its text.
+    article = ("Thousands of readers found the county's flood map gone on Monday, days before the river was to crest "
+               "at its highest level since 1997, according to the emergency management office in the county seat.\n"
+               "Officials said a contractor had moved the site without telling anyone.\n"
+               "Visitors saw only a message: \"Sorry, the page you requested could not be found.\"")
+    assert len(clean_document(article, 0)[0]) == 3
+
+
 def test_wire_datelines_are_stripped_and_recorded():
     text = ("KATHMANDU, Nepal (AP) — A Swiss climber found the bodies on Monday.\n"
             "Washington (CNN) Officials said the talks would resume.\n"
