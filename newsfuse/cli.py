@@ -1,6 +1,7 @@
 """The `newsfuse` command line. It only parses options and calls the pipeline."""
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable, Iterator
@@ -122,7 +123,12 @@ def main() -> None:
     # The pipeline reports what it skipped through logging; on the command line, as
     # "newsfuse: ..." lines on stderr.
     logging.basicConfig(format="newsfuse: %(message)s", level=logging.WARNING)
-    app()
+    try:
+        app()
+    finally:
+        # At exit the collector would walk every object of spaCy and the models: 0.2 s of the
+        # 2.5 s a one-cluster run takes. Frozen objects are left to the process's end.
+        gc.freeze()
 
 
 @app.command()
