@@ -67,6 +67,9 @@ DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?\s*(?:\([\w .]{1,30}\)\s*)?[—–-]{1,2}"
     r"|(?:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*(?:, [A-Z][\w.]+)?\s*)?\((?:AP|CNN|Reuters|AFP|UPI|dpa)\)\s*[—–-]{0,2})\s+"
     r"(?=[A-Z0-9\"“‘'])")
+# A share button's label left at the start of the paragraph it sat above ("Email This Even at
+# 88, Betty White ..."): the page's furniture, not the article's words.
+SHARE_LABEL_RE = re.compile(r"^(?:Email|Share|Print|Tweet) This\s+(?=[A-Z0-9\"“‘'])")
 # Pages captured by a web archive sometimes hold the archive's own notice instead of the
 # article (common in datasets built from the Wayback Machine, such as Multi-News), or the
 # description of the archive's collection: when the opening paragraph is such a notice, the
@@ -178,6 +181,10 @@ def clean_document(text: str, document: int, title: str = "") -> tuple[list[str]
         if reason:
             removed.append(Removal(document=document, text=paragraph, reason=reason))
             continue
+        share = SHARE_LABEL_RE.match(paragraph)
+        if share:
+            removed.append(Removal(document=document, text=share.group().strip(), reason="share button"))
+            paragraph = paragraph[share.end():]
         dateline = DATELINE_RE.match(paragraph)
         if dateline and len(paragraph) > dateline.end():
             removed.append(Removal(document=document, text=dateline.group().strip(), reason="dateline"))

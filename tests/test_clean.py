@@ -137,3 +137,14 @@ def test_wire_datelines_are_stripped_and_recorded():
     assert kept[1] == "Officials said the talks would resume."
     assert kept[2].startswith("TSA defends the deal —")  # a dash inside a sentence is not a dateline
     assert [(r.text, r.reason) for r in removed] == [("KATHMANDU, Nepal (AP) —", "dateline"), ("Washington (CNN)", "dateline")]
+
+
+def test_a_share_button_label_before_a_paragraph_is_stripped_and_recorded():
+    # As in a dev cluster's entertainment page: the label was glued to the opening sentence.
+    text = ("'Dancing With the Stars' Wants Betty White\n"
+            "Email This Even at 88, Betty White has the ambition of a 20-something!\n"
+            "Email this to a friend who wants to know.")
+    kept, removed = clean_document(text, 0)
+    assert kept[0] == "Even at 88, Betty White has the ambition of a 20-something!"
+    assert ("Email This", "share button") in [(r.text, r.reason) for r in removed]
+    assert kept[1] == "Email this to a friend who wants to know."  # a sentence that says it is one
