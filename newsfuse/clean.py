@@ -32,6 +32,10 @@ _STRONG = [
     r"\b(enable javascript|your browser (does|is)|ad ?blocker|already a subscriber|log ?in to (comment|continue))\b",
     r"\bselect at least one\b",
     r"\b(you agree to|constitutes agreement to) (our|the|this site'?s?)\b.{0,30}\b(terms|privacy|policy|agreement)\b",
+    # A reporter's contact line, and the page talking about itself.
+    r"^\s*contact \w+( \w+){0,3} at (\(?\d{3}\)?[-. ]?\d{3}[-.]\d{4}|\S+@\S+)",
+    r"\b(send an email to|e-?mail) the author\b", r"\bjoin us on (facebook|twitter)\b", r"\bby submitting this form\b",
+    r"\bdomain mapping\b",
 ]
 # Words that are boilerplate in a paragraph of a few words but may be news in a sentence.
 _WEAK = [
@@ -47,7 +51,7 @@ STRONG_TRIGGERS = (
     "reuters", "epa/", "/afp", "reporting", "writing by", "editing by", "contributed", "follow", "like us",
     "tweet", "rights reserved", "copyright", "©", "(c)", "media playback", "enlarge", "caption", "this article",
     "this story", "mailchimp", "transferred", "subscrib", "javascript", "browser", "blocker", "log in", "login",
-    "select at least", "agree",
+    "select at least", "agree", "contact ", "the author", "join us", "submitting", "domain mapping",
 )
 STRONG_TRIGGER_RE = re.compile("|".join(map(re.escape, STRONG_TRIGGERS)))  # one scan, not forty
 STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG), re.IGNORECASE | re.MULTILINE)

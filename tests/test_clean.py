@@ -15,6 +15,13 @@ BOILERPLATE = [
     "share tweet pin email",
     "By submitting your registration information, you agree to our Terms of Service and Privacy Policy.",
     "I understand and agree that registration on this site constitutes agreement to the site's Terms of Use.",
+    # Found in dev and train summaries before these were patterns:
+    "Contact Julia Prodis Sulek at 408-278-3409.",
+    "Contact Ben Botkin at bbotkin@reviewjournal.com or 702-384-8710. Follow @BenBotkin1 on Twitter.",
+    "Want to add to this story? Let us know in comments or send an email to the author at ereeve at theatlantic dot com.",
+    "Join us on Facebook Like us and you'll find top breaking news in your Facebook newsfeed.",
+    "Note: By submitting this form, you agree to Third Door Media's terms . We respect your privacy .",
+    "If you need additional information about domain mapping, please visit our help center.",
 ]
 
 
@@ -29,6 +36,8 @@ def test_news_prose_is_kept_even_with_risky_words():
         "The council said the photo was taken by a resident who later shared it with police.",
         "Local officials say 500 people were killed in battles to take Ramadi in recent weeks.",
         "The union said members agree to the terms of the new contract, which runs until 2020.",
+        "Anyone with information should contact police at 555-201-3000, the sheriff said.",
+        "Contact with the crew was lost at 3:40 a.m., the airline said.",
     ]
     for line in prose:
         assert boilerplate_reason(line) is None, line
