@@ -36,6 +36,8 @@ _STRONG = [
     r"^\s*contact \w+( \w+){0,3} at (\(?\d{3}\)?[-. ]?\d{3}[-.]\d{4}|\S+@\S+)",
     r"\b(send an email to|e-?mail) the author\b", r"\bjoin us on (facebook|twitter)\b", r"\bby submitting this form\b",
     r"\bdomain mapping\b",
+    # A photo's caption: "..., in this file picture taken April 15, 2013."
+    r"\bin this (undated |handout |file )?(photo|photograph|image|picture)s? (provided|released|taken|obtained|made available|supplied)\b",
 ]
 # Words that are boilerplate in a paragraph of a few words but may be news in a sentence.
 _WEAK = [

@@ -22,6 +22,7 @@ BOILERPLATE = [
     "Join us on Facebook Like us and you'll find top breaking news in your Facebook newsfeed.",
     "Note: By submitting this form, you agree to Third Door Media's terms . We respect your privacy .",
     "If you need additional information about domain mapping, please visit our help center.",
+    "Hosni Mubarak sits inside a dock at the police academy in Cairo, in this file picture taken April 15, 2013.",
 ]
 
 
@@ -38,6 +39,7 @@ def test_news_prose_is_kept_even_with_risky_words():
         "The union said members agree to the terms of the new contract, which runs until 2020.",
         "Anyone with information should contact police at 555-201-3000, the sheriff said.",
         "Contact with the crew was lost at 3:40 a.m., the airline said.",
+        "The girls were last seen in a photo posted to German's Snapchat account showing Williams on the bridge.",
     ]
     for line in prose:
         assert boilerplate_reason(line) is None, line
