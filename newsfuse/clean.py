@@ -76,6 +76,9 @@ DATELINE_RE = re.compile(
 # A share button's label left at the start of the paragraph it sat above ("Email This Even at
 # 88, Betty White ..."): the page's furniture, not the article's words.
 SHARE_LABEL_RE = re.compile(r"^(?:Email|Share|Print|Tweet) This\s+(?=[A-Z0-9\"“‘'])")
+# What a paragraph may open with that is not the article's, in the order it comes: a share
+# label, then a dateline. Each is cut and recorded.
+LEADING_FURNITURE = ((SHARE_LABEL_RE, "share button"), (DATELINE_RE, "dateline"))
 # Pages captured by a web archive sometimes hold the archive's own notice instead of the
 # article (common in datasets built from the Wayback Machine, such as Multi-News), or the
 # description of the archive's collection: when the opening paragraph is such a notice, the
@@ -187,14 +190,11 @@ def clean_document(text: str, document: int, title: str = "") -> tuple[list[str]
         if reason:
             removed.append(Removal(document=document, text=paragraph, reason=reason))
             continue
-        share = SHARE_LABEL_RE.match(paragraph)
-        if share:
-            removed.append(Removal(document=document, text=share.group().strip(), reason="share button"))
-            paragraph = paragraph[share.end():]
-        dateline = DATELINE_RE.match(paragraph)
-        if dateline and len(paragraph) > dateline.end():
-            removed.append(Removal(document=document, text=dateline.group().strip(), reason="dateline"))
-            paragraph = paragraph[dateline.end():]
+        for prefix_re, reason in LEADING_FURNITURE:
+            prefix = prefix_re.match(paragraph)
+            if prefix and len(paragraph) > prefix.end():
+                removed.append(Removal(document=document, text=prefix.group().strip(), reason=reason))
+                paragraph = paragraph[prefix.end():]
         kept.append(paragraph)
         seen.append(tokens)
     if kept and is_site_message(kept):
