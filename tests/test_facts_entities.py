@@ -430,3 +430,41 @@ def test_one_place_cue_does_not_part_a_surname_from_its_person():
     # but one that the model also takes for a place more than for a person stays a place
     names = (NameMention("Upper Darby", "PERSON", 0), NameMention("Darby", "GPE", 1, cue="PLACE"))
     assert {e.name: e.kind for e in find_entities(names, [])}["Darby"] == "PLACE"
+
+
+def test_a_body_named_with_its_kind_before_or_after_it_is_an_organisation():
+    from newsfuse.facts.entities import find_cues, text_cues
+
+    text = ("French satirical magazine Charlie Hebdo posted it. Facebook said Cambridge Analytica, a data-mining "
+            "company hired by the campaign, lied. The company John founded failed. Tim Cook, a company spokesman, "
+            "said so. The Kurdish group PKK said.")
+    cues = find_cues(text)
+    assert text_cues(("Charlie Hebdo",), text, cues) == {"ORG": 1}
+    assert text_cues(("Cambridge Analytica",), text, cues) == {"ORG": 1}
+    assert text_cues(("PKK",), text, cues) == {"ORG": 1}
+    assert text_cues(("John",), text, cues) == {}  # after a determiner: what John founded
+    assert text_cues(("Tim Cook",), text, cues) == {}  # "a company spokesman" is his role
+    text = "In Ferguson, a group that marched met. Michael Plante, an economist with the firm, said."
+    cues = find_cues(text)
+    assert text_cues(("Ferguson",), text, cues) == {} and text_cues(("Michael Plante",), text, cues) == {}
+    sentences = [Sentence("Friends of the Dartmoor Hill Ponies asked. Friends of the Dartmoor Hill Ponies said.", 0, 0)]
+    names = (NameMention("Friends of the Dartmoor Hill Ponies", "PERSON", 0),) * 2
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Friends of the Dartmoor Hill Ponies": "ORG"}
+
+
+def test_a_first_name_ner_left_out_is_put_back():
+    from newsfuse.facts.entities import first_name_before
+
+    text = ("Ana Maria Archila, a director, spoke. Danish Prime Minister Anders Fogh Rasmussen ran. Democrat Joe Biden "
+            "spoke. Today Ryan Gosling said so. Ryan Gosling left today.")
+    assert first_name_before("Maria Archila", text, {}) == "Ana Maria Archila"
+    assert first_name_before("Fogh Rasmussen", text, {}) == "Anders Fogh Rasmussen"
+    assert first_name_before("Joe Biden", text, {}) == ""  # a party, not a name
+    assert first_name_before("Ryan Gosling", text, {}) == ""  # not before every mention; "today" is a word
+    titled = ("Senate Majority Whip Dick Durbin and Sergeant at Arms Terry Gainer met Managing Editor Dean Baquet "
+              "and Cardinal Jorge Bergoglio.")
+    assert [first_name_before(n, titled, {}) for n in ("Dick Durbin", "Terry Gainer", "Dean Baquet", "Jorge Bergoglio")] \
+        == ["", "", "", ""]
+    sentences = [Sentence(text, 0, 0)]
+    names = (NameMention("Maria Archila", "PERSON", 0), NameMention("Maria Archila", "PERSON", 0))
+    assert [e.name for e in find_entities(names, sentences)] == ["Ana Maria Archila"]

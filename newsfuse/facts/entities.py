@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfuse.analyze.names import (COUNTRIES, HONORIFICS, KIND_OF_LABEL, PERSON_TITLES, PLAIN_TIME_ZONES, SAINTS,
-                                    STATE_ABBREVIATIONS, STATE_NAMES)
+from newsfuse.analyze.dates import MONTHS, WEEKDAYS
+from newsfuse.analyze.names import (COUNTRIES, HONORIFICS, KIN_NOUNS, KIND_OF_LABEL, PERSON_TITLES, PLAIN_TIME_ZONES,
+                                    SAINTS, STATE_ABBREVIATIONS, STATE_NAMES)
 from newsfuse.types import Entity, NameMention, Sentence
 
 # Names of these kinds are not key facts: nationalities, events, works, holidays, laws, products.
@@ -155,8 +156,9 @@ def known_kind(name: str) -> str:
         return "ORG"  # "Omaha Public Power District", "Chicago Park District": a utility or a board, not an area
     if len(words) > 1 and words[-1] in PLACE_WORDS and not (words[0] in ORG_WORDS and "of" in words):
         return "PLACE"  # "Union Station"; not "Department of Parks ... District"
-    if len(words) > 1 and words[-1] in ORG_WORDS or words[0] in ORG_WORDS and len(words) > 2 and words[1] == "of":
-        return "ORG"  # "Associated Press", "Boston College", "Department of Defense"
+    if len(words) > 1 and words[-1] in ORG_WORDS \
+            or words[0] in ORG_WORDS | {"friends"} and len(words) > 2 and words[1] == "of":
+        return "ORG"  # "Associated Press", "Boston College", "Department of Defense", "Friends of the Earth"
     if len(words) > 1 and (words[0] in ORG_WORDS and words[-1].isdigit() or GREEK_LETTERS.issuperset(words)):
         return "ORG"  # a station, "Fox 8", "Channel 11"; a fraternity, "Delta Psi"
     if words[0].split("-")[0] in ORG_FIRST_WORDS and (len(words) > 1 or "-" in words[0]):
@@ -382,6 +384,11 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
                 names_written[full] += 0
             elif votes[kind] <= ONE_MENTION:
                 continue  # one word called a person once, with no full name anywhere: "Lo", "Uuo", a passing "Nancy"
+        elif kind == "PERSON":
+            full = first_name_before(name, text, groups)  # "Anders Fogh Rasmussen", which NER cut to "Fogh Rasmussen"
+            if full:
+                name = full
+                names_written[full] += 0
         names_written.update(dict.fromkeys(alias_spellings(key, sentences), 0))
         written_before, documents_before, settled_before = found.get((name, kind), (Counter(), set(), False))
         written_before.update(names_written)  # (not "+": the spellings counted 0 must stay)
@@ -527,6 +534,12 @@ DRUG = r"(?:drugs?|medications?|medicines?|pills?|tablets?|capsules?|prescriptio
 WORKS = r"(?:products|devices|phones|apps|films|movies|games|shows|books|titles|programs|programmes)"
 # Nouns that are never verbs ("shows", "plays" are): a name right after one is its title
 WORK = r"(?:film|movie|novel|book|album|song|series|miniseries|documentary|sitcom|musical|memoir|opera|podcast)"
+# Common nouns that say what kind of body a name is, written just before or after it.
+BODY_KINDS = (r"(?:company|firm|corporation|conglomerate|startup|start-up|retailer|chain|automaker|carmaker|"
+              r"drugmaker|publisher|magazine|newspaper|tabloid|broadcaster|network|outlet|airline|bank|lender|insurer|"
+              r"charity|nonprofit|non-profit|agency|watchdog|regulator|group|party|band|union)")
+PREPOSITIONS = {"at", "with", "of", "for", "in", "from", "to", "on", "by", "near", "across", "about"}
+DETERMINERS = "the|a|an|this|that|these|those|its|his|her|their|our|my|your|which|whose|one|another|each|every|any|no"
 # Phrases anywhere in the text that type a name, where NER saw it or not: "the town of X" is a
 # place; "a refill of X", "X and other ADHD medications", "films like X" a product or work;
 # "tweeted on Twitter", "said on CNN" an outlet or a platform, whatever NER says. Each is found
@@ -542,6 +555,9 @@ CUES_BEFORE = [
                        r"broadcast(?:ing|s)?|appear(?:ed|ing|s)) on (?:his |her |their |its )?"), "outlet"),
     # "two Britons", "five Marines": people counted, not a body or a place (but "10 Downing Street")
     (OTHER, re.compile(rf"\b{COUNT} ", re.IGNORECASE), "plural"),
+    # "satirical magazine Charlie Hebdo", "data analytics firm Cambridge Analytica": a body's kind
+    # before its name; not after a determiner ("the company Smith founded")
+    ("ORG", re.compile(rf"\b(?i:(?!(?:{DETERMINERS})\b)[a-z][\w-]*) {BODY_KINDS} "), ""),
 ]
 CUES_AFTER = [
     (OTHER, re.compile(rf" (?:and|or) other (?:[\w-]+ ){{0,2}}{DRUG}\b")),
@@ -549,7 +565,13 @@ CUES_AFTER = [
     (OTHER, re.compile(r" (?:franchise|sequel|prequel|trilogy)\b")),  # "the Jurassic Park franchise"
     # "Legionnaires’ disease", "Williams syndrome", "the Zika virus", "Legionella bacteria": an illness or a germ
     (OTHER, re.compile(r"(?:'s|’s|'|’)? (?:disease|diseases|syndrome|virus|bacteria|bacterium)\b")),
+    # "Cambridge Analytica, a data-mining company hired by ...": not "Tim Cook, a company spokesman",
+    # "X, an economist with the firm"
+    ("ORG", re.compile(rf", an? (?:(?!(?:{'|'.join(PREPOSITIONS)}|the)\b)[\w-]+ ){{0,3}}{BODY_KINDS}"
+                       rf"(?=[,.;)]| (?:that|which|based|owned|run|founded|hired|whose)\b)")),
 ]
+# "In Ferguson, a group that ...": a place opening the sentence, not the body after it
+PLACE_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Nn]ear|[Aa]cross|to) (?:the )?$")
 # "two Britons were", not "two Walgreens stores": what may follow people counted
 COUNTED_END_RE = re.compile(r"[,.;:!?)]|\s+(?:were|are|was|is|and|or|who|have|had|in|on|at|from|of|to|with|will|would)\b")
 # "said on Twitter that ...", not "said on Twitter accounts": what may follow an outlet's name
@@ -622,7 +644,9 @@ def text_cues(variants: tuple[str, ...], text: str, cues: Cues) -> Counter:
                for v in variants):
             counts[kind] += 1
     for kind, at in cues.after:
-        if any(text.endswith(v, 0, at) and is_boundary(text, at - len(v)) for v in variants):
+        if any(text.endswith(v, 0, at) and is_boundary(text, at - len(v))
+               and not (kind == "ORG" and PLACE_BEFORE_RE.search(text, max(0, at - len(v) - 12), at - len(v)))
+               for v in variants):
             counts[kind] += 1
     # A name written in quotation marks at least half the times it appears is a title ("Mystic
     # River", "New Moon", "Dancing With the Stars"); people and places are quoted only now and then.
@@ -639,6 +663,34 @@ def full_name_in_text(surname: str, text: str) -> str:
     before = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(surname)}\b", text)}
     first_names = {b for b in before if b.lower() not in PERSON_TITLES | HONORIFICS | SAINTS | NOT_FIRST_NAMES}
     return f"{first_names.pop()} {surname}" if len(first_names) == 1 else ""
+
+
+# Roles and titles capitalised before a name ("Cardinal", "Magistrate"), and their usual endings
+# ("Editor", "Biologist", "Administrator").
+ROLES = {"cardinal", "bishop", "archbishop", "magistrate", "rabbi", "imam", "pastor", "dean", "principal", "trooper",
+         "agent", "nurse", "chef", "contact", "born"}
+ROLE_ENDINGS = ("er", "or", "ist", "man", "woman", "ed", "ing", "ary", "ive", "ent", "ant")
+
+
+def first_name_before(name: str, text: str, known: dict) -> str:
+    """A person's name with the first name NER left out ("Ana Maria Archila" for "Maria Archila"):
+    the one capitalised word before every mention of the name, itself after a lower-case word, a
+    title or a sentence's start (not "Secretary of State Colin Powell", "Senate Majority Whip Dick
+    Durbin"), when it is no title or role, no other name of the cluster and no word the cluster also
+    writes in lower case ("Today", "Democrat")."""
+    found = re.findall(rf"(^|[.!?:;,\"“”(]\s*|\b[A-Za-z]+\.? )([A-Z][a-z]+) {re.escape(name)}\b", text, re.MULTILINE)
+    before = [word for previous, word in found
+              if not previous[:1].isalpha() or previous.islower() and previous.strip() not in PREPOSITIONS | {"the", "and"}
+              or previous.strip(" .").lower() in PERSON_TITLES]  # "Prime Minister Anders Fogh Rasmussen"
+    if not before or len(set(before)) > 1 or len(before) < len(re.findall(rf"\b{re.escape(name)}\b", text)):
+        return ""
+    word = before[0]
+    lower = word.lower()
+    if lower in PERSON_TITLES | HONORIFICS | SAINTS | KIN_NOUNS | NOT_FIRST_NAMES | ADHERENTS | ROLES \
+            or lower in MONTHS + WEEKDAYS or lower.endswith(ROLE_ENDINGS) or word in COUNTRIES \
+            or name_key(word) in known or re.search(rf"\b{lower}\b", text):
+        return ""
+    return f"{word} {name}"
 
 
 def alias_spellings(key: str, sentences: list[Sentence]) -> set[str]:
