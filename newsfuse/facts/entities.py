@@ -672,19 +672,28 @@ ROLES = {"cardinal", "bishop", "archbishop", "magistrate", "rabbi", "imam", "pas
 ROLE_ENDINGS = ("er", "or", "ist", "man", "woman", "ed", "ing", "ary", "ive", "ent", "ant")
 
 
+WORD_BEFORE_RE = re.compile(r"(^|[.!?:;,\"“”(]\s*|\b[A-Za-z]+\.? )([A-Z][a-z]+) $", re.MULTILINE)
+
+
 def first_name_before(name: str, text: str, known: dict) -> str:
     """A person's name with the first name NER left out ("Ana Maria Archila" for "Maria Archila"):
     the one capitalised word before every mention of the name, itself after a lower-case word, a
     title or a sentence's start (not "Secretary of State Colin Powell", "Senate Majority Whip Dick
     Durbin"), when it is no title or role, no other name of the cluster and no word the cluster also
     writes in lower case ("Today", "Democrat")."""
-    found = re.findall(rf"(^|[.!?:;,\"“”(]\s*|\b[A-Za-z]+\.? )([A-Z][a-z]+) {re.escape(name)}\b", text, re.MULTILINE)
-    before = [word for previous, word in found
-              if not previous[:1].isalpha() or previous.islower() and previous.strip() not in PREPOSITIONS | {"the", "and"}
-              or previous.strip(" .").lower() in PERSON_TITLES]  # "Prime Minister Anders Fogh Rasmussen"
-    if not before or len(set(before)) > 1 or len(before) < len(re.findall(rf"\b{re.escape(name)}\b", text)):
+    before = set()
+    for start, _ in mentions_in((name,), text):
+        found = WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        if not found:
+            return ""
+        previous, word = found.groups()
+        if previous[:1].isalpha() and not (previous.islower() and previous.strip() not in PREPOSITIONS | {"the", "and"}
+                                           or previous.strip(" .").lower() in PERSON_TITLES):
+            return ""  # after a capitalised word, but "Prime Minister Anders Fogh Rasmussen"
+        before.add(word)
+    if len(before) != 1:
         return ""
-    word = before[0]
+    word = before.pop()
     lower = word.lower()
     if lower in PERSON_TITLES | HONORIFICS | SAINTS | KIN_NOUNS | NOT_FIRST_NAMES | ADHERENTS | ROLES \
             or lower in MONTHS + WEEKDAYS or lower.endswith(ROLE_ENDINGS) or word in COUNTRIES \
