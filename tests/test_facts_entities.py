@@ -468,3 +468,19 @@ def test_a_first_name_ner_left_out_is_put_back():
     sentences = [Sentence(text, 0, 0)]
     names = (NameMention("Maria Archila", "PERSON", 0), NameMention("Maria Archila", "PERSON", 0))
     assert [e.name for e in find_entities(names, sentences)] == ["Ana Maria Archila"]
+
+
+def test_ships_journals_listed_companies_and_court_cases_are_typed_by_their_form():
+    from newsfuse.facts.entities import find_cues, known_kind, text_cues
+
+    text = ("The coast guard called the container ship, the ACX Crystal. Allen found the Musashi, a second world war "
+            "Japanese battleship. In Tokyo, a vessel sank. It was published in the journal Nature Genetics. "
+            "Investors like Keurig Green Mountain (NASDAQ:GMCR).")
+    cues = find_cues(text)
+    assert text_cues(("ACX Crystal",), text, cues) == {"OTHER": 1}
+    assert text_cues(("Musashi",), text, cues) == {"OTHER": 1}
+    assert text_cues(("Tokyo",), text, cues) == {}  # where the vessel sank
+    assert text_cues(("Nature Genetics",), text, cues) == {"ORG": 1}
+    assert text_cues(("Keurig Green Mountain",), text, cues) == {"ORG": 1}
+    assert known_kind("Kimble v. Marvel Entertainment") == "OTHER" and known_kind("Roe v Wade") == "OTHER"
+    assert known_kind("Center for Biological Diversity") == "ORG" and known_kind("Soviet Union") == "PLACE"

@@ -56,7 +56,7 @@ Singapore Slovakia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tanzania 
 Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe America Europe Africa Asia
 London Paris Beijing Moscow Tokyo Baghdad Damascus UK US USA
 """.split()) | US_STATES | {"United States", "United Kingdom", "South Africa", "North Korea", "South Korea",
-                            "Saudi Arabia", "New Zealand", "Los Angeles"}
+                            "Saudi Arabia", "New Zealand", "Los Angeles", "Soviet Union"}
 PAGEANT_PLACES = COUNTRIES | {"Universe", "World"}  # "Miss Universe"
 PAGEANT_RE = re.compile(r"(?:%s)\b" % "|".join(sorted(PAGEANT_PLACES, key=len, reverse=True)))
 ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:%s)\.)$" % "|".join(

@@ -134,6 +134,9 @@ ADHERENTS = {"republican", "republicans", "democrat", "democrats", "democratic",
              "protestants", "evangelical", "evangelicals", "sunni", "sunnis", "shia", "shias", "shiite", "shiites"}
 
 
+# First words of bodies named "X of / for ...": "Friends of the Earth", "Center for Biological Diversity".
+BODY_FIRST_WORDS = {"friends", "center", "centre", "alliance", "fund", "campaign", "coalition", "institute"}
+COURT_CASE_RE = re.compile(r"\w \(?v(?:s)?\.? \w")  # "Kimble v. Marvel Entertainment", "Roe v Wade"
 # A bill or a ballot measure by its number: "HB 1411", "H.R. 3590", "Prop 8", "Amendment 2".
 BILL_RE = re.compile(r"(?:[HSA]\.?B\.?|H\.?R\.?|Prop\.?|Proposition|Measure|Amendment|Initiative) ?\d+[A-Z]?")
 
@@ -144,7 +147,7 @@ def has_company_form(key: str) -> bool:
 
 
 def known_kind(name: str) -> str:
-    if name.lower() in ADHERENTS or BILL_RE.fullmatch(name):
+    if name.lower() in ADHERENTS or BILL_RE.fullmatch(name) or COURT_CASE_RE.search(name):
         return OTHER
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
         return "PLACE"
@@ -157,8 +160,8 @@ def known_kind(name: str) -> str:
     if len(words) > 1 and words[-1] in PLACE_WORDS and not (words[0] in ORG_WORDS and "of" in words):
         return "PLACE"  # "Union Station"; not "Department of Parks ... District"
     if len(words) > 1 and words[-1] in ORG_WORDS \
-            or words[0] in ORG_WORDS | {"friends"} and len(words) > 2 and words[1] == "of":
-        return "ORG"  # "Associated Press", "Boston College", "Department of Defense", "Friends of the Earth"
+            or words[0] in ORG_WORDS | BODY_FIRST_WORDS and len(words) > 2 and words[1] in ("of", "for"):
+        return "ORG"  # "Associated Press", "Boston College", "Department of Defense", "Center for Biological Diversity"
     if len(words) > 1 and (words[0] in ORG_WORDS and words[-1].isdigit() or GREEK_LETTERS.issuperset(words)):
         return "ORG"  # a station, "Fox 8", "Channel 11"; a fraternity, "Delta Psi"
     if words[0].split("-")[0] in ORG_FIRST_WORDS and (len(words) > 1 or "-" in words[0]):
@@ -538,6 +541,8 @@ WORK = r"(?:film|movie|novel|book|album|song|series|miniseries|documentary|sitco
 BODY_KINDS = (r"(?:company|firm|corporation|conglomerate|startup|start-up|retailer|chain|automaker|carmaker|"
               r"drugmaker|publisher|magazine|newspaper|tabloid|broadcaster|network|outlet|airline|bank|lender|insurer|"
               r"charity|nonprofit|non-profit|agency|watchdog|regulator|group|party|band|union)")
+SHIPS = (r"(?:(?:container|cargo|cruise|merchant|supply|research|passenger|fishing|hospital|sister) ship|battleship|"
+         r"warship|steamship|vessel|tanker|freighter|destroyer|frigate|submarine|yacht)")
 PREPOSITIONS = {"at", "with", "of", "for", "in", "from", "to", "on", "by", "near", "across", "about"}
 DETERMINERS = "the|a|an|this|that|these|those|its|his|her|their|our|my|your|which|whose|one|another|each|every|any|no"
 # Phrases anywhere in the text that type a name, where NER saw it or not: "the town of X" is a
@@ -558,17 +563,23 @@ CUES_BEFORE = [
     # "satirical magazine Charlie Hebdo", "data analytics firm Cambridge Analytica": a body's kind
     # before its name; not after a determiner ("the company Smith founded")
     ("ORG", re.compile(rf"\b(?i:(?!(?:{DETERMINERS})\b)[a-z][\w-]*) {BODY_KINDS} "), ""),
+    ("ORG", re.compile(r"\bjournal "), ""),  # "published in the journal Nature"
+    # "the container ship, the ACX Crystal", "Battleship Musashi": a ship is a thing
+    (OTHER, re.compile(rf"\b(?i:{SHIPS})(?:,? the)? "), ""),
 ]
 CUES_AFTER = [
-    (OTHER, re.compile(rf" (?:and|or) other (?:[\w-]+ ){{0,2}}{DRUG}\b")),
-    (OTHER, re.compile(r" (?:pills?|tablets?|capsules?|prescriptions?|doses?)\b")),
-    (OTHER, re.compile(r" (?:franchise|sequel|prequel|trilogy)\b")),  # "the Jurassic Park franchise"
+    (OTHER, re.compile(rf" (?:and|or) other (?:[\w-]+ ){{0,2}}{DRUG}\b"), ""),
+    (OTHER, re.compile(r" (?:pills?|tablets?|capsules?|prescriptions?|doses?)\b"), ""),
+    (OTHER, re.compile(r" (?:franchise|sequel|prequel|trilogy)\b"), ""),  # "the Jurassic Park franchise"
     # "Legionnaires’ disease", "Williams syndrome", "the Zika virus", "Legionella bacteria": an illness or a germ
-    (OTHER, re.compile(r"(?:'s|’s|'|’)? (?:disease|diseases|syndrome|virus|bacteria|bacterium)\b")),
+    (OTHER, re.compile(r"(?:'s|’s|'|’)? (?:disease|diseases|syndrome|virus|bacteria|bacterium)\b"), ""),
     # "Cambridge Analytica, a data-mining company hired by ...": not "Tim Cook, a company spokesman",
     # "X, an economist with the firm"
     ("ORG", re.compile(rf", an? (?:(?!(?:{'|'.join(PREPOSITIONS)}|the)\b)[\w-]+ ){{0,3}}{BODY_KINDS}"
-                       rf"(?=[,.;)]| (?:that|which|based|owned|run|founded|hired|whose)\b)")),
+                       rf"(?=[,.;)]| (?:that|which|based|owned|run|founded|hired|whose)\b)"), "appositive"),
+    # "the Musashi, a second world war Japanese battleship"
+    (OTHER, re.compile(rf", an? (?:[\w-]+ ){{0,4}}{SHIPS}\b"), "appositive"),
+    ("ORG", re.compile(r" \((?:NASDAQ|Nasdaq|NYSE|AMEX|LSE|TSX|OTC)\s*:"), ""),  # a stock ticker: a listed company
 ]
 # "In Ferguson, a group that ...": a place opening the sentence, not the body after it
 PLACE_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Nn]ear|[Aa]cross|to) (?:the )?$")
@@ -584,12 +595,12 @@ class Cues:
     """Where a cue of CUES_BEFORE ends (a name must start there) and where one of CUES_AFTER
     starts (a name must end there), in one cluster's text."""
     before: tuple[tuple[str, int, str], ...]  # kind, position, what the name needs: "outlet" (its end), "plural"
-    after: tuple[tuple[str, int], ...]
+    after: tuple[tuple[str, int, str], ...]  # kind, position, "appositive" (not after "In X, a ...")
 
 
 def find_cues(text: str) -> Cues:
     return Cues(tuple((kind, m.end(), need) for kind, cue, need in CUES_BEFORE for m in cue.finditer(text)),
-                tuple((kind, m.start()) for kind, cue in CUES_AFTER for m in cue.finditer(text)))
+                tuple((kind, m.start(), need) for kind, cue, need in CUES_AFTER for m in cue.finditer(text)))
 
 
 def is_boundary(text: str, i: int) -> bool:
@@ -643,9 +654,9 @@ def text_cues(variants: tuple[str, ...], text: str, cues: Cues) -> Counter:
                and (need != "plural" or is_plural_name(v) and COUNTED_END_RE.match(text, at + len(v)))
                for v in variants):
             counts[kind] += 1
-    for kind, at in cues.after:
+    for kind, at, need in cues.after:
         if any(text.endswith(v, 0, at) and is_boundary(text, at - len(v))
-               and not (kind == "ORG" and PLACE_BEFORE_RE.search(text, max(0, at - len(v) - 12), at - len(v)))
+               and not (need == "appositive" and PLACE_BEFORE_RE.search(text, max(0, at - len(v) - 12), at - len(v)))
                for v in variants):
             counts[kind] += 1
     # A name written in quotation marks at least half the times it appears is a title ("Mystic
