@@ -38,6 +38,14 @@ _STRONG = [
     r"\bdomain mapping\b",
     # A photo's caption: "..., in this file picture taken April 15, 2013."
     r"\bin this (undated |handout |file )?(photo|photograph|image|picture)s? (provided|released|taken|obtained|made available|supplied)\b",
+    # The site asking its reader to do something with the site, opening a sentence: "Download the
+    # Us Weekly iPhone app now!", "Click/tap here to ...", "Send us your images or video.",
+    # "Follow Michelle L. Price at https://twitter.com/...", "Watch the four-minute video clip below."
+    r"^\s*(download|get) (the|our) ([\w'’-]+ ){0,4}app\b", r"^\s*get push notifications\b",
+    r"^\s*(click|tap)(/tap)? here\b", r"^\s*send (us|it to) ([\w'’-]+ ){0,3}(images?|photos?|videos?|tips?|ireport)\b",
+    r"^\s*follow @\w+", r"^\s*follow [A-Z][\w.-]*( [A-Z][\w.-]*){0,3} (at|on) (https?://)?(www\.)?twitter\b",
+    r"^\s*(watch|check out|see) (the|this) ([\w'’-]+ ){0,3}(video|clip)( clip)? below\b",
+    r"\bplease check your email\b", r"\bsign up for one of our\b",
 ]
 # Words that are boilerplate in a paragraph of a few words but may be news in a sentence.
 _WEAK = [
@@ -54,6 +62,7 @@ STRONG_TRIGGERS = (
     "tweet", "rights reserved", "copyright", "©", "(c)", "media playback", "enlarge", "caption", "this article",
     "this story", "mailchimp", "transferred", "subscrib", "javascript", "browser", "blocker", "log in", "login",
     "select at least", "agree", "contact ", "the author", "join us", "submitting", "domain mapping",
+    "app", "push notifications", "tap", "send ", "below", "check your email",
 )
 STRONG_TRIGGER_RE = re.compile("|".join(map(re.escape, STRONG_TRIGGERS)))  # one scan, not forty
 STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG), re.IGNORECASE | re.MULTILINE)

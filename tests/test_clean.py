@@ -23,6 +23,13 @@ BOILERPLATE = [
     "Note: By submitting this form, you agree to Third Door Media's terms . We respect your privacy .",
     "If you need additional information about domain mapping, please visit our help center.",
     "Hosni Mubarak sits inside a dock at the police academy in Cairo, in this file picture taken April 15, 2013.",
+    "Download the Us Weekly iPhone app now!",
+    "Click/tap here to download the free azfamily mobile app.",
+    "Get push notifications with news, features and more.",
+    "Send us your images or video.",
+    "Follow Michelle L. Price at https://twitter.com/michellelprice .",
+    "Watch the four-minute video clip below.",
+    "We have sent you a verification email. Please check your email and click on the link to activate your profile.",
 ]
 
 
@@ -40,6 +47,9 @@ def test_news_prose_is_kept_even_with_risky_words():
         "Anyone with information should contact police at 555-201-3000, the sheriff said.",
         "Contact with the crew was lost at 3:40 a.m., the airline said.",
         "The girls were last seen in a photo posted to German's Snapchat account showing Williams on the bridge.",
+        "More than a million people download the app each month, the company said.",
+        "Police asked residents to send them photos of the suspect.",
+        "The video below shows the moment the bridge collapsed.",
     ]
     for line in prose:
         assert boilerplate_reason(line) is None, line
