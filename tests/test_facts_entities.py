@@ -1,3 +1,5 @@
+import pytest
+
 from newsfuse.facts.entities import find_entities, full_name_in_text
 from newsfuse.types import NameMention, Sentence
 
@@ -432,21 +434,40 @@ def test_one_place_cue_does_not_part_a_surname_from_its_person():
     assert {e.name: e.kind for e in find_entities(names, [])}["Darby"] == "PLACE"
 
 
-def test_a_body_named_with_its_kind_before_or_after_it_is_an_organisation():
+BODY_TEXT = ("French satirical magazine Charlie Hebdo posted it. Facebook said Cambridge Analytica, a data-mining "
+             "company hired by the campaign, lied. The company John founded failed. Tim Cook, a company spokesman, "
+             "said so. The Kurdish group PKK said. In Ferguson, a group that marched met. Michael Plante, an "
+             "economist with the firm, said.")
+THING_TEXT = ("The coast guard called the container ship, the ACX Crystal. Allen found the Musashi, a second world war "
+              "Japanese battleship. In Tokyo, a vessel sank. It was published in the journal Nature Genetics. "
+              "Investors like Keurig Green Mountain (NASDAQ:GMCR).")
+
+
+@pytest.mark.parametrize("text, name, cues", [
+    (BODY_TEXT, "Charlie Hebdo", {"ORG": 1}),  # a body's kind before its name
+    (BODY_TEXT, "Cambridge Analytica", {"ORG": 1}),  # ... or after it
+    (BODY_TEXT, "PKK", {"ORG": 1}),
+    (BODY_TEXT, "John", {}),  # after a determiner: what John founded
+    (BODY_TEXT, "Tim Cook", {}),  # "a company spokesman" is his role
+    (BODY_TEXT, "Ferguson", {}),  # where the group marched
+    (BODY_TEXT, "Michael Plante", {}),  # "an economist with the firm"
+    (THING_TEXT, "ACX Crystal", {"OTHER": 1}),  # a ship
+    (THING_TEXT, "Musashi", {"OTHER": 1}),
+    (THING_TEXT, "Tokyo", {}),  # where the vessel sank
+    (THING_TEXT, "Nature Genetics", {"ORG": 1}),  # a journal
+    (THING_TEXT, "Keurig Green Mountain", {"ORG": 1}),  # a listed company
+])
+def test_the_words_beside_a_name_say_what_it_is(text, name, cues):
     from newsfuse.facts.entities import find_cues, text_cues
 
-    text = ("French satirical magazine Charlie Hebdo posted it. Facebook said Cambridge Analytica, a data-mining "
-            "company hired by the campaign, lied. The company John founded failed. Tim Cook, a company spokesman, "
-            "said so. The Kurdish group PKK said.")
-    cues = find_cues(text)
-    assert text_cues(("Charlie Hebdo",), text, cues) == {"ORG": 1}
-    assert text_cues(("Cambridge Analytica",), text, cues) == {"ORG": 1}
-    assert text_cues(("PKK",), text, cues) == {"ORG": 1}
-    assert text_cues(("John",), text, cues) == {}  # after a determiner: what John founded
-    assert text_cues(("Tim Cook",), text, cues) == {}  # "a company spokesman" is his role
-    text = "In Ferguson, a group that marched met. Michael Plante, an economist with the firm, said."
-    cues = find_cues(text)
-    assert text_cues(("Ferguson",), text, cues) == {} and text_cues(("Michael Plante",), text, cues) == {}
+    assert text_cues((name,), text, find_cues(text)) == cues
+
+
+def test_bodies_named_for_what_they_do_court_cases_and_a_former_country_have_known_kinds():
+    from newsfuse.facts.entities import known_kind
+
+    assert known_kind("Kimble v. Marvel Entertainment") == "OTHER" and known_kind("Roe v Wade") == "OTHER"
+    assert known_kind("Center for Biological Diversity") == "ORG" and known_kind("Soviet Union") == "PLACE"
     sentences = [Sentence("Friends of the Dartmoor Hill Ponies asked. Friends of the Dartmoor Hill Ponies said.", 0, 0)]
     names = (NameMention("Friends of the Dartmoor Hill Ponies", "PERSON", 0),) * 2
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Friends of the Dartmoor Hill Ponies": "ORG"}
@@ -470,17 +491,19 @@ def test_a_first_name_ner_left_out_is_put_back():
     assert [e.name for e in find_entities(names, sentences)] == ["Ana Maria Archila"]
 
 
-def test_ships_journals_listed_companies_and_court_cases_are_typed_by_their_form():
-    from newsfuse.facts.entities import find_cues, known_kind, text_cues
+def test_a_germ_named_once_as_such_is_a_thing_however_often_the_model_calls_it_a_person():
+    sentences = [Sentence("The water was not tested for the Legionella bacteria. Is Legionella there? Legionella "
+                          "grows in pipes. Officials looked for Legionella. Dr. Ann Lee said so.", 0, 0)]
+    names = (NameMention("Legionella", "PERSON", 0),) * 4 + (NameMention("Ann Lee", "PERSON", 0),) * 2
+    assert [e.name for e in find_entities(names, sentences)] == ["Ann Lee"]
 
-    text = ("The coast guard called the container ship, the ACX Crystal. Allen found the Musashi, a second world war "
-            "Japanese battleship. In Tokyo, a vessel sank. It was published in the journal Nature Genetics. "
-            "Investors like Keurig Green Mountain (NASDAQ:GMCR).")
-    cues = find_cues(text)
-    assert text_cues(("ACX Crystal",), text, cues) == {"OTHER": 1}
-    assert text_cues(("Musashi",), text, cues) == {"OTHER": 1}
-    assert text_cues(("Tokyo",), text, cues) == {}  # where the vessel sank
-    assert text_cues(("Nature Genetics",), text, cues) == {"ORG": 1}
-    assert text_cues(("Keurig Green Mountain",), text, cues) == {"ORG": 1}
-    assert known_kind("Kimble v. Marvel Entertainment") == "OTHER" and known_kind("Roe v Wade") == "OTHER"
-    assert known_kind("Center for Biological Diversity") == "ORG" and known_kind("Soviet Union") == "PLACE"
+
+def test_a_short_first_name_is_the_same_person_when_one_person_has_the_surname():
+    names = (NameMention("Steven Hansen", "PERSON", 0), NameMention("Steve Hansen", "PERSON", 1),
+             NameMention("Steve Hansen", "PERSON", 1), NameMention("Anna Lee", "PERSON", 0),
+             NameMention("Annabel Lee", "PERSON", 1), NameMention("Mike Ross", "PERSON", 0),
+             NameMention("Michael Ross", "PERSON", 1), NameMention("Michelle Ross", "PERSON", 1))
+    variants = [e.variants for e in find_entities(names, [])]
+    assert ("Steve Hansen", "Steven Hansen") in variants
+    assert ("Anna Lee",) in variants and ("Annabel Lee",) in variants  # not a short form
+    assert ("Mike Ross",) in variants  # two other Rosses: which one is not known

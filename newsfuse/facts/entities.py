@@ -192,6 +192,24 @@ def skeleton(key: str) -> str:
     return " ".join(w[0] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy'’-]", "", w[1:])) for w in words)
 
 
+# Common English first names' short forms.
+SHORT_FORMS = {short: set(full.split()) for short, full in {
+    "steve": "steven stephen", "chris": "christopher christine christina", "dan": "daniel", "danny": "daniel",
+    "dave": "david", "mike": "michael", "bill": "william", "will": "william", "bob": "robert", "rob": "robert",
+    "bobby": "robert", "jim": "james", "jimmy": "james", "joe": "joseph", "tom": "thomas", "tony": "anthony",
+    "matt": "matthew", "nick": "nicholas", "sam": "samuel samantha", "ben": "benjamin", "alex": "alexander alexandra",
+    "andy": "andrew", "jeff": "jeffrey", "greg": "gregory", "ed": "edward", "eddie": "edward", "liz": "elizabeth",
+    "beth": "elizabeth", "kate": "katherine catherine kathryn", "katie": "katherine catherine kathryn",
+    "jen": "jennifer", "jenny": "jennifer", "pat": "patrick patricia", "rick": "richard", "dick": "richard",
+    "rich": "richard", "ron": "ronald", "don": "donald", "ken": "kenneth", "tim": "timothy", "jon": "jonathan",
+    "josh": "joshua", "zach": "zachary", "charlie": "charles", "chuck": "charles", "larry": "lawrence",
+    "jerry": "gerald jerome", "terry": "terrence terence", "ted": "edward theodore", "fred": "frederick",
+    "sue": "susan suzanne", "vicky": "victoria", "becky": "rebecca", "meg": "margaret megan", "peggy": "margaret",
+    "abby": "abigail", "gabe": "gabriel", "nate": "nathan nathaniel", "max": "maximilian", "phil": "phillip philip",
+    "walt": "walter", "ray": "raymond", "stan": "stanley", "doug": "douglas", "cathy": "catherine",
+}.items()}
+
+
 class NameIndex:
     """Names seen so far (longest first), indexed so that a shorter variant finds its full
     name: by alias set, by surname ("al-Abadi" → "Haider al-Abadi", people only), by a first
@@ -227,6 +245,13 @@ class NameIndex:
             middle_named = {k for k in self.by_first.get(words[0], ()) if k.split()[-1] == words[-1]}
             if len(middle_named) == 1:
                 return next(iter(middle_named))
+            # "Steve Hansen" is "Steven Hansen", "Mike Smith" "Michael Smith": a first name's short
+            # form, when only one person has the surname
+            same_surname = self.by_suffix.get(words[-1], set())
+            if len(same_surname) == 1:
+                full_name = next(iter(same_surname))
+                if len(full_name.split()) == 2 and full_name.split()[0] in SHORT_FORMS.get(words[0], ()):
+                    return full_name
         first_named = self.by_first.get(key, set())
         if not owners and len(key) > 2 and len(first_named) == 1 and not known_kind(key):
             full_name = next(iter(first_named))
@@ -572,7 +597,8 @@ CUES_AFTER = [
     (OTHER, re.compile(r" (?:pills?|tablets?|capsules?|prescriptions?|doses?)\b"), ""),
     (OTHER, re.compile(r" (?:franchise|sequel|prequel|trilogy)\b"), ""),  # "the Jurassic Park franchise"
     # "Legionnaires’ disease", "Williams syndrome", "the Zika virus", "Legionella bacteria": an illness or a germ
-    (OTHER, re.compile(r"(?:'s|’s|'|’)? (?:disease|diseases|syndrome|virus|bacteria|bacterium)\b"), ""),
+    # (decisive: the model often calls a germ a person, "Legionella" in every sentence but one)
+    (OTHER, re.compile(r"(?:'s|’s|'|’)? (?:disease|diseases|syndrome|virus|bacteria|bacterium)\b"), "decisive"),
     # "Cambridge Analytica, a data-mining company hired by ...": not "Tim Cook, a company spokesman",
     # "X, an economist with the firm"
     ("ORG", re.compile(rf", an? (?:(?!(?:{'|'.join(PREPOSITIONS)}|the)\b)[\w-]+ ){{0,3}}{BODY_KINDS}"
@@ -581,6 +607,7 @@ CUES_AFTER = [
     (OTHER, re.compile(rf", an? (?:[\w-]+ ){{0,4}}{SHIPS}\b"), "appositive"),
     ("ORG", re.compile(r" \((?:NASDAQ|Nasdaq|NYSE|AMEX|LSE|TSX|OTC)\s*:"), ""),  # a stock ticker: a listed company
 ]
+DECISIVE_CUES = 100  # what a decisive cue counts as: more than every other vote of a cluster
 # "In Ferguson, a group that ...": a place opening the sentence, not the body after it
 PLACE_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Nn]ear|[Aa]cross|to) (?:the )?$")
 # "two Britons were", not "two Walgreens stores": what may follow people counted
@@ -595,7 +622,7 @@ class Cues:
     """Where a cue of CUES_BEFORE ends (a name must start there) and where one of CUES_AFTER
     starts (a name must end there), in one cluster's text."""
     before: tuple[tuple[str, int, str], ...]  # kind, position, what the name needs: "outlet" (its end), "plural"
-    after: tuple[tuple[str, int, str], ...]  # kind, position, "appositive" (not after "In X, a ...")
+    after: tuple[tuple[str, int, str], ...]  # kind, position, "appositive" (not after "In X, a ..."), "decisive"
 
 
 def find_cues(text: str) -> Cues:
@@ -658,7 +685,7 @@ def text_cues(variants: tuple[str, ...], text: str, cues: Cues) -> Counter:
         if any(text.endswith(v, 0, at) and is_boundary(text, at - len(v))
                and not (need == "appositive" and PLACE_BEFORE_RE.search(text, max(0, at - len(v) - 12), at - len(v)))
                for v in variants):
-            counts[kind] += 1
+            counts[kind] += DECISIVE_CUES if need == "decisive" else 1
     # A name written in quotation marks at least half the times it appears is a title ("Mystic
     # River", "New Moon", "Dancing With the Stars"); people and places are quoted only now and then.
     quoted = {at for at, variant in written_at(variants, text)
