@@ -46,6 +46,10 @@ def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyz
     assert "Curtis Borden" in names and not any("Fire Chief" in n for n in names)  # the model said work of art
     assert "Office of the Chief Medical Examiner" in names  # a title after "the" is a body's word
     assert not any("’s" in n or "Examiner H" in n for n in names)
+    _, analysis = analyzed(["The muddling began with ABC News’ Linsey Davis, who was there.",
+                            "Paul Williams' son James said so."])
+    names = {n.text for n in analysis.names}
+    assert not any("News’" in n for n in names) and "Paul Williams" in names  # a plural's possessive glues two names
 
 
 def test_a_district_attorney_s_district_is_the_place(analyzed):

@@ -117,6 +117,15 @@ CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "noon", "midnight"}
 PLACE_PREPOSITIONS = {"in", "near", "outside", "into", "across", "towards", "toward", "around", "inside"}
 
 
+def is_possessive(token) -> bool:
+    """"’s", or the lone apostrophe after a plural or a name ending in s: "ABC News’ Linsey Davis"."""
+    if token.text in ("’s", "'s"):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (token.text in ("’", "'") and before is not None and before.text[-1:] in ("s", "S")
+            and not before.whitespace_ and bool(token.whitespace_))
+
+
 def clean_name(span) -> tuple[str, list] | None:
     """The name without a leading article or title, or a trailing possessive; None for a
     span that is not a name (a broken span)."""
@@ -135,7 +144,7 @@ def clean_name(span) -> tuple[str, list] | None:
     # the model calls a work): the person is the name after a title or a possessive inside the span; a title
     # before one word is a word of the name ("Khalid Sheikh Mohammed", "Martin Luther King Jr."), and one
     # after a lower-case word a body's ("Office of the Chief Medical Examiner")
-    cut = max((i for i, t in enumerate(tokens[1:-1], 1) if t.text in ("’s", "'s") and span.label_ == "PERSON"
+    cut = max((i for i, t in enumerate(tokens[1:-1], 1) if is_possessive(t) and span.label_ == "PERSON"
                or t.lower_.rstrip(".") in PERSON_TITLES and t.text[:1].isupper() and len(tokens) - i > 2
                and all(w.text[:1].isupper() for w in tokens)), default=0)
     tokens = tokens[cut + 1:] if cut else tokens
@@ -161,8 +170,8 @@ def clean_name(span) -> tuple[str, list] | None:
         return None
     if any(a.pos_ == "CCONJ" and b.lower_.rstrip(".") in PERSON_TITLES for a, b in zip(tokens, tokens[1:])):
         return None  # "Prince George and Princess Charlotte": two names glued by "and"
-    if any(t.tag_ == "POS" for t in tokens) or tokens[-1].pos_ == "NUM" and len(tokens[0].text) == 1:
-        return None  # "Lane's Facebook", "H 2"
+    if any(t.tag_ == "POS" or is_possessive(t) for t in tokens) or tokens[-1].pos_ == "NUM" and len(tokens[0].text) == 1:
+        return None  # "Lane's Facebook", "ABC News’ Linsey Davis", "H 2"
     if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isalnum():
         return None
     if span.label_ in KIND_OF_LABEL and any(t.text == "in" and span.doc[t.i - 1].whitespace_ for t in tokens[1:]):
