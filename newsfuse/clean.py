@@ -62,7 +62,8 @@ STRONG_TRIGGERS = (
     "tweet", "rights reserved", "copyright", "©", "(c)", "media playback", "enlarge", "caption", "this article",
     "this story", "mailchimp", "transferred", "subscrib", "javascript", "browser", "blocker", "log in", "login",
     "select at least", "agree", "contact ", "the author", "join us", "submitting", "domain mapping",
-    "app", "push notifications", "tap", "send ", "below", "check your email",
+    "download", "get the", "get our", "push notifications", "tap here", "send us", "send it to", "clip",
+    "check your email",
 )
 STRONG_TRIGGER_RE = re.compile("|".join(map(re.escape, STRONG_TRIGGERS)))  # one scan, not forty
 STRONG_RE = re.compile("|".join(f"(?:{p})" for p in _STRONG), re.IGNORECASE | re.MULTILINE)
