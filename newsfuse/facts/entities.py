@@ -703,8 +703,8 @@ def full_name_in_text(surname: str, text: str) -> str:
     return f"{first_names.pop()} {surname}" if len(first_names) == 1 else ""
 
 
-# Roles and titles capitalised before a name ("Cardinal", "Magistrate"), and their usual endings
-# ("Editor", "Biologist", "Administrator").
+# Roles and titles capitalised before a name ("Cardinal", "Magistrate"; and "Born", opening a line of
+# facts), and their usual endings ("Editor", "Biologist", "Administrator").
 ROLES = {"cardinal", "bishop", "archbishop", "magistrate", "rabbi", "imam", "pastor", "dean", "principal", "trooper",
          "agent", "nurse", "chef", "contact", "born"}
 ROLE_ENDINGS = ("er", "or", "ist", "man", "woman", "ed", "ing", "ary", "ive", "ent", "ant")
