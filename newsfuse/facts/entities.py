@@ -708,6 +708,10 @@ def full_name_in_text(surname: str, text: str) -> str:
 ROLES = {"cardinal", "bishop", "archbishop", "magistrate", "rabbi", "imam", "pastor", "dean", "principal", "trooper",
          "agent", "nurse", "chef", "contact", "born"}
 ROLE_ENDINGS = ("er", "or", "ist", "man", "woman", "ed", "ing", "ary", "ive", "ent", "ant")
+# Capitalised words before a name that are no first name of it (built once: it is asked per person).
+NOT_A_FIRST_NAME = (PERSON_TITLES | HONORIFICS | SAINTS | KIN_NOUNS | NOT_FIRST_NAMES | ADHERENTS | ROLES
+                    | set(MONTHS) | set(WEEKDAYS))
+BEFORE_A_FIRST_NAME = PREPOSITIONS | {"the", "and"}  # lower-case words that do not open a name's phrase
 
 
 WORD_BEFORE_RE = re.compile(r"(^|[.!?:;,\"“”(]\s*|\b[A-Za-z]+\.? )([A-Z][a-z]+) $", re.MULTILINE)
@@ -725,7 +729,7 @@ def first_name_before(name: str, text: str, known: dict) -> str:
         if not found:
             return ""
         previous, word = found.groups()
-        if previous[:1].isalpha() and not (previous.islower() and previous.strip() not in PREPOSITIONS | {"the", "and"}
+        if previous[:1].isalpha() and not (previous.islower() and previous.strip() not in BEFORE_A_FIRST_NAME
                                            or previous.strip(" .").lower() in PERSON_TITLES):
             return ""  # after a capitalised word, but "Prime Minister Anders Fogh Rasmussen"
         before.add(word)
@@ -733,8 +737,7 @@ def first_name_before(name: str, text: str, known: dict) -> str:
         return ""
     word = before.pop()
     lower = word.lower()
-    if lower in PERSON_TITLES | HONORIFICS | SAINTS | KIN_NOUNS | NOT_FIRST_NAMES | ADHERENTS | ROLES \
-            or lower in MONTHS + WEEKDAYS or lower.endswith(ROLE_ENDINGS) or word in COUNTRIES \
+    if lower in NOT_A_FIRST_NAME or lower.endswith(ROLE_ENDINGS) or word in COUNTRIES \
             or name_key(word) in known or re.search(rf"\b{lower}\b", text):
         return ""
     return f"{word} {name}"
