@@ -10,6 +10,13 @@ def test_figure_reads_counted_noun_event_place_and_period(analyzed):
     assert (a.counted, a.event, a.places, a.period) == ("people", "killed", ("Ramadi",), "since Friday")
 
 
+
+def test_the_outlet_a_count_is_according_to_is_not_its_place(analyzed):
+    text = ("State retailers lined the state's coffers with $500,000 in tax revenues in Nevada, "
+            "according to the Las Vegas Sun.")
+    assert amounts_of(analyzed, text)["$500,000"].places == ("Nevada",)
+
+
 @pytest.mark.parametrize("text, number, counted, event", [
     ("Approximately 8,000 have fled the city.", "Approximately 8,000", "people", "fled"),
     ("Militants are thought to have killed up to 500 people.", "up to 500", "people", "killed"),

@@ -190,7 +190,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         clause = clause.head  # "has left 18 dead since Saturday": the period hangs on "left"
     clause_tokens = list(clause.subtree)
     # Where it happened is said with a preposition ("killed in Ramadi"); "U.S. troops" is who.
-    places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e)
+    places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e) and not is_source(e)
                                  and e.root.dep_ in ("pobj", "conj", "appos") and attached_to(e.root, {clause.i, anchor.i})))
     agent = named_subject(verb) if verb is not None else ""
     cause, incident = incident_of(verb, noun) if verb is not None else ("", "")
@@ -488,6 +488,12 @@ def is_place_mention(ent) -> bool:
     if ent.label_ == "NORP" and ent.text.endswith(DEMONYM_ENDINGS):
         return False  # "in Ukrainian": a language or a people, not a place
     return ent.label_ in ("ORG", "PERSON", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS
+
+
+def is_source(ent) -> bool:
+    """"according to the Las Vegas Sun": who reports the count, not where it happened."""
+    preposition = ent.root.head
+    return preposition.lower_ == "to" and preposition.head.lower_ == "according"
 
 
 def thing_of_total(noun):

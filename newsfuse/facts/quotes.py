@@ -10,6 +10,15 @@ MAX_QUOTES = 5
 MAX_QUOTES_PER_SPEAKER = 2
 
 
+ARTICLES = {"a", "an", "the"}
+
+
+def role_detail(role: str) -> int:
+    """How much a role says: "an Anbar spokesman" says more than "the spokesman", which an
+    outlet writes when it has already named the office."""
+    return sum(word.lower() not in ARTICLES for word in role.split())
+
+
 def key_quotes(analysis: Analysis, entities: list[Entity]) -> list[KeyQuote]:
     """Quotations whose speaker the sources name, the ones most outlets carry first."""
     full_name = {v: e.name for e in entities if e.kind == "PERSON" for v in e.variants}
@@ -21,7 +30,7 @@ def key_quotes(analysis: Analysis, entities: list[Entity]) -> list[KeyQuote]:
         for g in groups:
             if g["speaker"] == speaker and len(words & g["words"]) >= 0.7 * min(len(words), len(g["words"])):
                 g["documents"].add(q.sentence.document)
-                g["role"] = g["role"] or q.role
+                g["role"] = max(g["role"], q.role, key=role_detail)
                 break
         else:
             groups.append({"quote": q, "speaker": speaker, "role": q.role, "words": words,
