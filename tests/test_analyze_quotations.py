@@ -42,3 +42,9 @@ def test_he_said_and_a_quotation_standing_alone_go_on_with_the_speaker_before(an
                             '"The money is already in the city budget for this," she said. '
                             'Reporters asked Ann Price about the cost. "We cannot say how much it will cost yet," he said.'])
     assert [q.speaker for q in analysis.quotations] == ["Ann Price", "Ann Price", "Ann Price"]
+
+
+def test_a_role_keeps_its_words_as_written(analyzed):
+    _, analysis = analyzed(['"It works pretty well when you are resting," study co-author Edward Jo said.'])
+    [quote] = analysis.quotations
+    assert (quote.speaker, quote.role) == ("Edward Jo", "co-author")

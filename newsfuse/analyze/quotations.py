@@ -114,8 +114,14 @@ def speaker_and_role(subject) -> tuple[str, str]:
         tokens = [t for t in appos.subtree if t.i < clause]
         role = doc[tokens[0].i:tokens[-1].i + 1].text
     elif subject.i != person.i and subject.pos_ == "NOUN":
-        role = " ".join(t.text for t in before_name if t.lower_.rstrip(".") not in HONORIFICS)
+        role = tokens_text([t for t in before_name if t.lower_.rstrip(".") not in HONORIFICS])
     else:
-        role = " ".join(t.text for t in before_name if t.dep_ in ("compound", "amod", "nmod")
-                        and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_.rstrip(".") not in HONORIFICS)
+        role = tokens_text([t for t in before_name if t.dep_ in ("compound", "amod", "nmod")
+                            and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_.rstrip(".") not in HONORIFICS])
     return cleaned[0], role.strip(" ,")
+
+
+def tokens_text(tokens: list) -> str:
+    """Tokens as written ("co-author", not "co - author"), a space where others were left out."""
+    return "".join(t.text + (t.whitespace_ if later is not None and later.i == t.i + 1 else " ")
+                   for t, later in zip(tokens, tokens[1:] + [None]))
