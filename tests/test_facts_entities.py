@@ -397,6 +397,12 @@ def test_a_saint_is_no_first_name():
     assert full_name_in_text("Singhal", "Amit Singhal left. Singhal said so.") == "Amit Singhal"
 
 
+def test_a_full_name_keeps_its_middle_initial():
+    text = "Laidre watched them, notes Mark E. Laidre, a biologist. Mark Laidre says so. Laidre smiled."
+    assert full_name_in_text("Laidre", text) == "Mark E. Laidre"
+    assert full_name_in_text("Clinton", "Bill J. Clinton and Hillary Clinton spoke.") == ""
+
+
 def test_an_abbreviation_s_full_stop_inside_a_name_is_optional():
     names = (NameMention("Mount St. Helens", "LOC", 0), NameMention("Mount St Helens", "LOC", 1),
              NameMention("Mount St. Helens", "LOC", 1))

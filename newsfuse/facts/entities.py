@@ -698,9 +698,13 @@ def text_cues(variants: tuple[str, ...], text: str, cues: Cues) -> Counter:
 def full_name_in_text(surname: str, text: str) -> str:
     """The one full name a surname has in the text ("Amit Singhal" for "Singhal"), or "" when
     none or several ("Bill Clinton" and "Hillary Clinton")."""
-    before = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(surname)}\b", text)}
-    first_names = {b for b in before if b.lower() not in PERSON_TITLES | HONORIFICS | SAINTS | NOT_FIRST_NAMES}
-    return f"{first_names.pop()} {surname}" if len(first_names) == 1 else ""
+    written: dict[str, set[str]] = {}  # first name → how the full name is written ("Mark E. Laidre")
+    for m in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)( [A-Z]\.)? {re.escape(surname)}\b", text):
+        if m.group(1).lower() not in PERSON_TITLES | HONORIFICS | SAINTS | NOT_FIRST_NAMES:
+            written.setdefault(m.group(1), set()).add(m.group(0))
+    if len(written) != 1:
+        return ""
+    return max(written.popitem()[1], key=len)  # with the middle initial when one mention gives it
 
 
 # Roles and titles capitalised before a name ("Cardinal", "Magistrate"; and "Born", opening a line of
