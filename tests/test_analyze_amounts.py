@@ -102,3 +102,15 @@ def test_a_count_told_in_a_date_s_clause_happened_then_and_a_comparison_dates_it
 def test_a_period_keeps_both_ends_of_its_range(analyzed):
     text = "Officials said 87 people were sickened between May 2014 and May 2015 in the county."
     assert amounts_of(analyzed, text)["87"].period == "between May 2014 and May 2015"
+
+
+def test_a_crime_in_ing_is_named_as_written(analyzed):
+    text = "McCullum faces two counts of cyberstalking and Browne-Louis faces two counts of obstruction of justice."
+    counted = {a.counted for a in analyzed([text])[1].amounts}
+    assert counted == {"count of cyberstalking", "count of obstruction"}
+
+
+def test_where_a_named_person_is_from_is_not_where_it_happened(analyzed):
+    amounts = analyzed(["Dorene Browne-Louis, 45, of Upper Marlboro, Md., was indicted on two counts of obstruction.",
+                        "Five residents of Ramadi were killed."])[1].amounts
+    assert [a.places for a in amounts] == [(), ("Ramadi",)]

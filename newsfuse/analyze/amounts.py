@@ -167,7 +167,9 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
                   for o in p.children if o.dep_ == "pobj"), None) if noun is not None and counted_lemma == "count" else None
     if crime is not None:
         # "five counts of criminal mischief": charges, whatever verb brings them (faces, arrested on)
-        counted_lemma, event = f"{CHARGE_COUNT}{crime.lemma_.lower()}", "charged"
+        # A crime in -ing is its own lemma: the tagger reads some as verbs ("cyberstalke").
+        crime_word = crime.lower_ if crime.lower_.endswith("ing") else crime.lemma_.lower()
+        counted_lemma, event = f"{CHARGE_COUNT}{crime_word}", "charged"
     if counted_lemma in EVENT_CLASSES and counted_lemma not in ("wound", "injury") \
             and (not event or event in FRAMING_VERBS or event == "dead"):  # "three gunshot wounds" are no three people
         event, counted_lemma = EVENT_CLASSES[counted_lemma], ""  # "17 deaths", "death toll"
@@ -190,7 +192,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         clause = clause.head  # "has left 18 dead since Saturday": the period hangs on "left"
     clause_tokens = list(clause.subtree)
     # Where it happened is said with a preposition ("killed in Ramadi"); "U.S. troops" is who.
-    places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e) and not is_source(e)
+    places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e) and not is_source(e) and not is_hometown(e)
                                  and e.root.dep_ in ("pobj", "conj", "appos") and attached_to(e.root, {clause.i, anchor.i})))
     agent = named_subject(verb) if verb is not None else ""
     cause, incident = incident_of(verb, noun) if verb is not None else ("", "")
@@ -494,6 +496,15 @@ def is_source(ent) -> bool:
     """"according to the Las Vegas Sun": who reports the count, not where it happened."""
     preposition = ent.root.head
     return preposition.lower_ == "to" and preposition.head.lower_ == "according"
+
+
+def is_hometown(ent) -> bool:
+    """"Dorene Browne-Louis, 45, of Upper Marlboro, Md., was indicted": where a named person is
+    from, not where it happened (unlike "residents of Ramadi fled")."""
+    token = ent.root
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.ent_type_ == "PERSON"
 
 
 def thing_of_total(noun):
