@@ -81,6 +81,9 @@ def parse_quantities(text: str) -> list[Quantity]:
     return list(_quantities(text))
 
 
+PERCENT_AFTER_RE = re.compile(r" per ?cent", re.IGNORECASE)  # "percentage points" too
+
+
 @lru_cache(maxsize=50_000)  # several stages read the same sentences' numbers
 def _quantities(text: str) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
@@ -106,15 +109,15 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
                 continue  # clock times and labels
             if sign in CURRENCIES:
                 unit, start = sign, (start if before else m.start() - 1)
-            elif text[m.end():m.end() + 1] == "%" or text[m.end():m.end() + 8].lower() in (" percent", " per cen"):
-                unit = "%"
-                end = m.end() + 1 if text[m.end():m.end() + 1] == "%" else text.index("cent", m.end()) + 4
             value = float(digits.replace(",", "")) * SCALES.get((m.group("dscale") or "").lower(), 1)
         else:
             value = _word_value(m.group("words").lower()) * (100 if m.group("hundred") else 1)
             value = (value + _word_value((m.group("rest") or "").lower())) * SCALES.get((m.group("wscale") or "").lower(), 1)
             if value < 2 and not qualifier:
                 continue  # "one of the ...", "zero morale": not figures
+        if unit not in CURRENCIES and (text[m.end():m.end() + 1] == "%" or PERCENT_AFTER_RE.match(text, m.end())):
+            unit = "%"  # "15%", "15 per cent", "Fifteen percent"
+            end = m.end() + 1 if text[m.end():m.end() + 1] == "%" else PERCENT_AFTER_RE.match(text, m.end()).end()
         low_factor, high_factor = QUALIFIERS.get(qualifier, (1.0, 1.0))
         if high_factor == float("inf") and value >= 100 and value % 10:
             high_factor = 1.1  # "more than 121 feet": a precise figure is a floor only just below the truth

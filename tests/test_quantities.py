@@ -31,6 +31,7 @@ def test_years_times_and_one_are_not_quantities(text):
     ("a $5 million contract", "$5 million", "$", 5_000_000),
     ("a 20% rise", "20%", "%", 20),
     ("prices rose 3 percent", "3 percent", "%", 3),
+    ("Fifteen per cent of the ads", "Fifteen per cent", "%", 15),
     ("about $500,000 in taxes", "about $500,000", "$", 500_000),
     ("a $1.5 trillion budget", "$1.5 trillion", "$", 1_500_000_000_000),
     ("a $2.7-million model-train set", "$2.7-million", "$", 2_700_000),
