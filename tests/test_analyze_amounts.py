@@ -26,6 +26,7 @@ def test_the_outlet_a_count_is_according_to_is_not_its_place(analyzed):
     ("The death toll rose to 45 on Monday.", "45", "people", "killed"),
     ("Protests claimed 15 lives in Pakistan.", "15", "people", "killed"),
     ("The blast forced the evacuation of about 70 homes.", "about 70", "home", "evacuated"),
+    ("Officials evacuated 22 houses near the blast.", "22", "home", "evacuated"),
     ("He faces five counts of criminal mischief.", "five", "count of mischief", "charged"),
 ])
 def test_what_a_number_counts_and_what_happened(analyzed, text, number, counted, event):

@@ -30,7 +30,8 @@ PEOPLE = {"people", "person", "individual", "resident", "inhabitant", "civilian"
 # Outlets name the same armed men differently ("three rebels", "three terrorists", "three gunmen").
 FIGHTERS = {"fighter", "rebel", "terrorist", "gunman", "militant", "insurgent", "jihadist", "jihadi", "attacker",
             "assailant"}
-# Outlets name the same people differently: "four lawmakers" and "seven politicians" count one group.
+# Outlets name the same people (and homes) differently: "four lawmakers" and "seven politicians"
+# count one group.
 SAME_PEOPLE = {
     **dict.fromkeys(["lawmaker", "legislator", "politician", "deputy", "mp", "congressman", "parliamentarian"], "lawmaker"),
     **dict.fromkeys(["soldier", "troop", "serviceman", "servicemember", "marine"], "soldier"),
@@ -41,6 +42,7 @@ SAME_PEOPLE = {
     **dict.fromkeys(["worker", "employee", "staffer"], "worker"),
     **dict.fromkeys(["passenger", "traveler", "traveller"], "passenger"),
     **dict.fromkeys(["student", "pupil"], "student"),
+    **dict.fromkeys(["home", "house", "residence", "dwelling"], "home"),  # "70 homes" and "22 houses" evacuated
 }
 # Outlets name one thing differently: "a 30-car pileup" and "a 25-vehicle pileup", "the
 # 26,330-foot mountain" and "the 26,291-foot peak", "a 5,500-word letter" and "manifesto".
