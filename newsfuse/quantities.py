@@ -130,6 +130,7 @@ def _word_value(words: str) -> float:
     return float(sum(UNITS.get(w, 0) for w in re.split(r"[- ]", words)))
 
 
+ERA_AFTER_RE = re.compile(r"\s*(?:B\.?C\.?(?:E\.?)?|A\.?D\.?|C\.?E\.?)(?!\w)")  # "360 B.C.": a year
 AGE_OR_ORDINAL_AFTER_RE = re.compile(r"\s*(-|\s)?(year|month|week|day)s?[- ]old|s\b|th\b|st\b|nd\b|rd\b")
 LABEL_BEFORE_RE = re.compile(r"\b(age|aged|No\.?|number|elements?|route|room|gate|chapter|section|page|level|exit|"
                              r"channel|highway|interstate|apartment|suite|stage|category|type|grade|phase|class|top)\s*$"
@@ -154,7 +155,7 @@ def is_identifier_or_age(text: str, quantity: Quantity) -> bool:
         return False
     before = text[max(0, quantity.start - 25):quantity.start]
     after = text[quantity.end:quantity.end + 12].lower()
-    if AGE_OR_ORDINAL_AFTER_RE.match(after) or LABEL_BEFORE_RE.search(before) or MODEL_BEFORE_RE.search(before):
+    if AGE_OR_ORDINAL_AFTER_RE.match(after) or ERA_AFTER_RE.match(text, quantity.end) or LABEL_BEFORE_RE.search(before) or MODEL_BEFORE_RE.search(before):
         return True
     if quantity.text == "911" or PHONE_RE.search(text[max(0, quantity.start - 8):quantity.end + 9]):
         return True  # "a 911 call", "407-420-5022"

@@ -115,3 +115,9 @@ def test_where_a_named_person_is_from_is_not_where_it_happened(analyzed):
     amounts = analyzed(["Dorene Browne-Louis, 45, of Upper Marlboro, Md., was indicted on two counts of obstruction.",
                         "Five residents of Ramadi were killed."])[1].amounts
     assert [a.places for a in amounts] == [(), ("Ramadi",)]
+
+
+def test_a_number_closing_a_name_counts_nothing(analyzed):
+    amounts = analyzed(["Area 51 has also been referenced in government documents.",
+                        "Proposition 37 would have required labels on 40 foods."])[1].amounts
+    assert [a.text for a in amounts] == ["40"]

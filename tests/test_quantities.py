@@ -47,6 +47,7 @@ def test_money_and_rates_carry_their_unit(text, written, unit, value):
     ("an F-16 crashed", True), ("a 911 call came in", True), ("the discovery of element 117 was confirmed", True),
     ("The News reported (http://bit.ly/1SmBXVy ) Wednesday.", True), ("follow @Tom5 now", True),
     ("the $3 fee", False), ("a battle with stage four cancer", True), ("a top 10 hit", True),
+    ("Aeneas Tacticus (360 B.C.) wrote", True), ("founded in 200 AD", True), ("the 300 BCE walls", True),
 ])
 def test_identifiers_and_ages(text, identifier):
     [q] = parse_quantities(text)

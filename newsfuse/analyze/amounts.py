@@ -121,7 +121,7 @@ def sentence_amounts(doc, sentence: Sentence) -> Iterator[Amount]:
         # A number inside a date or the name of a thing counts nothing: "the S-300 deal", "the 10
         # Freeway", "the 99-Seat Plan"
         if span is None or any(t.ent_type_ in ("DATE", "TIME", "ORDINAL", "PRODUCT", "FAC", "LAW", "WORK_OF_ART")
-                               for t in span) or opens_a_name(doc, span):
+                               for t in span) or opens_a_name(doc, span) or closes_a_name(doc, span):
             continue
         yield read_amount(span, quantity, sentence)
 
@@ -132,6 +132,14 @@ def opens_a_name(doc, span) -> bool:
     head = span.root.head
     return (head.i >= span.end and head.pos_ == "PROPN" and head.ent_type_ not in ("NORP", "GPE")
             and not head.text.endswith("s") and all(t.pos_ in ("PROPN", "PUNCT") for t in doc[span.end:head.i]))
+
+
+def closes_a_name(doc, span) -> bool:
+    """"Area 51", "Proposition 37", "Apollo 11": a number right after the capitalised noun it belongs
+    to (at a sentence's start, the regex that catches "Flight 370" elsewhere cannot tell)."""
+    head = span.root.head
+    return (span.start > 0 and head.i == span.start - 1 and head.text[:1].isupper()
+            and head.pos_ in ("PROPN", "NOUN") and span.root.dep_ in ("nummod", "appos"))
 
 
 def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
