@@ -27,6 +27,8 @@ def is_key_figure(amount: Amount) -> bool:
         return False
     if amount.event in LIGHT_VERBS and " " not in amount.event_text:
         return False
+    if amount.counted == "other":  # "five others injured": others than someone the line leaves out
+        return False
     if amount.event in NAMED_EVENTS:
         return True
     return bool(amount.counted) and (amount.value >= MIN_FIGURE_WITHOUT_HUMAN_EVENT or bool(amount.unit))
