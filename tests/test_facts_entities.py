@@ -449,6 +449,11 @@ THING_TEXT = ("The coast guard called the container ship, the ACX Crystal. Allen
               "Investors like Keurig Green Mountain (NASDAQ:GMCR).")
 
 
+ANIMAL_TEXT = ("Jack the cat escaped. Wisdom, a 68-year-old Laysan albatross, laid an egg. A dog named Nash ran. "
+               "Nabire, a female northern white rhino living in the zoo, died. Bob Baffert, a horse trainer, said so. "
+               "He shared a cabin with Adele, a grizzly bear charged him.")
+
+
 @pytest.mark.parametrize("text, name, cues", [
     (BODY_TEXT, "Charlie Hebdo", {"ORG": 1}),  # a body's kind before its name
     (BODY_TEXT, "Cambridge Analytica", {"ORG": 1}),  # ... or after it
@@ -462,6 +467,11 @@ THING_TEXT = ("The coast guard called the container ship, the ACX Crystal. Allen
     (THING_TEXT, "Tokyo", {}),  # where the vessel sank
     (THING_TEXT, "Nature Genetics", {"ORG": 1}),  # a journal
     (THING_TEXT, "Keurig Green Mountain", {"ORG": 1}),  # a listed company
+    # a named animal is no person, however often the model calls it one
+    (ANIMAL_TEXT, "Jack", {"OTHER": 100}), (ANIMAL_TEXT, "Wisdom", {"OTHER": 100}), (ANIMAL_TEXT, "Nash", {"OTHER": 100}),
+    (ANIMAL_TEXT, "Nabire", {"OTHER": 100}),
+    (ANIMAL_TEXT, "Bob Baffert", {}),  # his trade
+    (ANIMAL_TEXT, "Adele", {}),  # a new clause after her name
 ])
 def test_the_words_beside_a_name_say_what_it_is(text, name, cues):
     from newsfuse.facts.entities import find_cues, text_cues

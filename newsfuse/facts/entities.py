@@ -568,6 +568,14 @@ BODY_KINDS = (r"(?:company|firm|corporation|conglomerate|startup|start-up|retail
               r"charity|nonprofit|non-profit|agency|watchdog|regulator|group|party|band|union)")
 SHIPS = (r"(?:(?:container|cargo|cruise|merchant|supply|research|passenger|fishing|hospital|sister) ship|battleship|"
          r"warship|steamship|vessel|tanker|freighter|destroyer|frigate|submarine|yacht)")
+# Animals, whose names are no people: "Jack the cat", "Wisdom, a 68-year-old Laysan albatross".
+ANIMALS = (r"(?:dogs?|cats?|pupp(?:y|ies)|kittens?|horses?|pon(?:y|ies)|mares?|stallions?|rhinos?|rhinoceros|"
+           r"elephants?|lions?|lioness|tigers?|bears?|pandas?|gorillas?|chimps?|chimpanzees?|monkeys?|mandrills?|"
+           r"baboons?|orangutans?|giraffes?|whales?|dolphins?|orcas?|sharks?|parrots?|eagles?|owls?|albatross|"
+           r"penguins?|pigs?|cows?|goats?|wolf|wolves|zebras?|hippos?|kangaroos?|koalas?|tortoises?|turtles?|"
+           r"crocodiles?|alligators?|otters?|octopus)")
+ANIMAL_PHRASE_END = (r"(?=[,.;:!?)’'\"”]|\s+(?:who|that|which|whose|named|called|is|was|has|had|have|were|are|and|at|in|"
+                     r"from|of|on|with|for|to|[a-z]+ed)\b)")
 PREPOSITIONS = {"at", "with", "of", "for", "in", "from", "to", "on", "by", "near", "across", "about"}
 DETERMINERS = "the|a|an|this|that|these|those|its|his|her|their|our|my|your|which|whose|one|another|each|every|any|no"
 # Phrases anywhere in the text that type a name, where NER saw it or not: "the town of X" is a
@@ -591,6 +599,7 @@ CUES_BEFORE = [
     ("ORG", re.compile(r"\bjournal "), ""),  # "published in the journal Nature"
     # "the container ship, the ACX Crystal", "Battleship Musashi": a ship is a thing
     (OTHER, re.compile(rf"\b(?i:{SHIPS})(?:,? the)? "), ""),
+    (OTHER, re.compile(rf"\b{ANIMALS} (?:named|called) "), "decisive"),  # "a dog named Nash"
 ]
 CUES_AFTER = [
     (OTHER, re.compile(rf" (?:and|or) other (?:[\w-]+ ){{0,2}}{DRUG}\b"), ""),
@@ -606,6 +615,14 @@ CUES_AFTER = [
     # "the Musashi, a second world war Japanese battleship"
     (OTHER, re.compile(rf", an? (?:[\w-]+ ){{0,4}}{SHIPS}\b"), "appositive"),
     ("ORG", re.compile(r" \((?:NASDAQ|Nasdaq|NYSE|AMEX|LSE|TSX|OTC)\s*:"), ""),  # a stock ticker: a listed company
+    # "Jack the cat", "Koko, the gorilla", "Angalifu, a 44-year-old northern white rhino"
+    # (the animal ends the phrase: not "Bob Baffert, a horse trainer"; an appositive ends at a comma,
+    # a relative clause or a participle's phrase: "with Théorêt and Adele, a grizzly bear charged him"
+    # is a new clause, "Nabire, a female northern white rhino living in the zoo" is not)
+    (OTHER, re.compile(rf" the {ANIMALS}{ANIMAL_PHRASE_END}"), "decisive"),
+    (OTHER, re.compile(rf", (?:the|an?)(?: [\w-]+){{0,4}} {ANIMALS}(?=[,.;:!?)]|\s+(?:who|that|which|whose|named|called|"
+                r"in|at|from|(?:[a-z]+(?:ed|ing)|born|kept|held) (?:as|in|at|by|from|on|near))\b)"),
+     "decisive appositive"),
 ]
 DECISIVE_CUES = 100  # what a decisive cue counts as: more than every other vote of a cluster
 # "In Ferguson, a group that ...": a place opening the sentence, not the body after it
@@ -623,6 +640,7 @@ class Cues:
     starts (a name must end there), in one cluster's text."""
     before: tuple[tuple[str, int, str], ...]  # kind, position, what the name needs: "outlet" (its end), "plural"
     after: tuple[tuple[str, int, str], ...]  # kind, position, "appositive" (not after "In X, a ..."), "decisive"
+    # ("decisive": counts as more than every other vote; a cue before a name may be one too)
 
 
 def find_cues(text: str) -> Cues:
@@ -680,12 +698,12 @@ def text_cues(variants: tuple[str, ...], text: str, cues: Cues) -> Counter:
                and (need != "outlet" or OUTLET_END_RE.match(text, at + len(v)))
                and (need != "plural" or is_plural_name(v) and COUNTED_END_RE.match(text, at + len(v)))
                for v in variants):
-            counts[kind] += 1
+            counts[kind] += DECISIVE_CUES if need == "decisive" else 1
     for kind, at, need in cues.after:
         if any(text.endswith(v, 0, at) and is_boundary(text, at - len(v))
-               and not (need == "appositive" and PLACE_BEFORE_RE.search(text, max(0, at - len(v) - 12), at - len(v)))
+               and not ("appositive" in need and PLACE_BEFORE_RE.search(text, max(0, at - len(v) - 12), at - len(v)))
                for v in variants):
-            counts[kind] += DECISIVE_CUES if need == "decisive" else 1
+            counts[kind] += DECISIVE_CUES if "decisive" in need else 1
     # A name written in quotation marks at least half the times it appears is a title ("Mystic
     # River", "New Moon", "Dancing With the Stars"); people and places are quoted only now and then.
     quoted = {at for at, variant in written_at(variants, text)
