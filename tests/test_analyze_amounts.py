@@ -121,3 +121,9 @@ def test_a_number_closing_a_name_counts_nothing(analyzed):
     amounts = analyzed(["Area 51 has also been referenced in government documents.",
                         "Proposition 37 would have required labels on 40 foods."])[1].amounts
     assert [a.text for a in amounts] == ["40"]
+
+
+def test_during_the_story_s_own_event_is_no_period(analyzed):
+    amounts = analyzed(["Twelve people were arrested during a brawl between Ku Klux Klan members and protesters.",
+                        "More than 13,000 flights were canceled during Superstorm Sandy."])[1].amounts
+    assert [a.period for a in amounts] == ["", "during Superstorm Sandy"]

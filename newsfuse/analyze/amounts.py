@@ -219,9 +219,11 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     in_clause.sort(key=lambda e: not PAST_PERIOD_RE.search(e.text))
     period = period_phrase(in_clause[0]) if in_clause else ""
     during = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "during"), None)
-    # "canceled during Superstorm Sandy" dates a count by a named event; "during a brawl" is
-    # the story's own event and says nothing about the period.
-    if not period and during is not None and any(t.pos_ == "PROPN" for t in during.subtree):
+    # "canceled during Superstorm Sandy" dates a count by a named event; "during a brawl" (even
+    # "between Ku Klux Klan members") is the story's own event and says nothing about the period.
+    during_what = next((c for c in during.children if c.dep_ == "pobj"), None) if during is not None else None
+    if not period and during_what is not None and (during_what.pos_ == "PROPN" or any(
+            c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in during_what.children)):
         period = span.doc[during.i:during.right_edge.i + 1].text
     if not period:  # "the exodus in April, when 114,000 fled": a past month or year elsewhere in the sentence
         past = next((e for e in dates if PAST_PERIOD_RE.search(e.text)), None)
