@@ -48,3 +48,9 @@ def test_a_role_keeps_its_words_as_written(analyzed):
     _, analysis = analyzed(['"It works pretty well when you are resting," study co-author Edward Jo said.'])
     [quote] = analysis.quotations
     assert (quote.speaker, quote.role) == ("Edward Jo", "co-author")
+
+
+def test_an_age_after_the_speaker_is_no_role(analyzed):
+    _, analysis = analyzed(['"I was the one who was victimized," says Dunn, 47, in one of the calls.'])
+    [quote] = analysis.quotations
+    assert (quote.speaker, quote.role) == ("Dunn", "")

@@ -25,6 +25,7 @@ def test_votes_cues_and_known_names_decide_the_type():
              NameMention("Golden Globes", "ORG", 0), NameMention("Upper East Side", "ORG", 1),
              NameMention("Kessab", "PERSON", 0, cue="PLACE"), NameMention("Kessab", "PERSON", 1, cue="PLACE"),
              NameMention("Kessab", "PERSON", 1), NameMention("Council", "ORG", 0), NameMention("LLP", "ORG", 0), NameMention("LLP", "ORG", 1),
+             NameMention("Academy", "ORG", 0), NameMention("Academy", "ORG", 1),
              NameMention("Fremont St.", "ORG", 0),
              NameMention("Southmead Hospital", "ORG", 0), NameMention("Union Station", "ORG", 0),
              NameMention("Brennan Center", "ORG", 0), NameMention("World Trade Center", "FAC", 0),
@@ -47,6 +48,7 @@ def test_votes_cues_and_known_names_decide_the_type():
     # "Center" names a body as often as a building: the model's label decides.
     assert entities["Brennan Center"].kind == "ORG" and entities["World Trade Center"].kind == "PLACE"
     assert "Golden Globes" not in entities and "Council" not in entities and "LLP" not in entities
+    assert "Academy" not in entities  # a kind of body, not one
     # what the text itself says (the words around "Kessab", the "Street"-like last words) is settled; a
     # kind only the model's labels give is not
     assert entities["Kessab"].settled and entities["Leetsdale Drive"].settled

@@ -104,7 +104,7 @@ def speaker_and_role(subject) -> tuple[str, str]:
     cleaned = clean_name(name)
     if cleaned is None:
         return "", ""
-    appos = next((c for c in person.children if c.dep_ == "appos"), None)
+    appos = next((c for c in person.children if c.dep_ == "appos" and not c.like_num), None)  # "Dunn, 47": an age
     before_name = [t for t in subject.subtree if t.i < name.start]
     if appos is not None:
         # "a stem cell biologist at UCLA, who calls the work ...": the role, not what else the text

@@ -389,7 +389,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             # one) that the model also calls a body is one when it speaks
             votes["ORG"] += votes.pop("PERSON")
         kind = votes.most_common(1)[0][0]
-        if kind == OTHER or len(names_written) == 1 and name.lower().rstrip(".") in ORG_WORDS | COMPANY_FORMS:
+        if kind == OTHER or len(names_written) == 1 and name.lower().rstrip(".") in KINDS_OF_BODY:
             continue  # not a person, place or organisation; or "the Council", "LLP": a kind of body, not a name
         if is_office(name):
             continue  # "the Medical Examiner", "the Special Counsel": an office someone holds, not a body
@@ -453,6 +453,9 @@ BODY_WORDS = ORG_WORDS | COMPANY_PARTS | {
     "industries", "institution", "laboratory", "partners", "systems", "technologies", "trust",
     "chronicle", "daily", "examiner", "gazette", "inquirer", "radio", "sentinel", "telegraph", "tv", "weekly"}
 LINKING_WORDS = {"the", "of", "for", "and", "to", "on", "in", "&"}
+# Words that alone name a kind of body, not one ("the Council", "the Academy", "LLP")
+KINDS_OF_BODY = ORG_WORDS | COMPANY_FORMS | {"academy", "administration", "center", "centre", "clinic", "hospital",
+                                              "institution", "laboratory"}
 
 
 def is_unmarked_phrase(name: str) -> bool:
