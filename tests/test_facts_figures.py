@@ -35,9 +35,12 @@ def test_a_key_figure_is_a_count_the_sentence_states_as_a_fact(analyzed):
         "Thirty-one bodies were recovered. The 10 Freeway was shut down for hours. "
         "Five U.S. soldiers were killed on Tuesday. Only 450 whales are left and 17 of them have died this year. "
         "A woman who sneaks onto planes was arrested at two airports. More than 85 fifth-graders were rescued. "
-        "The machine hit the team, killing one dog and injuring five others."])
+        "The machine hit the team, killing one dog and injuring five others. "
+        "The shutdown sent roughly 800,000 federal workers home during the standoff. More than 1 million employees were required to work."])
     labels = [f.label for f in find_figures(analysis.amounts)]
     assert "15 people killed" in labels and "40 Marines filed out" in labels  # the verb with its particle
+    # ... its direction or the verb it takes
+    assert "roughly 800,000 workers sent home" in labels and "More than 1 million employees required to work" in labels
     assert "Thirty-one bodies recovered" in labels  # the whole number word, not "Thirty"
     assert "Five soldiers killed, on Tuesday" in labels  # "U.S." is who, "10 Freeway" a name
     assert "More than 85 fifth-graders rescued" in labels

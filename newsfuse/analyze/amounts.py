@@ -282,9 +282,18 @@ def is_asserted(verb, anchor, before: str, after: str) -> bool:
     return not (verb.dep_ in ("xcomp", "ccomp", "acl") and head.lemma_.lower() in INTENT_VERBS | INTENT_NOUNS)
 
 
+# Adverbs that finish what a verb says: "sent 800,000 workers home"
+DIRECTION_ADVERBS = {"home", "away", "back", "abroad", "overseas", "out", "off"}
+
+
 def verb_phrase(verb) -> str:
-    """The verb with its particle or its adjective: "filed out", "came down", "went dark"."""
-    words = [verb] + [c for c in verb.children if c.dep_ == "prt" or c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    """The verb with its particle, its adjective, a direction or the verb it takes: "filed out",
+    "went dark", "sent home", "were required to work" ("required" alone says nothing)."""
+    words = [verb] + [c for c in verb.children if c.dep_ == "prt" or c.dep_ == "acomp" and c.pos_ == "ADJ"
+                      or c.dep_ == "advmod" and c.lower_ in DIRECTION_ADVERBS]
+    complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if complement is not None:
+        words += [complement] + [c for c in complement.children if c.dep_ == "aux" and c.lower_ == "to"]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
