@@ -30,3 +30,9 @@ def test_dates_that_describe_a_noun_or_a_report_are_not_events(analyzed):
     _, analysis = analyzed(["He was a 2010 graduate of Ferris State University. The report for 2016 found that Sweden leads.",
                             "Anderson had been arrested four times since 1982, police said."])
     assert [d.clause for d in analysis.dates] == ["Anderson had been arrested four times since 1982"]
+
+
+def test_a_projection_is_no_event(analyzed):
+    _, analysis = analyzed(["By 2050 the total number could reach 10.5 billion. The world will reach replacement "
+                            "fertility by 2030.", "The population reached seven billion in 2011."])
+    assert [d.clause for d in analysis.dates] == ["The population reached seven billion in 2011"]
