@@ -32,7 +32,8 @@ def test_dates_that_describe_a_noun_or_a_report_are_not_events(analyzed):
     assert [d.clause for d in analysis.dates] == ["Anderson had been arrested four times since 1982"]
 
 
-def test_a_projection_is_no_event(analyzed):
+def test_a_projection_or_a_condition_is_no_event(analyzed):
     _, analysis = analyzed(["By 2050 the total number could reach 10.5 billion. The world will reach replacement "
-                            "fertility by 2030.", "The population reached seven billion in 2011."])
+                            "fertility by 2030.", "The population reached seven billion in 2011.",
+                            "Even if this theory had been proven back in 1996, nothing would change."])
     assert [d.clause for d in analysis.dates] == ["The population reached seven billion in 2011"]

@@ -86,8 +86,9 @@ def dated_clauses(doc, sentence: Sentence, published: dt.date | None) -> Iterato
             continue
         if any(c.dep_ == "ccomp" for c in verb.children):
             continue  # "the report found that ...": a report of an event, dated by its report
-        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
-            continue  # "the total could reach 10.5 billion by 2050": a projection or a possibility, not an event
+        if any(c.dep_ == "aux" and c.tag_ == "MD" or c.dep_ == "mark" and c.lower_ in ("if", "unless")
+               for c in verb.children):
+            continue  # "the total could reach 10.5 billion by 2050", "even if it had been proven in 1996": not events
         keep = [verb] + [t for c in verb.children if c.dep_ not in CLAUSE_EDGE_DEPS for t in c.subtree]
         start, end = min(t.i for t in keep), max(t.i for t in keep) + 1
         subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
