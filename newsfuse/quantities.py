@@ -115,9 +115,10 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             value = (value + _word_value((m.group("rest") or "").lower())) * SCALES.get((m.group("wscale") or "").lower(), 1)
             if value < 2 and not qualifier:
                 continue  # "one of the ...", "zero morale": not figures
-        if unit not in CURRENCIES and (text[m.end():m.end() + 1] == "%" or PERCENT_AFTER_RE.match(text, m.end())):
+        percent = PERCENT_AFTER_RE.match(text, m.end())
+        if unit not in CURRENCIES and (text[m.end():m.end() + 1] == "%" or percent):
             unit = "%"  # "15%", "15 per cent", "Fifteen percent"
-            end = m.end() + 1 if text[m.end():m.end() + 1] == "%" else PERCENT_AFTER_RE.match(text, m.end()).end()
+            end = m.end() + 1 if percent is None else percent.end()
         low_factor, high_factor = QUALIFIERS.get(qualifier, (1.0, 1.0))
         if high_factor == float("inf") and value >= 100 and value % 10:
             high_factor = 1.1  # "more than 121 feet": a precise figure is a floor only just below the truth
@@ -155,7 +156,8 @@ def is_identifier_or_age(text: str, quantity: Quantity) -> bool:
         return False
     before = text[max(0, quantity.start - 25):quantity.start]
     after = text[quantity.end:quantity.end + 12].lower()
-    if AGE_OR_ORDINAL_AFTER_RE.match(after) or ERA_AFTER_RE.match(text, quantity.end) or LABEL_BEFORE_RE.search(before) or MODEL_BEFORE_RE.search(before):
+    if AGE_OR_ORDINAL_AFTER_RE.match(after) or ERA_AFTER_RE.match(text, quantity.end) \
+            or LABEL_BEFORE_RE.search(before) or MODEL_BEFORE_RE.search(before):
         return True
     if quantity.text == "911" or PHONE_RE.search(text[max(0, quantity.start - 8):quantity.end + 9]):
         return True  # "a 911 call", "407-420-5022"

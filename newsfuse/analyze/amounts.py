@@ -202,7 +202,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         clause = clause.head  # "has left 18 dead since Saturday": the period hangs on "left"
     clause_tokens = list(clause.subtree)
     # Where it happened is said with a preposition ("killed in Ramadi"); "U.S. troops" is who.
-    places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e) and not is_source(e) and not is_hometown(e)
+    places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e) and not (is_source(e) or is_hometown(e))
                                  and e.root.dep_ in ("pobj", "conj", "appos") and attached_to(e.root, {clause.i, anchor.i})))
     agent = named_subject(verb) if verb is not None else ""
     cause, incident = incident_of(verb, noun) if verb is not None else ("", "")

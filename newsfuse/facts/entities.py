@@ -701,7 +701,7 @@ def text_cues(variants: tuple[str, ...], text: str, cues: Cues) -> Counter:
                and (need != "outlet" or OUTLET_END_RE.match(text, at + len(v)))
                and (need != "plural" or is_plural_name(v) and COUNTED_END_RE.match(text, at + len(v)))
                for v in variants):
-            counts[kind] += DECISIVE_CUES if need == "decisive" else 1
+            counts[kind] += DECISIVE_CUES if "decisive" in need else 1
     for kind, at, need in cues.after:
         if any(text.endswith(v, 0, at) and is_boundary(text, at - len(v))
                and not ("appositive" in need and PLACE_BEFORE_RE.search(text, max(0, at - len(v) - 12), at - len(v)))
