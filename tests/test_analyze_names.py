@@ -214,6 +214,11 @@ def test_a_university_and_its_campus_are_one_name(analyzed):
     _, analysis = analyzed(["Alison Xu studies at the University of California, Los Angeles, and lives nearby."])
     names = {n.text for n in analysis.names}
     assert "University of California, Los Angeles" in names and "Los Angeles" not in names
+    # ... also where the model takes the comma into the university's name
+    _, analysis = analyzed(['"It helps," said Angela Lukowski, an assistant professor of psychology and social behavior '
+                            "at the University of California, Irvine."])
+    names = {n.text for n in analysis.names}
+    assert "University of California, Irvine" in names and "Irvine" not in names
 
 
 def test_a_given_name_after_a_hyphen_stays_with_the_name(analyzed):

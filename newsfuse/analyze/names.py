@@ -237,7 +237,7 @@ def campus_after(doc, i: int):
     ("University of California, Los Angeles"), or None."""
     if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].ent_type_ != "GPE" or doc[i + 1].ent_iob_ != "B":
         return None
-    school = next((e for e in doc.ents if e.end == i), None)
+    school = next((e for e in doc.ents if e.start < i and e.end in (i, i + 1)), None)  # the model may take the comma in
     if school is None or not any(t.text == "University" for t in school[:2]) or not any(t.lower_ == "of" for t in school):
         return None
     return next(e for e in doc.ents if e.start == i + 1)
