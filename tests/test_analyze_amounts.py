@@ -27,6 +27,8 @@ def test_the_outlet_a_count_is_according_to_is_not_its_place(analyzed):
     ("Protests claimed 15 lives in Pakistan.", "15", "people", "killed"),
     ("The blast forced the evacuation of about 70 homes.", "about 70", "home", "evacuated"),
     ("Officials evacuated 22 houses near the blast.", "22", "home", "evacuated"),
+    ("At least 40 people perished in the fire.", "At least 40", "people", "killed"),
+    ("Police apprehended five suspects on Monday.", "five", "suspect", "arrested"),
     ("The shutdown sent roughly 800,000 federal workers home during the standoff.", "roughly 800,000", "worker", "send"),
     ("He faces five counts of criminal mischief.", "five", "count of mischief", "charged"),
 ])

@@ -14,6 +14,7 @@ from newsfuse.types import Amount, Sentence
 EVENT_CLASSES = {
     "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "fatality": "killed",
     "murder": "killed", "slay": "killed", "massacre": "killed", "life": "killed", "casualty": "killed",
+    "perish": "killed", "drown": "killed", "apprehend": "arrested",
     "injure": "injured", "wound": "injured", "hurt": "injured", "injury": "injured", "injured": "injured",
     "wounded": "injured", "flee": "fled", "displace": "fled", "evacuate": "evacuated", "exodus": "fled",
     "arrest": "arrested", "detain": "arrested", "missing": "missing", "kidnap": "kidnapped",
