@@ -466,6 +466,7 @@ ANIMAL_TEXT = ("Jack the cat escaped. Wisdom, a 68-year-old Laysan albatross, la
     (BODY_TEXT, "Michael Plante", {}),  # "an economist with the firm"
     (THING_TEXT, "ACX Crystal", {"OTHER": 1}),  # a ship
     (THING_TEXT, "Musashi", {"OTHER": 1}),
+    ("The USS Fitzgerald collided with a freighter.", "Fitzgerald", {"OTHER": 100}),  # a navy's ship prefix
     (THING_TEXT, "Tokyo", {}),  # where the vessel sank
     (THING_TEXT, "Nature Genetics", {"ORG": 1}),  # a journal
     (THING_TEXT, "Keurig Green Mountain", {"ORG": 1}),  # a listed company

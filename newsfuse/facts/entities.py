@@ -602,6 +602,7 @@ CUES_BEFORE = [
     ("ORG", re.compile(r"\bjournal "), ""),  # "published in the journal Nature"
     # "the container ship, the ACX Crystal", "Battleship Musashi": a ship is a thing
     (OTHER, re.compile(rf"\b(?i:{SHIPS})(?:,? the)? "), ""),
+    (OTHER, re.compile(r"\b(?:USS|USNS|HMS|HMCS|HMAS|HMNZS) "), "decisive"),  # a navy's ship prefix: "USS Fitzgerald"
     (OTHER, re.compile(rf"\b{ANIMALS} (?:named|called) "), "decisive"),  # "a dog named Nash"
 ]
 CUES_AFTER = [
