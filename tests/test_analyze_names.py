@@ -279,3 +279,11 @@ def test_a_paper_s_figure_or_table_is_no_name(analyzed):
 def test_the_noun_of_a_place_s_name_alone_is_no_place(analyzed):
     _, analysis = analyzed(["More than 30 officers from Menasha, Town of Menasha and Appleton responded."])
     assert "Town" not in {n.text for n in analysis.names}
+
+
+def test_a_name_the_model_cut_in_two_gives_no_piece(analyzed):
+    _, analysis = analyzed(["“It is time to go underwater,” said Air Chief Marshal Angus Houston, who is coordinating "
+                            "the search.", "Russia named the speaker of the U.S. House of Representatives John Boehner."])
+    names = {n.text for n in analysis.names}
+    assert "Marshal Angus" not in names and "Angus" not in names
+    assert "U.S. House of Representatives" in names  # a body before the person it titles

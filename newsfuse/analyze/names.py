@@ -174,6 +174,8 @@ def clean_name(span) -> tuple[str, list] | None:
         return None  # "Lane's Facebook", "ABC News’ Linsey Davis", "H 2"
     if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isalnum():
         return None
+    if split_before_another_name(span, tokens[-1]):
+        return None  # "Air Chief Marshal Angus" + "Houston": one name the model cut in two
     if span.label_ in KIND_OF_LABEL and any(t.text == "in" and span.doc[t.i - 1].whitespace_ for t in tokens[1:]):
         return None  # "The Telegraph in Calcutta", "Thyme Cafe in Lomita": a name glued to its place
     if tokens[-1].pos_ in ("ADP", "DET", "CCONJ") and not (len(tokens) > 2 and tokens[-2].text == "-" and not tokens[-2].whitespace_):
@@ -230,6 +232,18 @@ def opens_a_quoted_title(doc, start: int, end: int) -> bool:
     if start == 0 or doc[start - 1].text not in ("\"", "“") or end >= len(doc) or not doc[end].text[:1].isupper():
         return False
     return any(t.text in ("\"", "”") for t in doc[end + 1:end + 6])
+
+
+def split_before_another_name(span, last) -> bool:
+    """Whether the model ends a name right before another one begins, with nothing between
+    ("Air Chief Marshal Angus" + "Houston", "Faizah Khanum" + "Mustafa Khan"): both are pieces of
+    one name. Not a town before its state ("Washington D.C."), nor a body before the person it
+    titles ("speaker of the U.S. House of Representatives John Boehner")."""
+    following = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
+    pieces = {"PERSON": ("PERSON", "ORG", "GPE"), "ORG": ("ORG", "GPE")}
+    return (following is not None and last.i + 1 == span.end and following.ent_iob_ == "B"
+            and following.pos_ == "PROPN" and bool(last.whitespace_)
+            and following.ent_type_ in pieces.get(span.label_, ()))
 
 
 def campus_after(doc, i: int):
