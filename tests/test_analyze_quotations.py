@@ -54,3 +54,11 @@ def test_an_age_after_the_speaker_is_no_role(analyzed):
     _, analysis = analyzed(['"I was the one who was victimized," says Dunn, 47, in one of the calls.'])
     [quote] = analysis.quotations
     assert (quote.speaker, quote.role) == ("Dunn", "")
+
+
+def test_a_long_role_ends_before_a_relative_clause(analyzed):
+    _, analysis = analyzed(['"Usually these stories are just romantic hypotheses," said Philip Morgan, a professor of '
+                            "sociology at the University of North Carolina who’s the director of the Carolina "
+                            "Population Center."])
+    [quote] = analysis.quotations
+    assert quote.role == "a professor of sociology at the University of North Carolina"

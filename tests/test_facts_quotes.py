@@ -19,3 +19,11 @@ def test_key_quote_role_is_the_most_detailed_an_outlet_gives(analyzed):
     ])
     [quote] = key_quotes(analysis, find_entities(analysis.names, []))
     assert quote.role == "an Anbar spokesman"
+
+
+def test_every_key_quote_of_a_speaker_shows_the_role_one_of_them_gives(analyzed):
+    _, analysis = analyzed([
+        '"We do not believe doctors are supposed to be drug dispensers," said William Graf, a professor of pediatrics. '
+        '"As a society we have a pill for everything and for every ailment," Graf said.'])
+    quotes = key_quotes(analysis, find_entities(analysis.names, []))
+    assert [q.role for q in quotes] == ["a professor of pediatrics", "a professor of pediatrics"]

@@ -12,6 +12,7 @@ from newsfuse.types import Quotation, Sentence
 # the services did an "incredible job"').
 QUOTED_RE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 MIN_QUOTE_WORDS = 6
+ROLE_BEFORE_CLAUSE = 6  # words of a role after which a relative clause says more than the role
 # A quotation right after one of these words is a title or what a thing says, not speech: 'a
 # new book, "The Brainy Bunch: ..."', 'released his photo with the plea "This is one of our suspects"'.
 TITLE_CUE_RE = re.compile(
@@ -108,9 +109,12 @@ def speaker_and_role(subject) -> tuple[str, str]:
     before_name = [t for t in subject.subtree if t.i < name.start]
     if appos is not None:
         # "a stem cell biologist at UCLA, who calls the work ...": the role, not what else the text
-        # says of the person (a clause after a comma; "the aide who worked on the campaign" is the role)
+        # says of the person (a clause after a comma, or after a role that already says who she is:
+        # "a professor of sociology at UNC who's the director of ..."; "the aide who worked on the
+        # campaign" is the role)
+        start = min(t.i for t in appos.subtree)
         clauses = [min(t.i for t in c.subtree) for c in appos.subtree if c.dep_ == "relcl"]
-        clause = min((i for i in clauses if doc[i - 1].text == ","), default=len(doc))
+        clause = min((i for i in clauses if doc[i - 1].text == "," or i - start >= ROLE_BEFORE_CLAUSE), default=len(doc))
         tokens = [t for t in appos.subtree if t.i < clause]
         role = doc[tokens[0].i:tokens[-1].i + 1].text
     elif subject.i != person.i and subject.pos_ == "NOUN":

@@ -24,22 +24,22 @@ def key_quotes(analysis: Analysis, entities: list[Entity]) -> list[KeyQuote]:
     full_name = {v: e.name for e in entities if e.kind == "PERSON" for v in e.variants}
     prominence = {e.name: len(e.documents) for e in entities}
     groups: list[dict] = []
+    role_of: dict[str, str] = {}  # each speaker's most detailed role, whichever quotation gives it
     for q in analysis.quotations:
         speaker = full_name.get(q.speaker, q.speaker)
+        role_of[speaker] = max(role_of.get(speaker, ""), q.role, key=role_detail)
         words = word_set(q.text)
         for g in groups:
             if g["speaker"] == speaker and len(words & g["words"]) >= 0.7 * min(len(words), len(g["words"])):
                 g["documents"].add(q.sentence.document)
-                g["role"] = max(g["role"], q.role, key=role_detail)
                 break
         else:
-            groups.append({"quote": q, "speaker": speaker, "role": q.role, "words": words,
-                           "documents": {q.sentence.document}})
+            groups.append({"quote": q, "speaker": speaker, "words": words, "documents": {q.sentence.document}})
     groups.sort(key=lambda g: (-len(g["documents"]), -prominence.get(g["speaker"], 0), g["quote"].sentence.position))
     chosen, per_speaker = [], Counter()
     for g in groups:
         if per_speaker[g["speaker"]] < MAX_QUOTES_PER_SPEAKER and len(chosen) < MAX_QUOTES:
             per_speaker[g["speaker"]] += 1
-            chosen.append(KeyQuote(text=g["quote"].text, speaker=g["speaker"], role=g["role"],
+            chosen.append(KeyQuote(text=g["quote"].text, speaker=g["speaker"], role=role_of[g["speaker"]],
                                    documents=tuple(sorted(g["documents"]))))
     return chosen
