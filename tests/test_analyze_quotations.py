@@ -62,3 +62,10 @@ def test_a_long_role_ends_before_a_relative_clause(analyzed):
                             "Population Center."])
     [quote] = analysis.quotations
     assert quote.role == "a professor of sociology at the University of North Carolina"
+
+
+def test_a_hyphenated_role_is_whole(analyzed):
+    _, analysis = analyzed(['Nick Patterson, a Renaissance co-founder, said, "Bob has always been very good at '
+                            'leveraging his money."'])
+    [quote] = analysis.quotations
+    assert quote.role == "a Renaissance co-founder"

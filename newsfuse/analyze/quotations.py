@@ -116,7 +116,11 @@ def speaker_and_role(subject) -> tuple[str, str]:
         clauses = [min(t.i for t in c.subtree) for c in appos.subtree if c.dep_ == "relcl"]
         clause = min((i for i in clauses if doc[i - 1].text == "," or i - start >= ROLE_BEFORE_CLAUSE), default=len(doc))
         tokens = [t for t in appos.subtree if t.i < clause]
-        role = doc[tokens[0].i:tokens[-1].i + 1].text
+        end = tokens[-1].i + 1
+        while end + 1 < min(clause, len(doc)) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_:
+            end += 2  # "co-founder", which the parser may split into three appositions
+        role = doc[tokens[0].i:end].text
     elif subject.i != person.i and subject.pos_ == "NOUN":
         role = tokens_text([t for t in before_name if t.lower_.rstrip(".") not in HONORIFICS])
     else:
