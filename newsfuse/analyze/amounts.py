@@ -33,7 +33,7 @@ FIGHTERS = {"fighter", "rebel", "terrorist", "gunman", "militant", "insurgent", 
             "assailant"}
 # Outlets name the same people (and homes) differently: "four lawmakers" and "seven politicians"
 # count one group.
-SAME_PEOPLE = {
+SAME_COUNTED = {
     **dict.fromkeys(["lawmaker", "legislator", "politician", "deputy", "mp", "congressman", "parliamentarian"], "lawmaker"),
     **dict.fromkeys(["soldier", "troop", "serviceman", "servicemember", "marine"], "soldier"),
     **dict.fromkeys(["officer", "policeman", "policemen", "cop", "trooper"], "officer"),
@@ -197,7 +197,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     if counted_lemma in PEOPLE or (not counted_lemma and event in HUMAN_EVENTS):
         counted = "people"
     else:
-        counted = "fighter" if counted_lemma in FIGHTERS else SAME_PEOPLE.get(counted_lemma, counted_lemma)
+        counted = "fighter" if counted_lemma in FIGHTERS else SAME_COUNTED.get(counted_lemma, counted_lemma)
     clause = verb if verb is not None else anchor
     while clause.dep_ in ("xcomp", "ccomp", "acomp", "oprd") and clause.head.lemma_.lower() in RESULT_VERBS:
         clause = clause.head  # "has left 18 dead since Saturday": the period hangs on "left"

@@ -234,16 +234,19 @@ def opens_a_quoted_title(doc, start: int, end: int) -> bool:
     return any(t.text in ("\"", "”") for t in doc[end + 1:end + 6])
 
 
+# What the model may label the rest of a name it cut, by the label of the first piece.
+NAME_GOES_ON_AS = {"PERSON": ("PERSON", "ORG", "GPE"), "ORG": ("ORG", "GPE")}
+
+
 def split_before_another_name(span, last) -> bool:
     """Whether the model ends a name right before another one begins, with nothing between
     ("Air Chief Marshal Angus" + "Houston", "Faizah Khanum" + "Mustafa Khan"): both are pieces of
     one name. Not a town before its state ("Washington D.C."), nor a body before the person it
     titles ("speaker of the U.S. House of Representatives John Boehner")."""
     following = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
-    pieces = {"PERSON": ("PERSON", "ORG", "GPE"), "ORG": ("ORG", "GPE")}
     return (following is not None and last.i + 1 == span.end and following.ent_iob_ == "B"
             and following.pos_ == "PROPN" and bool(last.whitespace_)
-            and following.ent_type_ in pieces.get(span.label_, ()))
+            and following.ent_type_ in NAME_GOES_ON_AS.get(span.label_, ()))
 
 
 def campus_after(doc, i: int):

@@ -722,7 +722,7 @@ def full_name_in_text(surname: str, text: str) -> str:
     none or several ("Bill Clinton" and "Hillary Clinton")."""
     written: dict[str, set[str]] = {}  # first name → how the full name is written ("Mark E. Laidre")
     for m in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)( [A-Z]\.)? {re.escape(surname)}\b", text):
-        if m.group(1).lower() not in PERSON_TITLES | HONORIFICS | SAINTS | NOT_FIRST_NAMES:
+        if m.group(1).lower() not in TITLES_AND_NON_NAMES:
             written.setdefault(m.group(1), set()).add(m.group(0))
     if len(written) != 1:
         return ""
@@ -735,7 +735,8 @@ ROLES = {"cardinal", "bishop", "archbishop", "magistrate", "rabbi", "imam", "pas
          "agent", "nurse", "chef", "contact", "born"}
 ROLE_ENDINGS = ("er", "or", "ist", "man", "woman", "ed", "ing", "ary", "ive", "ent", "ant")
 # Capitalised words before a name that are no first name of it (built once: it is asked per person).
-NOT_A_FIRST_NAME = (PERSON_TITLES | HONORIFICS | SAINTS | KIN_NOUNS | NOT_FIRST_NAMES | ADHERENTS | ROLES
+TITLES_AND_NON_NAMES = PERSON_TITLES | HONORIFICS | SAINTS | NOT_FIRST_NAMES  # before a surname, no first name of it
+NOT_A_FIRST_NAME = (TITLES_AND_NON_NAMES | KIN_NOUNS | ADHERENTS | ROLES
                     | set(MONTHS) | set(WEEKDAYS))
 BEFORE_A_FIRST_NAME = PREPOSITIONS | {"the", "and"}  # lower-case words that do not open a name's phrase
 
