@@ -74,14 +74,43 @@ class NameTypes:
         """The entities, with the model's kind or left out where the votes' kind is in doubt."""
         unsettled = [e.name for e in entities if not e.settled]  # the model is asked only about these
         probabilities = dict(zip(unsettled, self.probabilities(unsettled)))
-        kept = []
+        kept, made_people = [], set()
         for entity in entities:
             p = probabilities.get(entity.name) if not entity.settled else None
             if p is not None and p[LABELS.index(entity.kind)] < self.doubt:
                 best = LABELS[int(p.argmax())]
                 if best in NAMED and p.max() > self.confidence:
+                    if best == "PERSON":
+                        made_people.add(entity.name)
                     entity = replace(entity, kind=best)
                 elif entity.mentions < CENTRAL_MENTIONS and not is_initials(entity.name):
                     continue
             kept.append(entity)
-        return kept
+        return join_surnames(kept, made_people)
+
+
+def join_surnames(entities: list[Entity], made_people: set[str]) -> list[Entity]:
+    """A surname and its full name that the model made people ("Daniels" and "Stormy Daniels",
+    bodies to spaCy, so the votes never joined them as a person's names) are one person, when
+    only one person of the cluster has that surname."""
+    people = [e for e in entities if e.kind == "PERSON"]
+    joined: dict[str, Entity] = {}  # surname entity's name → the full name's entity it joins
+    for short in people:
+        if " " in short.name:
+            continue
+        owners = [e for e in people if e.name.split()[-1] == short.name and e is not short]
+        if len(owners) == 1 and made_people & {short.name, owners[0].name}:
+            joined[short.name] = owners[0]
+    if not joined:
+        return entities
+    out = []
+    for entity in entities:
+        if entity.kind == "PERSON" and entity.name in joined:
+            continue
+        extra = [e for e in people if joined.get(e.name) is entity]
+        if extra:
+            entity = replace(entity, variants=tuple(sorted({v for e in [entity, *extra] for v in e.variants})),
+                             documents=tuple(sorted({d for e in [entity, *extra] for d in e.documents})),
+                             mentions=entity.mentions + sum(e.mentions for e in extra))
+        out.append(entity)
+    return out

@@ -45,6 +45,11 @@ def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyz
     assert "Khalid Sheikh Mohammed" in names  # a title before one last word is part of the name
     assert "Curtis Borden" in names and not any("Fire Chief" in n for n in names)  # the model said work of art
     assert "Office of the Chief Medical Examiner" in names  # a title after "the" is a body's word
+    _, analysis = analyzed(['"I am very happy," said Councilman Jack Weir before the vote.',
+                            "NFL Commissioner Roger Goodell suspended him."])
+    names = {n.text for n in analysis.names}
+    assert "Jack Weir" in names and "Roger Goodell" in names
+    assert not any("Councilman" in n or "Commissioner" in n for n in names)
     assert not any("’s" in n or "Examiner H" in n for n in names)
     _, analysis = analyzed(["The muddling began with ABC News’ Linsey Davis, who was there.",
                             "Paul Williams' son James said so."])
@@ -219,6 +224,11 @@ def test_a_university_and_its_campus_are_one_name(analyzed):
                             "at the University of California, Irvine."])
     names = {n.text for n in analysis.names}
     assert "University of California, Irvine" in names and "Irvine" not in names
+    # ... or after "at"
+    _, analysis = analyzed(['"Why are these two features so similar?" says Britney Schmidt, a planetary scientist at '
+                            "the University of Texas at Austin who led the research team."])
+    names = {n.text for n in analysis.names}
+    assert "University of Texas at Austin" in names and "Austin" not in names
 
 
 def test_a_given_name_after_a_hyphen_stays_with_the_name(analyzed):

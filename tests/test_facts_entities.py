@@ -487,6 +487,7 @@ def test_bodies_named_for_what_they_do_court_cases_and_a_former_country_have_kno
 
     assert known_kind("Kimble v. Marvel Entertainment") == "OTHER" and known_kind("Roe v Wade") == "OTHER"
     assert known_kind("Center for Biological Diversity") == "ORG" and known_kind("Soviet Union") == "PLACE"
+    assert known_kind("Calgary Zoo") == "PLACE" and known_kind("Lincoln Memorial") == "PLACE"
     sentences = [Sentence("Friends of the Dartmoor Hill Ponies asked. Friends of the Dartmoor Hill Ponies said.", 0, 0)]
     names = (NameMention("Friends of the Dartmoor Hill Ponies", "PERSON", 0),) * 2
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Friends of the Dartmoor Hill Ponies": "ORG"}

@@ -41,6 +41,13 @@ def test_a_confident_model_retypes_or_drops_what_the_votes_got_wrong(name_types)
         ("Bloomberg", "ORG"), ("Stormy Daniels", "PERSON"), ("Grand Canyon", "PLACE")]
 
 
+def test_a_surname_and_its_full_name_the_model_made_people_are_one_person(name_types):
+    # spaCy calls the actress a body in every article, so the votes never joined her two names
+    entities = [entity("Daniels", "ORG"), entity("Stormy Daniels", "ORG")]
+    assert [(e.name, e.kind, e.variants, e.mentions) for e in name_types.retype(entities)] == [
+        ("Stormy Daniels", "PERSON", ("Daniels", "Stormy Daniels"), 4)]
+
+
 def test_settled_likely_or_central_names_keep_the_votes_kind(name_types):
     # Ramadi's Shia militias are a person to the model (0.47); their other name, "Popular
     # Mobilisation Units", settles their kind. "Jordan" is a person to the model, a country to the rules.

@@ -18,6 +18,9 @@ PERSON_TITLES = {
     "actor", "actress", "singer", "star", "director", "leader", "speaker", "premier", "ayatollah", "consul",
     "ambassador", "envoy", "cmdr", "commodore", "adm", "admiral", "maj", "cpl", "corporal", "pvt",
     "lieutenant", "emeritus", "sheriff", "clerk", "deputy", "chief", "prosecutor", "examiner", "coroner", "marshal",
+    "councilman", "councilwoman", "councilmember", "councillor", "councilor", "alderman", "alderwoman", "congressman",
+    "congresswoman", "assemblyman", "assemblywoman", "commissioner", "inspector", "superintendent", "trooper",
+    "archbishop", "cardinal",
 }
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify", "answer"}
@@ -250,9 +253,9 @@ def split_before_another_name(span, last) -> bool:
 
 
 def campus_after(doc, i: int):
-    """The place after a comma at token i that a university's name ending there goes on with
-    ("University of California, Los Angeles"), or None."""
-    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].ent_type_ != "GPE" or doc[i + 1].ent_iob_ != "B":
+    """The place after a comma or "at" at token i that a university's name ending there goes on
+    with ("University of California, Los Angeles", "University of Texas at Austin"), or None."""
+    if i + 1 >= len(doc) or doc[i].text not in (",", "at") or doc[i + 1].ent_type_ != "GPE" or doc[i + 1].ent_iob_ != "B":
         return None
     school = next((e for e in doc.ents if e.start < i and e.end in (i, i + 1)), None)  # the model may take the comma in
     if school is None or not any(t.text == "University" for t in school[:2]) or not any(t.lower_ == "of" for t in school):
@@ -289,7 +292,7 @@ def begun_before(doc, i: int) -> bool:
         # word is most often after a role ("Chief Executive John Idol").
         return True
     if i > 1 and campus_after(doc, i - 1) is not None:
-        return True  # "Los Angeles" of "University of California, Los Angeles"
+        return True  # "Los Angeles" of "University of California, Los Angeles", "Austin" of "... Texas at Austin"
     if i > 0 and doc[i - 1].lower_ == "the":
         i -= 1
     if i < 2 or doc[i - 1].lower_ != "of":
@@ -318,7 +321,8 @@ def name_mentions(doc, document: int) -> Iterator[NameMention]:
         text, tokens = cleaned
         campus = campus_after(doc, tokens[-1].i + 1)
         if campus is not None and tokens[0].text == "University":
-            text += ", " + campus.text  # "University of California, Los Angeles": one school
+            # "University of California, Los Angeles": one school
+            text += tokens[-1].whitespace_ + doc[tokens[-1].i + 1:campus.end].text
         before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
         # One capitalised word opening a sentence is as often a common word as a name: `facts`
