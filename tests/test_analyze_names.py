@@ -119,10 +119,12 @@ def test_company_nouns_lists_and_modifiers_are_type_cues(analyzed):
 
 def test_a_relative_who_and_a_town_described_noun_are_type_cues(analyzed):
     _, analysis = analyzed(["The encounter was witnessed by Amanda Cooper Lickliter, who snapped a photo.",
-                            "A DeLand woman passed a note to the staff. DeLand police arrived."])
+                            "A DeLand woman passed a note to the staff. DeLand police arrived.",
+                            "That gives Miami as many trophies as the Knicks, who began play in 1946-47."])
     cues = {(n.text, n.cue) for n in analysis.names}
     assert ("Amanda Cooper Lickliter", "PERSON") in cues
     assert ("DeLand", "PLACE") in cues
+    assert ("Knicks", "") in cues  # a team, named as a plural: "who" makes it no person
 
 
 def test_kin_beside_a_name_make_it_a_person(analyzed):

@@ -423,8 +423,9 @@ def context_cue(tokens, before, after) -> str:
         return listed
     if root.i + 3 < len(doc) and doc[root.i + 1].text == "," and doc[root.i + 2].like_num and doc[root.i + 3].text == ",":
         return "PERSON"  # "Amber Pasztor, 24, was": an age in apposition
-    if root.i + 2 < len(doc) and doc[root.i + 1].text == "," and doc[root.i + 2].lower_ in ("who", "whom"):
-        return "PERSON"  # "witnessed by Amanda Cooper Lickliter, who snapped a photo"
+    if root.i + 2 < len(doc) and doc[root.i + 1].text == "," and doc[root.i + 2].lower_ in ("who", "whom") \
+            and not (after_the and root.tag_ == "NNPS"):
+        return "PERSON"  # "witnessed by Amanda Cooper Lickliter, who snapped a photo"; not "the Knicks, who"
     if root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in LOCAL_NOUNS and root.ent_type_ != "NORP":
         return "PLACE"  # "a DeLand woman", "DeLand police": people and services named by their town
     if before is not None and before.lower_ == "of" and before.head.lower_ in PLACE_NOUNS:
