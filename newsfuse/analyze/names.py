@@ -278,6 +278,10 @@ def split_at_and(doc, tokens) -> bool:
         and is_untitled_noun(doc[start - 2]) and doc[start - 4].lower_ in BODY_HEADS
 
 
+# Linking words that only a name or a title capitalises in running text.
+TITLE_CASE_LINKS = {"For", "Against", "Of", "On", "With", "To", "In", "At"}
+
+
 def begun_before(doc, i: int) -> bool:
     """Whether a name starting at token i is the end of a longer one: after an ordinal ("the 5th
     U.S. Circuit Court"), or after "of" after a capitalised noun that is no title ("Proceedings
@@ -285,6 +289,9 @@ def begun_before(doc, i: int) -> bool:
     Governor of Texas" name a place."""
     if i > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)", doc[i - 1].lower_):
         return True  # "the 5th U.S. Circuit Court of Appeals": the court is "5th ..."
+    if i > 1 and doc[i - 1].text in TITLE_CASE_LINKS and doc[i - 1].i > doc[i - 1].sent.start \
+            and doc[i - 2].text[:1].isupper():
+        return True  # "Trump" of "the Bikers For Trump group": a linking word capitalised inside a name
     if i > 0 and doc[i].ent_type_ != "PERSON" and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].ent_type_ \
             and is_untitled_noun(doc[i - 1]):
         # "Sculthorpe" (a place to the model) of "Heather Sculthorpe", "Baptist Church" of "Ebenezer
