@@ -86,9 +86,12 @@ DATELINE_RE = re.compile(
 # A share button's label left at the start of the paragraph it sat above ("Email This Even at
 # 88, Betty White ..."): the page's furniture, not the article's words.
 SHARE_LABEL_RE = re.compile(r"^(?:Email|Share|Print|Tweet) This\s+(?=[A-Z0-9\"“‘'])")
+# The dash left where a dateline was cut before the text reached us ("— For years, the
+# weather ..."), or a list's bullet: no word of the sentence.
+LEADING_DASH_RE = re.compile(r"^[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'])")
 # What a paragraph may open with that is not the article's, in the order it comes: a share
-# label, then a dateline. Each is cut and recorded.
-LEADING_FURNITURE = ((SHARE_LABEL_RE, "share button"), (DATELINE_RE, "dateline"))
+# label, then a dateline or the dash of one. Each is cut and recorded.
+LEADING_FURNITURE = ((SHARE_LABEL_RE, "share button"), (DATELINE_RE, "dateline"), (LEADING_DASH_RE, "dateline"))
 # Pages captured by a web archive sometimes hold the archive's own notice instead of the
 # article (common in datasets built from the Wayback Machine, such as Multi-News), or the
 # description of the archive's collection: when the opening paragraph is such a notice, the

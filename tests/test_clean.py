@@ -152,12 +152,15 @@ def test_page_not_found_is_set_aside_even_after_an_opening_line():
 def test_wire_datelines_are_stripped_and_recorded():
     text = ("KATHMANDU, Nepal (AP) — A Swiss climber found the bodies on Monday.\n"
             "Washington (CNN) Officials said the talks would resume.\n"
-            "TSA defends the deal — noting that its old contract had expired.")
+            "TSA defends the deal — noting that its old contract had expired.\n"
+            "— For years, the weather has been a scapegoat for spikes in births.")
     kept, removed = clean_document(text, 0)
     assert kept[0] == "A Swiss climber found the bodies on Monday."
     assert kept[1] == "Officials said the talks would resume."
     assert kept[2].startswith("TSA defends the deal —")  # a dash inside a sentence is not a dateline
-    assert [(r.text, r.reason) for r in removed] == [("KATHMANDU, Nepal (AP) —", "dateline"), ("Washington (CNN)", "dateline")]
+    assert kept[3].startswith("For years,")  # the dash of a dateline cut before the text reached us
+    assert [(r.text, r.reason) for r in removed] == [("KATHMANDU, Nepal (AP) —", "dateline"), ("Washington (CNN)", "dateline"),
+                                                     ("—", "dateline")]
 
 
 def test_a_share_button_label_before_a_paragraph_is_stripped_and_recorded():
