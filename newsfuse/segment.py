@@ -106,6 +106,16 @@ def quotes_balanced(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
+def closes_earlier_quotation(text: str) -> bool:
+    """Whether the text's unmatched quotation mark closes a quotation opened before it: the
+    tail of a quotation ('We've infused the cups with aromas."'), which no unit may start with,
+    even where the next sentence's opening mark balances the count."""
+    if text.count("”") > text.count("“"):
+        return True
+    straight = text.find('"')
+    return text.count('"') % 2 == 1 and straight > 0 and not text[straight - 1].isspace()
+
+
 MAX_QUOTATION_SENTENCES = 4
 
 
@@ -131,7 +141,7 @@ def _quotation_from(sentences: list[Sentence], i: int) -> tuple[Sentence, int] |
     """The quotation opened by sentence `i` and the index after it, if it closes within
     `MAX_QUOTATION_SENTENCES` consecutive sentences of the same paragraph."""
     first = sentences[i]
-    if quotes_balanced(first.text):
+    if quotes_balanced(first.text) or closes_earlier_quotation(first.text):
         return None
     for end in range(i + 1, min(i + MAX_QUOTATION_SENTENCES, len(sentences))):
         previous, following = sentences[end - 1], sentences[end]

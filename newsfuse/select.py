@@ -39,7 +39,7 @@ import numpy as np
 from scipy import sparse
 
 from newsfuse.represent import STOP_WORDS, Encoder, lexical_vectors, stem, tfidf_matrix, tokenize
-from newsfuse.segment import is_summary_worthy, quotation_units
+from newsfuse.segment import closes_earlier_quotation, is_summary_worthy, quotation_units
 from newsfuse.types import Document, Sentence, has_cjk
 
 MAX_CANDIDATES = 2_000
@@ -276,8 +276,8 @@ def context_units(sentences: list[Sentence]) -> list[Sentence]:
         while (first > 0 and i - first < MAX_CONTEXT and _follows(sentences[first - 1], sentences[first])
                and (first == i or needs_context(sentences[first].text))):
             first -= 1
-        if first < i and not needs_context(sentences[first].text):
-            units.append(_joined(sentences[first:i + 1]))
+        if first < i and not needs_context(sentences[first].text) and not closes_earlier_quotation(sentences[first].text):
+            units.append(_joined(sentences[first:i + 1]))  # (a quotation's tail is no sentence to start from)
         if is_bare_quote(text) and i + 1 < len(sentences) and _follows(sentence, sentences[i + 1]) \
                 and SAYING_RE.search(" ".join(sentences[i + 1].text.split()[:SPEAKER_WORDS])):
             units.append(_joined(sentences[i:i + 2]))

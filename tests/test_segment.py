@@ -58,5 +58,10 @@ def test_a_quotation_over_several_sentences_becomes_one_unit():
     ]
     [unit] = quotation_units(sentences)
     assert unit.text == '"We do not have an accurate count yet. We estimate that 500 people have been killed," he said.'
+    # the tail of a quotation opened before it, then a new quotation: no unit, though the marks balance
+    tails = [Sentence('We have infused the cups with aromas including \'wild flowers\'."', 0, 0, paragraph=0),
+             Sentence('"These scents evoke memories of summer holidays.', 0, 1, paragraph=0),
+             Sentence('Things that make everyone smile," she said.', 0, 2, paragraph=0)]
+    assert [u.text for u in quotation_units(tails)] == [" ".join(s.text for s in tails[1:])]
     assert (unit.document, unit.position, unit.paragraph) == (0, 1, 1)
     assert is_summary_worthy(unit) and not is_summary_worthy(sentences[1])

@@ -195,6 +195,10 @@ def test_a_bare_quotation_comes_with_the_sentence_naming_its_speaker():
     assert f"{text[0]} {text[1]}" in units and f"{text[1]} {text[2]}" in units
     chosen = select_sentences(sentences, Budget(words=250))
     assert not any(s.text in (text[0], text[2]) for s in chosen)
+    # the tail of a quotation is no antecedent: "These ..." stays out rather than joined to it
+    tail = [Sentence('We have infused the cups with aromas including \'wild flowers\'."', 0, 0),
+            Sentence('"These scents were used in our recipes as they evoke summer holidays.', 0, 1)]
+    assert not [u for u in context_units(tail) if u.text.startswith("We have")]
 
 
 def test_a_year_is_no_back_reference():
