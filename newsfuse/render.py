@@ -10,6 +10,7 @@ from newsfuse.types import Briefing, Disagreement, Document
 
 FORMATS = ("text", "md", "json", "html")
 SCHEMA_PATH = files("newsfuse") / "briefing.schema.json"
+TEXT_WIDTH = 88  # columns of the plain-text format
 
 
 def document_label(document: Document, index: int) -> str:
@@ -112,14 +113,21 @@ def _sources(briefing: Briefing) -> list[tuple[int, str]]:
     return [(i + 1, document_label(d, i)) for i, d in enumerate(briefing.cluster.documents)]
 
 
+def underlined(title: str) -> str:
+    """A plain-text heading: wrapped like the body (a lead sentence may be the title), underlined
+    as wide as its longest line."""
+    lines = textwrap.wrap(title, width=TEXT_WIDTH) or [title]
+    return "\n".join(lines) + "\n" + "=" * max(map(len, lines))
+
+
 def to_text(briefing: Briefing, markdown: bool = False) -> str:
-    heading = (lambda t: f"## {t}") if markdown else (lambda t: f"{t}\n{'=' * len(t)}")
+    heading = (lambda t: f"## {t}") if markdown else underlined
     body = " ".join(
         f"{s.sentence.text} {citation_marks(s.cited_documents)}{dispute_note(briefing, s.disputes)}"
         for s in briefing.sentences
     )
     title = briefing.title or "Briefing"
-    out = [f"# {title}" if markdown else heading(title), "", body if markdown else textwrap.fill(body, width=88), ""]
+    out = [f"# {title}" if markdown else heading(title), "", body if markdown else textwrap.fill(body, width=TEXT_WIDTH), ""]
     if briefing.disagreements:
         out += [heading("Where sources differ"), ""]
         for d in briefing.disagreements:

@@ -23,6 +23,17 @@ def test_text_and_markdown_show_numbered_citations_and_sources(ramadi_briefing):
     assert f"{first.sentence.text} [{first.cited_documents[0] + 1}]" in md
 
 
+def test_a_long_title_is_wrapped_and_underlined_as_wide_as_its_lines():
+    from newsfuse.render import TEXT_WIDTH, underlined
+
+    title = ("Florida's highest-ranking officials are increasing the pressure on state police to get involved "
+             "in the counting of ballots as Gov. Rick Scott clings to a lead over Bill Nelson.")
+    lines = underlined(title).split("\n")
+    assert len(lines) > 2 and all(len(line) <= TEXT_WIDTH for line in lines)
+    assert " ".join(lines[:-1]) == title and set(lines[-1]) == {"="} and len(lines[-1]) == max(map(len, lines[:-1]))
+    assert underlined("Sources") == "Sources\n======="
+
+
 def test_html_escapes_article_text(pipeline):
     import newsfuse
 
