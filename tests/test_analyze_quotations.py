@@ -56,6 +56,12 @@ def test_an_age_after_the_speaker_is_no_role(analyzed):
     assert (quote.speaker, quote.role) == ("Dunn", "")
 
 
+def test_an_adjective_that_says_which_person_is_no_role(analyzed):
+    _, analysis = analyzed(['"This is how we show that we are tired of it," the younger Goodlatte tweeted.',
+                            '"We are tired of the lack of decorum in Congress," said Goodlatte, the younger, on Monday.'])
+    assert [(q.speaker, q.role) for q in analysis.quotations] == [("Goodlatte", ""), ("Goodlatte", "")]
+
+
 def test_a_long_role_ends_before_a_relative_clause(analyzed):
     _, analysis = analyzed(['"Usually these stories are just romantic hypotheses," said Philip Morgan, a professor of '
                             "sociology at the University of North Carolina who’s the director of the Carolina "

@@ -27,3 +27,12 @@ def test_every_key_quote_of_a_speaker_shows_the_role_one_of_them_gives(analyzed)
         '"As a society we have a pill for everything and for every ailment," Graf said.'])
     quotes = key_quotes(analysis, find_entities(analysis.names, []))
     assert [q.role for q in quotes] == ["a professor of pediatrics", "a professor of pediatrics"]
+
+
+def test_a_surname_left_alone_borrows_no_role(analyzed):
+    # two Goodlattes: the congressman's role is not his son's
+    _, analysis = analyzed([
+        '"The hearing was a disgrace to the committee and to Congress," said Rep. Goodlatte, the committee chairman.',
+        '"I am deeply embarrassed by my father\'s political grandstanding," Goodlatte wrote on Twitter.'])
+    quotes = key_quotes(analysis, find_entities(analysis.names, []))
+    assert [q.role for q in quotes] == ["the committee chairman", ""]

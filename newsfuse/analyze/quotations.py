@@ -105,7 +105,9 @@ def speaker_and_role(subject) -> tuple[str, str]:
     cleaned = clean_name(name)
     if cleaned is None:
         return "", ""
-    appos = next((c for c in person.children if c.dep_ == "appos" and not c.like_num), None)  # "Dunn, 47": an age
+    # "Dunn, 47" (an age) and "Goodlatte, the younger," (no noun) are no roles
+    appos = next((c for c in person.children if c.dep_ == "appos" and not c.like_num
+                  and any(t.pos_ in ("NOUN", "PROPN") for t in c.subtree)), None)
     before_name = [t for t in subject.subtree if t.i < name.start]
     if appos is not None:
         # "a stem cell biologist at UCLA, who calls the work ...": the role, not what else the text
@@ -124,8 +126,10 @@ def speaker_and_role(subject) -> tuple[str, str]:
     elif subject.i != person.i and subject.pos_ == "NOUN":
         role = tokens_text([t for t in before_name if t.lower_.rstrip(".") not in HONORIFICS])
     else:
-        role = tokens_text([t for t in before_name if t.dep_ in ("compound", "amod", "nmod")
-                            and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_.rstrip(".") not in HONORIFICS])
+        words = [t for t in before_name if t.dep_ in ("compound", "amod", "nmod")
+                 and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_.rstrip(".") not in HONORIFICS]
+        # "Anbar spokesman"; but "the younger Goodlatte" says which Goodlatte, not what he is
+        role = tokens_text(words) if any(t.pos_ != "ADJ" for t in words) else ""
     return cleaned[0], role.strip(" ,")
 
 

@@ -27,7 +27,8 @@ def key_quotes(analysis: Analysis, entities: list[Entity]) -> list[KeyQuote]:
     role_of: dict[str, str] = {}  # each speaker's most detailed role, whichever quotation gives it
     for q in analysis.quotations:
         speaker = full_name.get(q.speaker, q.speaker)
-        role_of[speaker] = max(role_of.get(speaker, ""), q.role, key=role_detail)
+        if " " in speaker:  # (a surname left alone may be two people's: a congressman and his son)
+            role_of[speaker] = max(role_of.get(speaker, ""), q.role, key=role_detail)
         words = word_set(q.text)
         for g in groups:
             if g["speaker"] == speaker and len(words & g["words"]) >= 0.7 * min(len(words), len(g["words"])):
@@ -40,6 +41,6 @@ def key_quotes(analysis: Analysis, entities: list[Entity]) -> list[KeyQuote]:
     for g in groups:
         if per_speaker[g["speaker"]] < MAX_QUOTES_PER_SPEAKER and len(chosen) < MAX_QUOTES:
             per_speaker[g["speaker"]] += 1
-            chosen.append(KeyQuote(text=g["quote"].text, speaker=g["speaker"], role=role_of[g["speaker"]],
+            chosen.append(KeyQuote(text=g["quote"].text, speaker=g["speaker"], role=role_of.get(g["speaker"], g["quote"].role),
                                    documents=tuple(sorted(g["documents"]))))
     return chosen
