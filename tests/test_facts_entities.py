@@ -173,6 +173,8 @@ def test_middle_initials_and_dotted_acronyms_are_variants():
     assert entities["FBI"].kind == "ORG" and "F.B.I" in entities["FBI"].variants
     names = (NameMention("Department of Buildings", "ORG", 0), NameMention("DOB", "ORG", 1))
     assert [e.variants for e in find_entities(names, [])] == [("DOB", "Department of Buildings")]  # "of" has its letter
+    names = (NameMention("Perry St.", "FAC", 0), NameMention("Perry St.", "FAC", 1), NameMention("Perry Street", "FAC", 2))
+    assert [e.variants for e in find_entities(names, [])] == [("Perry St.", "Perry Street")]
 
 
 def test_navies_dotted_acronyms_and_party_members():

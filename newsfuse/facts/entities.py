@@ -61,6 +61,9 @@ DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?")
 MIDDLE_INITIAL_RE = re.compile(r"[a-z]\.")
 
 
+STREET_ABBREVIATIONS = {"st": "street", "ave": "avenue", "blvd": "boulevard", "rd": "road"}
+
+
 @lru_cache(maxsize=50_000)
 def name_key(name: str) -> str:
     if DOTTED_ACRONYM_RE.fullmatch(name.strip()):
@@ -72,6 +75,8 @@ def name_key(name: str) -> str:
     # abbreviation's full stops inside a name are optional.
     words = [w.replace(".", "") if i < len(words) - 1 and w.endswith(".") and w.replace(".", "").isalpha() else w
              for i, w in enumerate(words)]
+    if len(words) > 1 and words[-1].rstrip(".") in STREET_ABBREVIATIONS:
+        words[-1] = STREET_ABBREVIATIONS[words[-1].rstrip(".")]  # "Perry St." is "Perry Street"
     # British and American spellings of one name ("Mobilisation", "Mobilization") are one key.
     key = " ".join(words).removeprefix("the ").replace("isation", "ization").rstrip(".")
     # "Grünberg" and "Grunberg", "Díaz" and "Diaz": outlets drop accents now and then.
