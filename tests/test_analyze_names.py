@@ -49,6 +49,10 @@ def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyz
                             "NFL Commissioner Roger Goodell suspended him."])
     names = {n.text for n in analysis.names}
     assert "Jack Weir" in names and "Roger Goodell" in names
+    _, analysis = analyzed(["Rep. John Mica, R-Fla., said the deal was outrageous.",
+                            "Rep. Bob Goodlatte (R-Va.) made the announcement in Roanoke, Va., on Monday."])
+    places = [n.text for n in analysis.names if n.label == "GPE"]
+    assert "Fla." not in places and places.count("Va.") == 1  # a party's state tag is no place; the town's state is
     assert not any("Councilman" in n or "Commissioner" in n for n in names)
     assert not any("’s" in n or "Examiner H" in n for n in names)
     _, analysis = analyzed(["The muddling began with ABC News’ Linsey Davis, who was there.",

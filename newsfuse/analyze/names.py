@@ -201,6 +201,9 @@ def clean_name(span) -> tuple[str, list] | None:
     if len(tokens) == 1 and tokens[0].text.replace(".", "") in ("BC", "BCE", "AD") \
             and any(t.like_num for t in span.doc[max(tokens[0].i - 1, 0):tokens[0].i + 2]):
         return None  # "480 B.C.", "AD 79": an era, not British Columbia
+    if tokens[0].i > 1 and span.doc[tokens[0].i - 2].text in ("R", "D", "I") and span.doc[tokens[0].i - 1].text == "-" \
+            and not span.doc[tokens[0].i - 2].whitespace_ and not span.doc[tokens[0].i - 1].whitespace_:
+        return None  # "Fla." of "John Mica, R-Fla.": a lawmaker's party and state, no place of the story
     if tokens[0].i > 0 and span.doc[tokens[0].i - 1].lower_ == "miss" and span.text in PAGEANT_PLACES:
         return None  # "America" of "the Miss America pageant"
     if len(tokens) == 1 and tokens[0].lower_ in PLACE_NOUNS and span.doc[tokens[0].i + 1:tokens[0].i + 2].text == "of":
