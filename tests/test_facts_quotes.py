@@ -36,3 +36,11 @@ def test_a_surname_left_alone_borrows_no_role(analyzed):
         '"I am deeply embarrassed by my father\'s political grandstanding," Goodlatte wrote on Twitter.'])
     quotes = key_quotes(analysis, find_entities(analysis.names, []))
     assert [q.role for q in quotes] == ["the committee chairman", ""]
+
+
+def test_a_whole_quoted_sentence_comes_before_a_fragment_as_widely_carried(analyzed):
+    _, analysis = analyzed([
+        'Wylie said the firm had "made Steve Bannon\'s psychological warfare tool for the campaign."',
+        '"It sounds a dreadful thing to say, but these things need not be true," said Alexander Nix.'])
+    quotes = key_quotes(analysis, find_entities(analysis.names, []))
+    assert [q.speaker for q in quotes] == ["Alexander Nix", "Wylie"]

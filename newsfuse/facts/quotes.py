@@ -19,6 +19,12 @@ def role_detail(role: str) -> int:
     return sum(word.lower() not in ARTICLES for word in role.split())
 
 
+def is_fragment(quotation: str) -> bool:
+    """A quotation that opens mid-sentence: "made Steve Bannon's psychological warfare tool"."""
+    first = next((c for c in quotation if c.isalnum()), "")
+    return first.islower()
+
+
 def key_quotes(analysis: Analysis, entities: list[Entity]) -> list[KeyQuote]:
     """Quotations whose speaker the sources name, the ones most outlets carry first."""
     full_name = {v: e.name for e in entities if e.kind == "PERSON" for v in e.variants}
@@ -36,7 +42,11 @@ def key_quotes(analysis: Analysis, entities: list[Entity]) -> list[KeyQuote]:
                 break
         else:
             groups.append({"quote": q, "speaker": speaker, "words": words, "documents": {q.sentence.document}})
-    groups.sort(key=lambda g: (-len(g["documents"]), -prominence.get(g["speaker"], 0), g["quote"].sentence.position))
+    # Most carried first; among as widely carried, a whole sentence before a fragment woven into
+    # the writer's own ("... called it 'made Steve Bannon's psychological warfare tool'"), which
+    # reads as half a thought out of its sentence.
+    groups.sort(key=lambda g: (-len(g["documents"]), is_fragment(g["quote"].text),
+                               -prominence.get(g["speaker"], 0), g["quote"].sentence.position))
     chosen, per_speaker = [], Counter()
     for g in groups:
         if per_speaker[g["speaker"]] < MAX_QUOTES_PER_SPEAKER and len(chosen) < MAX_QUOTES:
