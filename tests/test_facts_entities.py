@@ -177,6 +177,19 @@ def test_middle_initials_and_dotted_acronyms_are_variants():
     assert [e.variants for e in find_entities(names, [])] == [("Perry St.", "Perry Street")]
 
 
+def test_a_body_s_country_word_order_and_company_form_make_no_other_body():
+    names = (NameMention("U.S. Department of Labor", "ORG", 0), NameMention("Department of Labor", "ORG", 1),
+             NameMention("Department of Education", "ORG", 0), NameMention("Education Department", "ORG", 1),
+             NameMention("BMY Foods, Inc.", "ORG", 0), NameMention("BMY Foods", "ORG", 1),
+             NameMention("US Airways", "ORG", 0), NameMention("US Airways Group Inc.", "ORG", 1),
+             NameMention("U.S. Golf Association", "ORG", 0), NameMention("USGA", "ORG", 1),
+             NameMention("United States of America", "GPE", 0), NameMention("U.S.", "GPE", 1))
+    variants = sorted(e.variants for e in find_entities(names, []))
+    assert variants == [("BMY Foods", "BMY Foods, Inc."), ("Department of Education", "Education Department"),
+                        ("Department of Labor", "U.S. Department of Labor"), ("U.S.", "United States of America"),
+                        ("U.S. Golf Association", "USGA"), ("US Airways", "US Airways Group Inc.")]
+
+
 def test_navies_dotted_acronyms_and_party_members():
     names = (NameMention("US Navy", "PERSON", 0), NameMention("U.S", "GPE", 0), NameMention("US", "GPE", 1),
              NameMention("Republican", "PERSON", 0), NameMention("Republican", "NORP", 1))
@@ -488,6 +501,7 @@ def test_bodies_named_for_what_they_do_court_cases_and_a_former_country_have_kno
     from newsfuse.facts.entities import known_kind
 
     assert known_kind("Kimble v. Marvel Entertainment") == "OTHER" and known_kind("Roe v Wade") == "OTHER"
+    assert known_kind("Title IX") == "OTHER"  # a law's part
     assert known_kind("Center for Biological Diversity") == "ORG" and known_kind("Soviet Union") == "PLACE"
     assert known_kind("Calgary Zoo") == "PLACE" and known_kind("Lincoln Memorial") == "PLACE"
     sentences = [Sentence("Friends of the Dartmoor Hill Ponies asked. Friends of the Dartmoor Hill Ponies said.", 0, 0)]

@@ -62,12 +62,22 @@ MIDDLE_INITIAL_RE = re.compile(r"[a-z]\.")
 
 
 STREET_ABBREVIATIONS = {"st": "street", "ave": "avenue", "blvd": "boulevard", "rd": "road"}
+COUNTRY_PREFIX_RE = re.compile(r"^(?:the\s+)?(U\.S\.|US|United States)\s+(?!of\b)(?=\S+\s+\S)", re.IGNORECASE)
+
+
+def without_country(name: str) -> str:
+    """A body's name without the country before it ("U.S. Coast Guard" is "Coast Guard"); not
+    before one word, which may be another name ("U.S. Steel"), nor in a company's name ("US
+    Airways Group Inc.")."""
+    prefix = COUNTRY_PREFIX_RE.match(name)
+    return name if prefix is None or has_company_form(name.lower()) else name[prefix.end():]
 
 
 @lru_cache(maxsize=50_000)
 def name_key(name: str) -> str:
     if DOTTED_ACRONYM_RE.fullmatch(name.strip()):
         return name.replace(".", "").strip().upper()  # "F.B.I." is "FBI"
+    name = without_country(name.strip())  # "U.S. Department of Labor" is the story's "Department of Labor"
     words = [w for w in name.lower().replace("’", "'").split() if w.rstrip(".") not in HONORIFICS]
     # "James B. Comey" is "James Comey": a middle initial does not make another person.
     words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and MIDDLE_INITIAL_RE.fullmatch(w))]
@@ -143,7 +153,8 @@ ADHERENTS = {"republican", "republicans", "democrat", "democrats", "democratic",
 BODY_FIRST_WORDS = {"friends", "center", "centre", "alliance", "fund", "campaign", "coalition", "institute"}
 COURT_CASE_RE = re.compile(r"\w \(?v(?:s)?\.? \w")  # "Kimble v. Marvel Entertainment", "Roe v Wade"
 # A bill or a ballot measure by its number: "HB 1411", "H.R. 3590", "Prop 8", "Amendment 2".
-BILL_RE = re.compile(r"(?:[HSA]\.?B\.?|H\.?R\.?|Prop\.?|Proposition|Measure|Amendment|Initiative) ?\d+[A-Z]?")
+BILL_RE = re.compile(r"(?:[HSA]\.?B\.?|H\.?R\.?|Prop\.?|Proposition|Measure|Amendment|Initiative) ?\d+[A-Z]?"
+                     r"|Title [IVXL]+")  # a law's part by its number: "Title IX"
 
 
 def has_company_form(key: str) -> bool:
@@ -215,6 +226,9 @@ SHORT_FORMS = {short: set(full.split()) for short, full in {
 }.items()}
 
 
+DEPARTMENT_RE = re.compile(r"(.+) (department|ministry)")
+
+
 class NameIndex:
     """Names seen so far (longest first), indexed so that a shorter variant finds its full
     name: by alias set, by surname ("al-Abadi" → "Haider al-Abadi", people only), by a first
@@ -272,7 +286,13 @@ class NameIndex:
             # "Chicago" is no "Chicago Tribune", "Columbia" the place no "Columbia University" and
             # "Thomas Kinkade" no "Thomas Kinkade Co."
             return next(iter(companies))
-        initialled = self.by_initials.get(key.replace(".", "").lower()) if len(key) >= 2 and key.isalpha() else None
+        department = DEPARTMENT_RE.fullmatch(key)
+        if department and f"{department.group(2)} of {department.group(1)}" in self.kinds:
+            return f"{department.group(2)} of {department.group(1)}"  # "Education Department", "Department of Education"
+        letters = key.replace(".", "").lower()
+        initialled = self.by_initials.get(letters) if len(key) >= 2 and key.isalpha() else None
+        if initialled is None and len(letters) > 3 and letters.startswith("us") and key.isalpha():
+            initialled = self.by_initials.get(letters[2:])  # "USGA": the "Golf Association" of "U.S. Golf Association"
         if initialled is not None and key.replace(".", "").upper() in PLACE_CODES and self.kinds[initialled] != "PLACE" \
                 and initialled.title() not in COUNTRIES:
             return None  # "CT" is Connecticut, not the "Chevy Tahoe" of another sentence; "D.C." no "Dave Carney"
@@ -283,7 +303,7 @@ class NameIndex:
         alias = alias_group(key)
         if alias is not None:
             self.by_alias.setdefault(alias, key)
-        words = key.replace("al-", "").split()
+        words = [w.rstrip(",") for w in key.replace("al-", "").split()]  # "BMY Foods, Inc." starts "BMY Foods"
         if kind == "ORG" and has_company_form(key):
             for i in range(1, len(words)):
                 self.by_company_start[" ".join(words[:i])].add(key)
