@@ -232,7 +232,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         told_by = past is not None and any(c.dep_ == "relcl" and anchor in c.subtree for c in past.root.children)
         period = "" if past is None else f"in {past.text}" if told_by else period_phrase(past)
     scope = narrowing_words(noun, verb)
-    event_text = verb_phrase(verb) if verb is not None else (event_word and event)
+    event_text = verb_phrase(verb, noun) if verb is not None else (event_word and event)
     if noun is not None and (unit := unit_after(span, quantity.end, noun)) is not None:
         # "three 250 pound bouncers": how heavy each is, which the parser reads as a count of bouncers
         event, event_text, counted, counted_text, scope = "size", noun.lemma_.lower(), unit.lemma_.lower(), unit.text, ()
@@ -287,14 +287,20 @@ def is_asserted(verb, anchor, before: str, after: str) -> bool:
 DIRECTION_ADVERBS = {"home", "away", "back", "abroad", "overseas", "out", "off"}
 
 
-def verb_phrase(verb) -> str:
+def verb_phrase(verb, noun=None) -> str:
     """The verb with its particle, its adjective, a direction or the verb it takes: "filed out",
-    "went dark", "sent home", "were required to work" ("required" alone says nothing)."""
+    "went dark", "sent home", "were required to work" ("required" alone says nothing); and its
+    object, short, when what is counted is the subject: "270,000 people downloaded the app"."""
     words = [verb] + [c for c in verb.children if c.dep_ == "prt" or c.dep_ == "acomp" and c.pos_ == "ADJ"
                       or c.dep_ == "advmod" and c.lower_ in DIRECTION_ADVERBS]
     complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if complement is not None:
         words += [complement] + [c for c in complement.children if c.dep_ == "aux" and c.lower_ == "to"]
+    elif noun is not None and noun.dep_ == "nsubj" and noun.head.i == verb.i:
+        thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if thing is not None:
+            words += [thing] + [c for c in thing.children if c.dep_ in ("det", "poss", "compound", "amod")
+                                and c.i < thing.i and not any(t.like_num for t in c.subtree)]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
