@@ -36,7 +36,8 @@ def test_a_key_figure_is_a_count_the_sentence_states_as_a_fact(analyzed):
         "Five U.S. soldiers were killed on Tuesday. Only 450 whales are left and 17 of them have died this year. "
         "A woman who sneaks onto planes was arrested at two airports. More than 85 fifth-graders were rescued. "
         "The machine hit the team, killing one dog and injuring five others. "
-        "The shutdown sent roughly 800,000 federal workers home during the standoff. More than 1 million employees were required to work."])
+        "The shutdown sent roughly 800,000 federal workers home during the standoff. More than 1 million employees were required to work. "
+        "Approximately 12,800 U.S. forces joined dozens of aircraft in the drill."])
     labels = [f.label for f in find_figures(analysis.amounts)]
     assert "15 people killed" in labels and "40 Marines filed out" in labels  # the verb with its particle
     # ... its direction or the verb it takes
@@ -45,6 +46,7 @@ def test_a_key_figure_is_a_count_the_sentence_states_as_a_fact(analyzed):
     assert "Five soldiers killed, on Tuesday" in labels  # "U.S." is who, "10 Freeway" a name
     assert "More than 85 fifth-graders rescued" in labels
     assert "About 270,000 people took the quiz" in labels  # a light verb says what happened with its object
+    assert "Approximately 12,800 forces joined" in labels  # but a count is no object to show
     for wrong in ("$2 million", "Three soldiers", "400,000", "21 people", "$4,000", "$5,000", "220", "10", "17", "two airports",
                   "five others"):
         assert not any(label.startswith(wrong) for label in labels), wrong

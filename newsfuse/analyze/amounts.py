@@ -287,6 +287,9 @@ def is_asserted(verb, anchor, before: str, after: str) -> bool:
 DIRECTION_ADVERBS = {"home", "away", "back", "abroad", "overseas", "out", "off"}
 
 
+NUMBER_NOUNS = {"dozen", "hundred", "thousand", "million", "billion", "score"}
+
+
 def verb_phrase(verb, noun=None) -> str:
     """The verb with its particle, its adjective, a direction or the verb it takes: "filed out",
     "went dark", "sent home", "were required to work" ("required" alone says nothing); and its
@@ -298,7 +301,9 @@ def verb_phrase(verb, noun=None) -> str:
         words += [complement] + [c for c in complement.children if c.dep_ == "aux" and c.lower_ == "to"]
     elif noun is not None and noun.dep_ == "nsubj" and noun.head.i == verb.i:
         thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if thing is not None:
+        # not a count ("joined dozens of aircraft") nor a question ("over what period the deaths occurred")
+        if thing is not None and not thing.like_num and thing.lemma_.lower() not in NUMBER_NOUNS \
+                and not any(c.tag_ in ("WDT", "WP", "WP$") for c in thing.children):
             words += [thing] + [c for c in thing.children if c.dep_ in ("det", "poss", "compound", "amod")
                                 and c.i < thing.i and not any(t.like_num for t in c.subtree)]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
