@@ -120,6 +120,14 @@ def test_where_a_named_person_is_from_is_not_where_it_happened(analyzed):
     assert [a.places for a in amounts] == [(), ("Ramadi",)]
 
 
+def test_a_time_or_a_second_subject_is_not_where_it_happened(analyzed):
+    amounts = analyzed(["To date, 45 states and Washington have adopted the Common Core standards.",
+                        "Some 95 incidents have taken place since Newtown.",
+                        "At least 500 people were killed in Ramadi and Fallujah."])[1].amounts
+    assert [a.places for a in amounts] == [(), (), ("Ramadi", "Fallujah")]
+    assert amounts[0].event_text == "adopted the Common Core standards"  # the object, whole, when the count is the subject
+
+
 def test_a_number_closing_a_name_counts_nothing(analyzed):
     amounts = analyzed(["Area 51 has also been referenced in government documents.",
                         "Proposition 37 would have required labels on 40 foods."])[1].amounts

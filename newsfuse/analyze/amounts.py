@@ -204,7 +204,8 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     clause_tokens = list(clause.subtree)
     # Where it happened is said with a preposition ("killed in Ramadi"); "U.S. troops" is who.
     places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e) and not (is_source(e) or is_hometown(e))
-                                 and e.root.dep_ in ("pobj", "conj", "appos") and attached_to(e.root, {clause.i, anchor.i})))
+                                 and e.root.dep_ in ("pobj", "conj", "appos") and attached_to(e.root, {clause.i, anchor.i})
+                                 and not names_no_place(e.root, anchor)))
     agent = named_subject(verb) if verb is not None else ""
     cause, incident = incident_of(verb, noun) if verb is not None else ("", "")
     # "during Superstorm Sandy", "in the 2014 war": a named event dates a count as a date does.
@@ -288,6 +289,16 @@ DIRECTION_ADVERBS = {"home", "away", "back", "abroad", "overseas", "out", "off"}
 
 
 NUMBER_NOUNS = {"dozen", "hundred", "thousand", "million", "billion", "score"}
+# Irregular past tenses and their participles (regular ones are written alike).
+PAST_PARTICIPLES = {
+    "ate": "eaten", "took": "taken", "gave": "given", "drew": "drawn", "wrote": "written", "stole": "stolen",
+    "broke": "broken", "chose": "chosen", "drove": "driven", "rode": "ridden", "saw": "seen", "shook": "shaken",
+    "spoke": "spoken", "threw": "thrown", "tore": "torn", "wore": "worn", "froze": "frozen", "hid": "hidden",
+    "bit": "bitten", "forgave": "forgiven", "grew": "grown", "knew": "known", "blew": "blown", "flew": "flown",
+    "began": "begun", "drank": "drunk", "sang": "sung", "sank": "sunk", "rang": "rung", "did": "done",
+    "forgot": "forgotten", "swore": "sworn", "shot": "shot", "overtook": "overtaken", "undertook": "undertaken",
+    "withdrew": "withdrawn", "mistook": "mistaken", "rewrote": "rewritten", "wove": "woven", "slew": "slain",
+}
 
 
 def verb_phrase(verb, noun=None) -> str:
@@ -304,9 +315,12 @@ def verb_phrase(verb, noun=None) -> str:
         # not a count ("joined dozens of aircraft") nor a question ("over what period the deaths occurred")
         if thing is not None and not thing.like_num and thing.lemma_.lower() not in NUMBER_NOUNS \
                 and not any(c.tag_ in ("WDT", "WP", "WP$") for c in thing.children):
-            words += [thing] + [c for c in thing.children if c.dep_ in ("det", "poss", "compound", "amod")
-                                and c.i < thing.i and not any(t.like_num for t in c.subtree)]
-    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+            words += [thing] + [t for c in thing.children if c.dep_ in ("det", "poss", "compound", "amod")
+                                and c.i < thing.i and not any(t.like_num for t in c.subtree) for t in c.subtree]
+    # What was counted is the verb's object: the figure reads "1,000 McNuggets eaten", not "ate"
+    as_object = noun is not None and noun.dep_ == "dobj" and noun.head.i == verb.i and verb.tag_ == "VBD"
+    return " ".join(PAST_PARTICIPLES.get(t.lower_, t.text) if t.i == verb.i and as_object else t.text
+                    for t in sorted(words, key=lambda t: t.i))
 
 
 AGE_RE = re.compile(r"\bold\b|-year-")
@@ -523,6 +537,21 @@ def is_place_mention(ent) -> bool:
     if ent.label_ == "NORP" and ent.text.endswith(DEMONYM_ENDINGS):
         return False  # "in Ukrainian": a language or a people, not a place
     return ent.label_ in ("ORG", "PERSON", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS
+
+
+# Prepositions before a place that say when or compared with what, not where: "95 incidents
+# have taken place since Newtown".
+NOT_WHERE_PREPOSITIONS = {"since", "after", "before", "until", "till", "like", "unlike", "than"}
+
+
+def names_no_place(root, anchor) -> bool:
+    """Whether a place name says where nothing counted happened: a time or a comparison ("since
+    Newtown"), or a second subject beside the counted one ("45 states and Washington have adopted")."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        if root.head.i == anchor.i:
+            return True
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in NOT_WHERE_PREPOSITIONS
 
 
 def is_source(ent) -> bool:
