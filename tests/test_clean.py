@@ -172,3 +172,13 @@ def test_a_share_button_label_before_a_paragraph_is_stripped_and_recorded():
     assert kept[0] == "Even at 88, Betty White has the ambition of a 20-something!"
     assert ("Email This", "share button") in [(r.text, r.reason) for r in removed]
     assert kept[1] == "Email this to a friend who wants to know."  # a sentence that says it is one
+
+
+def test_a_name_card_with_related_headlines_is_cut_from_the_sentence():
+    text = ("Donald Trump Donald John TrumpTrump Jr. getting 0k to speak at UNT Trump learned from his health care "
+            "fight and offered a winning tax plan MORE panned committee chairwoman Debbie Wasserman Schultz on Monday.\n"
+            "MORE than 20 people came. He met John McCain in Phoenix and MORE was said.")
+    kept, removed = clean_document(text, 0)
+    assert kept[0] == "Donald Trump panned committee chairwoman Debbie Wasserman Schultz on Monday."
+    assert kept[1] == "MORE than 20 people came. He met John McCain in Phoenix and MORE was said."
+    assert [r.reason for r in removed] == ["name card with related headlines"]
