@@ -185,6 +185,12 @@ def test_a_body_s_country_word_order_and_company_form_make_no_other_body():
              NameMention("U.S. Golf Association", "ORG", 0), NameMention("USGA", "ORG", 1),
              NameMention("United States of America", "GPE", 0), NameMention("U.S.", "GPE", 1))
     variants = sorted(e.variants for e in find_entities(names, []))
+    committees = (NameMention("House Ways and Means Committee", "ORG", 0), NameMention("Ways and Means Committee", "ORG", 1),
+                  NameMention("Ways and Means", "ORG", 2), NameMention("House Intelligence Committee", "ORG", 0),
+                  NameMention("Senate Intelligence Committee", "ORG", 1), NameMention("Intelligence Committee", "ORG", 2))
+    assert sorted(e.variants for e in find_entities(committees, [])) == [
+        ("House Intelligence Committee",), ("House Ways and Means Committee", "Ways and Means", "Ways and Means Committee"),
+        ("Intelligence Committee",), ("Senate Intelligence Committee",)]  # two chambers' committees stay apart
     assert variants == [("BMY Foods", "BMY Foods, Inc."), ("Department of Education", "Education Department"),
                         ("Department of Labor", "U.S. Department of Labor"), ("U.S.", "United States of America"),
                         ("U.S. Golf Association", "USGA"), ("US Airways", "US Airways Group Inc.")]

@@ -227,6 +227,7 @@ SHORT_FORMS = {short: set(full.split()) for short, full in {
 
 
 DEPARTMENT_RE = re.compile(r"(.+) (department|ministry)")
+COMMITTEE_RE = re.compile(r"(?:(house|senate|assembly) )?(.+?) (committee|subcommittee)")
 
 
 class NameIndex:
@@ -241,6 +242,7 @@ class NameIndex:
         self.by_skeleton: dict[str, str] = {}
         self.by_first: dict[str, set[str]] = defaultdict(set)
         self.by_company_start: dict[str, set[str]] = defaultdict(set)
+        self.by_committee: dict[str, set[str]] = defaultdict(set)  # a committee's shorter names → its full one
         self.kinds: dict[str, str] = {}
 
     def find(self, key: str, kind: str = "", place_by_text: bool = False) -> str | None:
@@ -289,6 +291,9 @@ class NameIndex:
         department = DEPARTMENT_RE.fullmatch(key)
         if department and f"{department.group(2)} of {department.group(1)}" in self.kinds:
             return f"{department.group(2)} of {department.group(1)}"  # "Education Department", "Department of Education"
+        committees = self.by_committee.get(key, set())
+        if len(committees) == 1:
+            return next(iter(committees))  # "Ways and Means" of the one "House Ways and Means Committee"
         letters = key.replace(".", "").lower()
         initialled = self.by_initials.get(letters) if len(key) >= 2 and key.isalpha() else None
         if initialled is None and len(letters) > 3 and letters.startswith("us") and key.isalpha():
@@ -310,6 +315,13 @@ class NameIndex:
         elif kind == "ORG" and len(words) > 1 and words[-1] in SCHOOL_WORDS:
             # "Stanford" is "Stanford University"; but "Michigan" is no "Michigan State University"
             self.by_company_start[" ".join(words[:-1])].add(key)
+        committee = COMMITTEE_RE.fullmatch(key)
+        if kind == "ORG" and committee:
+            # "House Ways and Means Committee": "Ways and Means Committee", "Ways and Means" (but
+            # "Intelligence Committee" stays alone where both chambers' are named)
+            chamber, name, noun = committee.groups()
+            for shorter in {f"{name} {noun}", name, f"{chamber} {name}" if chamber else ""} - {key, ""}:
+                self.by_committee[shorter.strip()].add(key)
         person = kind == "PERSON"
         if person and len(words) >= 2:
             for i in range(1, len(words)):
