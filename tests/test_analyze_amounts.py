@@ -128,6 +128,12 @@ def test_a_time_or_a_second_subject_is_not_where_it_happened(analyzed):
     assert amounts[0].event_text == "adopted the Common Core standards"  # the object, whole, when the count is the subject
 
 
+def test_who_did_a_harm_is_not_who_suffered_it(analyzed):
+    amounts = analyzed(["Two suicide bombings killed 34 people just before the New Year.",
+                        "Two gunmen were killed by police."])[1].amounts
+    assert [(a.text, a.event) for a in amounts] == [("Two", ""), ("34", "killed"), ("Two", "killed")]
+
+
 def test_a_number_closing_a_name_counts_nothing(analyzed):
     amounts = analyzed(["Area 51 has also been referenced in government documents.",
                         "Proposition 37 would have required labels on 40 foods."])[1].amounts

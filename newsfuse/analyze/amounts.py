@@ -28,6 +28,8 @@ NOMINAL_EVENTS = {"evacuation": "evacuate", "killing": "kill", "murder": "murder
 HUMAN_EVENTS = {"killed", "injured", "fled", "evacuated", "arrested", "missing", "kidnapped",
                 "rescued", "homeless"}
 PEOPLE = {"people", "person", "individual", "resident", "inhabitant", "civilian", "life", "victim"}
+# Events that happen to a verb's object: its subject is who did them ("two gunmen killed three").
+DONE_TO_OBJECT = {"killed", "injured", "evacuated", "arrested", "kidnapped", "rescued"}
 # Outlets name the same armed men differently ("three rebels", "three terrorists", "three gunmen").
 FIGHTERS = {"fighter", "rebel", "terrorist", "gunman", "militant", "insurgent", "jihadist", "jihadi", "attacker",
             "assailant"}
@@ -194,6 +196,9 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         counted_lemma, counted_text, event = money_matter(number, verb, event)
     else:
         counted_text = with_compounds(noun) if noun is not None and counted_lemma else ""
+    if event in DONE_TO_OBJECT and noun is not None and noun.dep_ == "nsubj" and verb is not None \
+            and any(c.dep_ == "dobj" for c in verb.children):
+        event = ""  # "two suicide bombings killed 34 people": the bombings did it, nothing was done to them
     if counted_lemma in PEOPLE or (not counted_lemma and event in HUMAN_EVENTS):
         counted = "people"
     else:
@@ -288,7 +293,7 @@ def is_asserted(verb, anchor, before: str, after: str) -> bool:
 DIRECTION_ADVERBS = {"home", "away", "back", "abroad", "overseas", "out", "off"}
 
 
-NUMBER_NOUNS = {"dozen", "hundred", "thousand", "million", "billion", "score"}
+NUMBER_NOUNS = {"dozen", "hundred", "thousand", "million", "billion", "score", "total", "sum", "average"}
 # Irregular past tenses and their participles (regular ones are written alike).
 PAST_PARTICIPLES = {
     "ate": "eaten", "took": "taken", "gave": "given", "drew": "drawn", "wrote": "written", "stole": "stolen",
@@ -314,7 +319,7 @@ def verb_phrase(verb, noun=None) -> str:
         thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         # not a count ("joined dozens of aircraft") nor a question ("over what period the deaths occurred")
         if thing is not None and not thing.like_num and thing.lemma_.lower() not in NUMBER_NOUNS \
-                and not any(c.tag_ in ("WDT", "WP", "WP$") for c in thing.children):
+                and not any(c.tag_ in ("WDT", "WP", "WP$") or c.dep_ == "nummod" for c in thing.children):
             words += [thing] + [t for c in thing.children if c.dep_ in ("det", "poss", "compound", "amod")
                                 and c.i < thing.i and not any(t.like_num for t in c.subtree) for t in c.subtree]
     # What was counted is the verb's object: the figure reads "1,000 McNuggets eaten", not "ate"
