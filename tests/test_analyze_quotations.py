@@ -75,3 +75,10 @@ def test_a_hyphenated_role_is_whole(analyzed):
                             'leveraging his money."'])
     [quote] = analysis.quotations
     assert quote.role == "a Renaissance co-founder"
+
+
+def test_a_role_keeps_the_phrase_the_parser_hung_on_the_name(analyzed):
+    _, analysis = analyzed(['Muhannad Haimour, spokesman and adviser to the provincial governor, said "Anbar operations '
+                            'command has been cleared by the army".'])
+    [quote] = analysis.quotations
+    assert (quote.speaker, quote.role) == ("Muhannad Haimour", "spokesman and adviser to the provincial governor")

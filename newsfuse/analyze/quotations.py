@@ -122,6 +122,8 @@ def speaker_and_role(subject) -> tuple[str, str]:
         while end + 1 < min(clause, len(doc)) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_:
             end += 2  # "co-founder", which the parser may split into three appositions
+        if end < min(clause, len(doc)) and doc[end].dep_ == "prep" and doc[end].head.i == person.i:
+            end = doc[end].right_edge.i + 1  # "spokesman and adviser to the provincial governor", hung on the name
         role = doc[tokens[0].i:end].text
     elif subject.i != person.i and subject.pos_ == "NOUN":
         role = tokens_text([t for t in before_name if t.lower_.rstrip(".") not in HONORIFICS])
