@@ -177,6 +177,12 @@ def test_middle_initials_and_dotted_acronyms_are_variants():
     assert [e.variants for e in find_entities(names, [])] == [("Perry St.", "Perry Street")]
 
 
+def test_a_name_in_capitals_is_shown_as_the_text_writes_it_elsewhere():
+    names = (NameMention("NEW YORK", "GPE", 0), NameMention("NEW YORK", "GPE", 1), NameMention("New York", "GPE", 2),
+             NameMention("UNESCO", "ORG", 0), NameMention("UNESCO", "ORG", 1), NameMention("Unesco", "ORG", 2))
+    assert sorted(e.name for e in find_entities(names, [])) == ["New York", "UNESCO"]
+
+
 def test_a_body_s_country_word_order_and_company_form_make_no_other_body():
     names = (NameMention("U.S. Department of Labor", "ORG", 0), NameMention("Department of Labor", "ORG", 1),
              NameMention("Department of Education", "ORG", 0), NameMention("Education Department", "ORG", 1),

@@ -157,6 +157,12 @@ BILL_RE = re.compile(r"(?:[HSA]\.?B\.?|H\.?R\.?|Prop\.?|Proposition|Measure|Amen
                      r"|Title [IVXL]+")  # a law's part by its number: "Title IX"
 
 
+def is_shouted(name: str) -> bool:
+    """A name of several words in capitals, as datelines and headings write them ("NEW YORK"),
+    shown as the text writes it elsewhere when it does; one word may be an acronym ("UNESCO")."""
+    return " " in name and name.isupper() and sum(c.isalpha() for c in name) > 5
+
+
 def has_company_form(key: str) -> bool:
     """A company's key with its legal form after its first word: "pfizer inc.", "acme, llc"."""
     return bool(COMPANY_FORMS.intersection(w.strip(".,") for w in key.split()[1:]))
@@ -402,7 +408,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         # Display the most used full name: "Haider al-Abadi", not "al-Abadi"; but a company by the
         # name the text uses most: "Chipotle", not "Chipotle Mexican Grill Inc."
         names_written = variants[key]
-        name = sorted(names_written, key=lambda n: (n.rstrip(".") in STATE_NAMES, len(n.split()) < 2,
+        name = sorted(names_written, key=lambda n: (is_shouted(n), n.rstrip(".") in STATE_NAMES, len(n.split()) < 2,
                                                     -names_written[n], len(n)))[0]  # "California", not "Calif."
         if has_company_form(name_key(name)):
             name = max(names_written, key=lambda n: (names_written[n], -len(n)))
