@@ -336,9 +336,11 @@ def test_a_term_the_cluster_also_writes_in_lower_case_is_no_name_but_a_named_bod
 
 
 def test_a_model_code_is_no_body_or_place_but_an_interstate_is_a_place():
-    sentences = [Sentence("The U-2 flew over. An EF-5 tornado hit. The U-2 landed. Traffic stopped on I-95 and I-95.", 0, 0)]
+    sentences = [Sentence("The U-2 flew over. An EF-5 tornado hit. The U-2 landed. Traffic stopped on I-95 and I-95. "
+                          "Flight MH370 vanished. MH370 was never found.", 0, 0)]
     names = (NameMention("U-2", "ORG", 0), NameMention("U-2", "GPE", 0), NameMention("EF-5", "ORG", 0),
-             NameMention("EF-5", "ORG", 0), NameMention("I-95", "FAC", 0), NameMention("I-95", "FAC", 0))
+             NameMention("EF-5", "ORG", 0), NameMention("I-95", "FAC", 0), NameMention("I-95", "FAC", 0),
+             NameMention("MH370", "ORG", 0), NameMention("MH370", "ORG", 0))
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"I-95": "PLACE"}
 
 

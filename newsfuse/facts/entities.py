@@ -516,7 +516,9 @@ GMO GPA GPS GSM GUI HDTV HIV HOV HPV HQ HTML ICU ID IPO IQ IVF LCD LED LGBT LGBT
 PDF PIN PTSD RSS RV SMS STD SUV TB THC TV UFO URL USB VAT VFX VHS VR""".split())
 
 
-MODEL_CODE_RE = re.compile(r"(?!I-)[A-Z]{1,3}-\d+[A-Z]?s?")  # but "I-95" is a road
+# A model, a rating, a unit or a flight by its code: "U-2", "EF-5", "AR-15", "MH370" (but "VH1" is
+# a channel and "I-95" a road)
+MODEL_CODE_RE = re.compile(r"(?!I-)[A-Z]{1,3}-\d+[A-Z]?s?|[A-Z]{2}\d{2,4}")
 
 
 # Letters that stand for a place: postal codes and these
