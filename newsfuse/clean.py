@@ -92,7 +92,8 @@ LEADING_DASH_RE = re.compile(r"^[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'])")
 # A name's pop-up card that a page's text kept (The Hill): the full name glued to the first of
 # the person's related headlines, up to "MORE" ("Donald Trump Donald John TrumpTrump Jr. getting
 # ... tax plan MORE panned ..."). The sentence goes on, lower case, after it.
-NAME_CARD_RE = re.compile(r"\b(?P<surname>[A-Z][a-z]+)(?P<card> (?:[A-Z][\w'.-]*\s){1,3}(?P=surname)(?=[A-Z])[^\n]{0,400}? MORE)(?= [a-z])")
+NAME_CARD_RE = re.compile(r"\b(?P<surname>[A-Z][a-z]+)"
+                          r"(?P<card> (?:[A-Z][\w'.-]*\s){1,3}(?P=surname)(?=[A-Z])[^\n]{0,400}? MORE)(?= [a-z])")
 # What a paragraph may open with that is not the article's, in the order it comes: a share
 # label, then a dateline or the dash of one. Each is cut and recorded.
 LEADING_FURNITURE = ((SHARE_LABEL_RE, "share button"), (DATELINE_RE, "dateline"), (LEADING_DASH_RE, "dateline"))
@@ -213,7 +214,8 @@ def clean_document(text: str, document: int, title: str = "") -> tuple[list[str]
                 removed.append(Removal(document=document, text=prefix.group().strip(), reason=reason))
                 paragraph = paragraph[prefix.end():]
         for card in NAME_CARD_RE.finditer(paragraph):
-            removed.append(Removal(document=document, text=card.group("card").strip(), reason="name card with related headlines"))
+            removed.append(Removal(document=document, text=card.group("card").strip(),
+                                   reason="name card with related headlines"))
         paragraph = NAME_CARD_RE.sub(r"\g<surname>", paragraph)
         kept.append(paragraph)
         seen.append(tokens)

@@ -301,7 +301,7 @@ PAST_PARTICIPLES = {
     "spoke": "spoken", "threw": "thrown", "tore": "torn", "wore": "worn", "froze": "frozen", "hid": "hidden",
     "bit": "bitten", "forgave": "forgiven", "grew": "grown", "knew": "known", "blew": "blown", "flew": "flown",
     "began": "begun", "drank": "drunk", "sang": "sung", "sank": "sunk", "rang": "rung", "did": "done",
-    "forgot": "forgotten", "swore": "sworn", "shot": "shot", "overtook": "overtaken", "undertook": "undertaken",
+    "forgot": "forgotten", "swore": "sworn", "overtook": "overtaken", "undertook": "undertaken",
     "withdrew": "withdrawn", "mistook": "mistaken", "rewrote": "rewritten", "wove": "woven", "slew": "slain",
 }
 

@@ -51,6 +51,7 @@ def key_quotes(analysis: Analysis, entities: list[Entity]) -> list[KeyQuote]:
     for g in groups:
         if per_speaker[g["speaker"]] < MAX_QUOTES_PER_SPEAKER and len(chosen) < MAX_QUOTES:
             per_speaker[g["speaker"]] += 1
-            chosen.append(KeyQuote(text=g["quote"].text, speaker=g["speaker"], role=role_of.get(g["speaker"], g["quote"].role),
+            role = role_of.get(g["speaker"], g["quote"].role)
+            chosen.append(KeyQuote(text=g["quote"].text, speaker=g["speaker"], role=role,
                                    documents=tuple(sorted(g["documents"]))))
     return chosen
