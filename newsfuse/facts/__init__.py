@@ -12,10 +12,10 @@ MIN_REPEATED = 3
 
 
 def named_in_full(entity: Entity, entities: list[Entity]) -> bool:
-    """A surname the list already shows with the people who bear it: "Turner" beside "Brock
-    Turner" (whom the parser took for a body, so the two were not merged), "Smith" beside
-    "Shimron Smith" and "Shawn J. Smith", "the Kleins" or "the Kellers" (a family, which the model
-    may call a body) beside "Melissa Klein"."""
+    """A surname the list already shows with the people who bear it, where the entities were
+    not joined (`name_types.join_surnames` joins one bearer the model made a person): "Smith"
+    beside "Shimron Smith" and "Shawn J. Smith", "the Kleins" or "the Kellers" (a family, which
+    the model may call a body) beside "Melissa Klein"."""
     if " " in entity.name or entity.kind != "PERSON" and not entity.name.endswith("s"):
         return False
     surnames = (entity.name, entity.name.removesuffix("s"))
