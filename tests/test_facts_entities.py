@@ -30,7 +30,8 @@ def test_votes_cues_and_known_names_decide_the_type():
              NameMention("Southmead Hospital", "ORG", 0), NameMention("Union Station", "ORG", 0),
              NameMention("Brennan Center", "ORG", 0), NameMention("World Trade Center", "FAC", 0),
              NameMention("Leetsdale Drive", "PERSON", 0), NameMention("Trump Tower", "PERSON", 0),
-             NameMention("Sherman Way", "PERSON", 0), NameMention("Furious 8", "PERSON", 0),
+             NameMention("Sherman Way", "PERSON", 0), NameMention("Largo Sports Complex", "ORG", 0),
+             NameMention("Dakhleh Oasis", "ORG", 0), NameMention("Furious 8", "PERSON", 0),
              NameMention("Furious 8", "PERSON", 1), NameMention("Fox 8", "GPE", 0), NameMention("Delta Psi", "GPE", 0),
              NameMention("Omaha Public Power District", "GPE", 0), NameMention("Santa Clara County District", "ORG", 0),
              NameMention("North Park Elementary", "FAC", 0))
@@ -40,6 +41,7 @@ def test_votes_cues_and_known_names_decide_the_type():
     assert entities["Upper East Side"].kind == entities["Fremont St."].kind == entities["Southmead Hospital"].kind == "PLACE"
     assert entities["Union Station"].kind == "PLACE"  # a first word that names bodies does not make it one
     assert entities["Leetsdale Drive"].kind == entities["Trump Tower"].kind == entities["Sherman Way"].kind == "PLACE"
+    assert entities["Largo Sports Complex"].kind == entities["Dakhleh Oasis"].kind == "PLACE"
     assert entities["Fox 8"].kind == entities["Delta Psi"].kind == "ORG"  # a station; a fraternity
     # a district that provides a service is a body; a school by its short name is one too
     assert entities["Omaha Public Power District"].kind == entities["North Park Elementary"].kind == "ORG"
@@ -204,11 +206,12 @@ def test_a_body_s_country_word_order_and_company_form_make_no_other_body():
 
 def test_navies_dotted_acronyms_and_party_members():
     names = (NameMention("US Navy", "PERSON", 0), NameMention("U.S", "GPE", 0), NameMention("US", "GPE", 1),
-             NameMention("Republican", "PERSON", 0), NameMention("Republican", "NORP", 1))
+             NameMention("Republican", "PERSON", 0), NameMention("Republican", "NORP", 1),
+             NameMention("Klansmen", "PERSON", 0), NameMention("Klansmen", "PERSON", 1))
     entities = {e.name: e for e in find_entities(names, [])}
     assert entities["US Navy"].kind == "ORG"
     assert {"U.S", "US"} <= set(entities["US"].variants)
-    assert "Republican" not in entities
+    assert "Republican" not in entities and "Klansmen" not in entities
 
 
 def test_a_surname_shared_by_two_people_stays_alone():
@@ -499,6 +502,7 @@ ANIMAL_TEXT = ("Jack the cat escaped. Wisdom, a 68-year-old Laysan albatross, la
     (THING_TEXT, "Tokyo", {}),  # where the vessel sank
     (THING_TEXT, "Nature Genetics", {"ORG": 1}),  # a journal
     (THING_TEXT, "Keurig Green Mountain", {"ORG": 1}),  # a listed company
+    ("That was true of companies we helped start, like Staples and others.", "Staples", {"ORG": 1}),  # an example
     # a named animal is no person, however often the model calls it one
     (ANIMAL_TEXT, "Jack", {"OTHER": 100}), (ANIMAL_TEXT, "Wisdom", {"OTHER": 100}), (ANIMAL_TEXT, "Nash", {"OTHER": 100}),
     (ANIMAL_TEXT, "Nabire", {"OTHER": 100}),

@@ -122,7 +122,8 @@ PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport"
                "boulevard", "highway", "canyon", "coast", "peninsula", "desert", "sea", "ocean", "village",
                "st", "ave", "blvd", "rd", "hwy", "hospital", "stadium", "arena", "prison", "jail", "mall",
                "cemetery", "terminal", "drive", "parkway", "plaza", "tower", "towers", "building", "way", "lane",
-               "trail", "memorial", "zoo", "temple", "cathedral", "mosque", "synagogue", "chapel", "capitol"}
+               "trail", "memorial", "zoo", "temple", "cathedral", "mosque", "synagogue", "chapel", "capitol", "complex",
+               "oasis"}
 # What a district that is a body provides: "Omaha Public Power District", "Palo Alto Unified School District".
 SERVICE_WORDS = {"school", "power", "water", "utility", "utilities", "fire", "transit", "sanitation", "irrigation",
                  "sewer", "library", "park", "parks", "hospital", "health", "conservation", "port"}
@@ -146,7 +147,8 @@ ADHERENTS = {"republican", "republicans", "democrat", "democrats", "democratic",
              # and believers: "a Mormon", "Sunnis" (not "the Mormon Church"; "Christian" may be a first name)
              "mormon", "mormons", "catholic", "catholics", "muslim", "muslims", "christians", "jew",
              "jews", "jewish", "buddhist", "buddhists", "hindu", "hindus", "sikh", "sikhs", "protestant",
-             "protestants", "evangelical", "evangelicals", "sunni", "sunnis", "shia", "shias", "shiite", "shiites"}
+             "protestants", "evangelical", "evangelicals", "sunni", "sunnis", "shia", "shias", "shiite", "shiites",
+             "klansman", "klansmen"}
 
 
 # First words of bodies named "X of / for ...": "Friends of the Earth", "Center for Biological Diversity".
@@ -645,6 +647,9 @@ CUES_BEFORE = [
     # before its name; not after a determiner ("the company Smith founded")
     ("ORG", re.compile(rf"\b(?i:(?!(?:{DETERMINERS})\b)[a-z][\w-]*) {BODY_KINDS} "), ""),
     ("ORG", re.compile(r"\bjournal "), ""),  # "published in the journal Nature"
+    # "companies we helped start, like Staples": bodies of a kind, named as examples
+    ("ORG", re.compile(r"\b(?:companies|businesses|firms|retailers|chains|carmakers|automakers|airlines|banks)"
+                       r"(?: [\w-]+){0,4},? (?:like|such as) "), ""),
     # "the container ship, the ACX Crystal", "Battleship Musashi": a ship is a thing
     (OTHER, re.compile(rf"\b(?i:{SHIPS})(?:,? the)? "), ""),
     (OTHER, re.compile(r"\b(?:USS|USNS|HMS|HMCS|HMAS|HMNZS) "), "decisive"),  # a navy's ship prefix: "USS Fitzgerald"
