@@ -245,6 +245,13 @@ def test_a_given_name_after_a_hyphen_stays_with_the_name(analyzed):
     assert "Ted Cruz" in names  # an English word made of a name is no part of it
 
 
+def test_a_name_made_a_modifier_by_a_hyphen_glues_no_longer_name(analyzed):
+    _, analysis = analyzed(["It was the Plessy v. Ferguson-era Supreme Court that ruled so.",
+                            "Moon Jae-in visited Stratford-upon-Avon."])
+    names = [n.text for n in analysis.names]
+    assert not any("-era" in n for n in names) and "Moon Jae-in" in names
+
+
 def test_a_town_followed_by_its_state_is_a_place_but_a_doctor_s_degree_is_no_state(analyzed):
     _, analysis = analyzed(["Bryan Johnson was found dead in his Millis, Mass. home, the police said. "
                             "\"It is rare,\" says Albert Quan, MD, a nephrologist."])

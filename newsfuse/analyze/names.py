@@ -77,6 +77,9 @@ SAINTS = {"st", "saint"}  # a title on a person's name ("St Francis of Assisi" i
 # "Governor Walker"); not "King Kong", "Justice Department", "Chief Technology Officer".
 PERSON_ONLY_TITLES = HONORIFICS - {"miss"} | {"prince", "princess", "sheikh", "pope", "governor", "gov",
                                               "senator", "sen", "mayor"}
+# Words a hyphen glues to a name to make a modifier: "a Ferguson-era Supreme Court", "Chicago-based".
+HYPHEN_MODIFIERS = {"era", "based", "led", "backed", "style", "like", "owned", "born", "run", "funded", "linked",
+                    "related", "made", "affiliated", "controlled", "sponsored", "inspired", "bound", "area", "wide"}
 PAPER_PARTS = {"fig", "figs", "figure", "figures", "table", "tables", "eq", "eqs", "ref", "refs"}
 # Words that end a titled person's name: another title, or a word that makes the whole a title
 # ("the Princess Royal", "the Prince Regent")
@@ -173,6 +176,9 @@ def clean_name(span) -> tuple[str, list] | None:
         return None
     if any(a.pos_ == "CCONJ" and b.lower_.rstrip(".") in PERSON_TITLES for a, b in zip(tokens, tokens[1:])):
         return None  # "Prince George and Princess Charlotte": two names glued by "and"
+    if any(t.lower_ in HYPHEN_MODIFIERS and t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_
+           for t in tokens[1:]):
+        return None  # "Ferguson-era Supreme Court": a name made a modifier, glued to another name
     if any(t.tag_ == "POS" or is_possessive(t) for t in tokens) or tokens[-1].pos_ == "NUM" and len(tokens[0].text) == 1:
         return None  # "Lane's Facebook", "ABC News’ Linsey Davis", "H 2"
     if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isalnum():
