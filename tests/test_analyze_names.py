@@ -7,6 +7,8 @@ def test_names_drop_broken_spans_and_keep_cues(analyzed):
     assert "Hey Maggie" not in names and not any(n.startswith("Said") for n in names)
     assert not any(n.startswith("Donald Trump Donald") for n in names)  # a name glued to its repetition
     assert "Associated Press" in names
+    _, analysis = analyzed(['Ford Motor Co. said, in a statement, "Ford takes the safety of our customers seriously."'])
+    assert {n.text: n.cue for n in analysis.names}["Ford Motor Co."] == "ORG"  # a company speaks too
 
 
 def test_a_name_after_another_names_of_is_its_end(analyzed):

@@ -268,10 +268,13 @@ def test_a_company_is_its_legal_name_and_is_shown_as_the_text_names_it():
     names = (NameMention("Chipotle Mexican Grill Inc.", "ORG", 0), NameMention("Chipotle", "PERSON", 1),
              NameMention("Chipotle", "PERSON", 1), NameMention("Chipotle", "ORG", 2),
              NameMention("Thomas Kinkade Co.", "ORG", 0), NameMention("Thomas Kinkade", "PERSON", 1),
-             NameMention("Chicago Tribune Co.", "ORG", 0), NameMention("Chicago", "GPE", 1), NameMention("Chicago", "GPE", 2))
+             NameMention("Chicago Tribune Co.", "ORG", 0), NameMention("Chicago", "GPE", 1), NameMention("Chicago", "GPE", 2),
+             NameMention("Aereo Inc.", "ORG", 0), NameMention("Aereo", "GPE", 1), NameMention("Aereo", "GPE", 2))
     entities = {e.name: e for e in find_entities(names, [])}
     assert entities["Chipotle"].kind == "ORG"
     assert entities["Chipotle"].variants == ("Chipotle", "Chipotle Mexican Grill Inc.")
+    # a name the model takes for a town is the company the text names with its legal form
+    assert entities["Aereo"].kind == "ORG" and entities["Aereo"].variants == ("Aereo", "Aereo Inc.")
     assert entities["Thomas Kinkade"].kind == "PERSON" and entities["Chicago"].kind == "PLACE"  # not the companies
 
 
@@ -522,6 +525,8 @@ def test_bodies_named_for_what_they_do_court_cases_and_a_former_country_have_kno
     assert known_kind("Title IX") == "OTHER"  # a law's part
     assert known_kind("Center for Biological Diversity") == "ORG" and known_kind("Soviet Union") == "PLACE"
     assert known_kind("Calgary Zoo") == "PLACE" and known_kind("Lincoln Memorial") == "PLACE"
+    assert known_kind("Octopi Brewing") == known_kind("Ralph Waite Productions") == known_kind("Der Spiegel") == "ORG"
+    assert known_kind("El Paso") == ""  # "El" opens places and people's names too
     sentences = [Sentence("Friends of the Dartmoor Hill Ponies asked. Friends of the Dartmoor Hill Ponies said.", 0, 0)]
     names = (NameMention("Friends of the Dartmoor Hill Ponies", "PERSON", 0),) * 2
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Friends of the Dartmoor Hill Ponies": "ORG"}

@@ -84,6 +84,8 @@ PAPER_PARTS = {"fig", "figs", "figure", "figures", "table", "tables", "eq", "eqs
 # Words that end a titled person's name: another title, or a word that makes the whole a title
 # ("the Princess Royal", "the Prince Regent")
 TITLED_NAME_STOPS = PERSON_TITLES | {"royal", "regent"}
+# A company's legal form after its name: "Ford Motor Co.", "Pfizer Inc.".
+COMPANY_FORMS = {"inc", "corp", "corporation", "co", "llc", "llp", "ltd", "plc", "ag", "sa", "nv", "gmbh", "holdings"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 # Common nouns whose name stands beside them is an organisation: "the fraternity, Kappa Sigma".
 ORGANISATION_NOUNS = {"fraternity", "sorority", "company", "firm", "party", "group", "band", "team", "club",
@@ -400,6 +402,8 @@ def context_cue(tokens, before, after) -> str:
         return "OTHER"  # "12:06 a.m. ET", "(0406 GMT)": a time zone, not a person or Connecticut
     if after is not None and after.text == "," and in_state(root.doc, after.i + 1):
         return "PLACE"  # "in Millis, Mass.", "Millis, Mass. home"
+    if len(tokens) > 1 and root.lower_.rstrip(".") in COMPANY_FORMS:
+        return "ORG"  # "Ford Motor Co. said": a company speaks too
     after_the = before is not None and before.lower_ == "the"  # "the Met said", "the White House": a body
     if root.dep_ == "nsubj" and root.head.lemma_ in SAYING_VERBS and not after_the:
         return "PERSON"  # "Haimour said"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsfuse.analyze.dates import MONTHS, WEEKDAYS
-from newsfuse.analyze.names import (COUNTRIES, HONORIFICS, KIN_NOUNS, KIND_OF_LABEL, PERSON_TITLES, PLAIN_TIME_ZONES,
+from newsfuse.analyze.names import (COMPANY_FORMS, COUNTRIES, HONORIFICS, KIN_NOUNS, KIND_OF_LABEL, PERSON_TITLES, PLAIN_TIME_ZONES,
                                     SAINTS, STATE_ABBREVIATIONS, STATE_NAMES)
 from newsfuse.types import Entity, NameMention, Sentence
 
@@ -32,7 +32,6 @@ PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "snapchat", "reddit"
              "wikipedia", "yahoo", "craigslist", "ebay", "paypal", "vine", "periscope", "flickr", "myspace", "skype",
              "telegram", "wechat", "weibo"}
 # A company's legal form: the name's first word alone is the company ("Pfizer" of "Pfizer Inc.").
-COMPANY_FORMS = {"inc", "corp", "corporation", "co", "llc", "llp", "ltd", "plc", "ag", "sa", "nv", "gmbh", "holdings"}
 # A school's last word: the rest of the name alone is the school ("Stanford" of "Stanford University").
 SCHOOL_WORDS = {"university", "college", "school"}
 ORG_WORDS = {
@@ -45,7 +44,7 @@ ORG_WORDS = {
     "magazine", "tribune", "herald", "charities", "enterprises", "holdings", "industries", "studios", "bros",
     "ventures", "partners", "navy", "guard", "fleet", "marines", "sheriff", "statesman", "guardian", "reuters",
     "cnn", "bbc", "nbc", "cbs", "abc", "fox", "assn", "dept", "channel", "elementary", "administration",
-    "gazette", "chronicle", "shimbun", "zeitung",
+    "gazette", "chronicle", "shimbun", "zeitung", "productions", "brewing", "brewery",
 }
 # Well-known variant sets that no string rule can join.
 ALIASES = [
@@ -136,6 +135,9 @@ ORG_FIRST_WORDS = {"ansar", "jabhat", "jabhet", "harakat", "hizb", "jaish", "jay
 # First words that make a name a place.
 PLACE_FIRST_WORDS = {"mount", "mt", "mt.", "lake", "fort", "port", "cape", "isle", "gulf", "interstate", "highway",
                      "route"}
+# German and Italian articles opening a name, as their newspapers' names do (not "El", "Le", "La":
+# "El Paso", "Le Pen", "La Paz").
+FOREIGN_ARTICLES = {"Der", "Die", "Das", "Il"}
 # Greek letters: a name made of them is a fraternity or a sorority ("Kappa Sigma", "Delta Psi").
 GREEK_LETTERS = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda",
                  "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"}
@@ -165,6 +167,12 @@ def is_shouted(name: str) -> bool:
     return " " in name and name.isupper() and sum(c.isalpha() for c in name) > 5
 
 
+def is_form_of(key: str, companies: set[str]) -> bool:
+    """Whether the one company is `key` with its legal form: "aereo inc." of "aereo"."""
+    words = next(iter(companies)).split()
+    return " ".join(w.rstrip(",") for w in words[:-1]) == key and words[-1].strip(".,") in COMPANY_FORMS
+
+
 def has_company_form(key: str) -> bool:
     """A company's key with its legal form after its first word: "pfizer inc.", "acme, llc"."""
     return bool(COMPANY_FORMS.intersection(w.strip(".,") for w in key.split()[1:]))
@@ -192,6 +200,8 @@ def known_kind(name: str) -> str:
         return "ORG"  # "Ansar al-Sharia", "Lashkar-e-Taiba"
     if len(words) > 1 and words[0] in PLACE_FIRST_WORDS:
         return "PLACE"  # "Mount Adams", "Lake Tahoe", "Fort Worth"
+    if len(words) > 1 and name.split()[0] in FOREIGN_ARTICLES:
+        return "ORG"  # "Der Spiegel", "Die Welt", "Il Messaggero": a paper, never a person
     group = alias_group(name_key(name))
     return {0: "ORG", 1: "PLACE", 2: "ORG", 3: "PLACE"}.get(group, "") if group is not None else ""
 
@@ -291,10 +301,12 @@ class NameIndex:
             if kind == "PERSON" or kind != "PLACE" and not BODY_WORDS.intersection(full_name.split()):
                 return full_name
         companies = self.by_company_start.get(key, set())
-        if not owners and len(companies) == 1 and (kind == "ORG" or kind != "PLACE" and " " not in key):
+        if not owners and len(companies) == 1 and (kind == "ORG" or kind != "PLACE" and " " not in key
+                                                   or kind == "PLACE" and not place_by_text and is_form_of(key, companies)):
             # "Chipotle" → "Chipotle Mexican Grill Inc.", "Dartmouth" → "Dartmouth College"; but
             # "Chicago" is no "Chicago Tribune", "Columbia" the place no "Columbia University" and
-            # "Thomas Kinkade" no "Thomas Kinkade Co."
+            # "Thomas Kinkade" no "Thomas Kinkade Co."; a name the model took for a town is the
+            # company when the company is that name and its form ("Aereo" of "Aereo Inc.")
             return next(iter(companies))
         department = DEPARTMENT_RE.fullmatch(key)
         if department and f"{department.group(2)} of {department.group(1)}" in self.kinds:
