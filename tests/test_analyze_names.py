@@ -48,9 +48,12 @@ def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyz
     assert "Curtis Borden" in names and not any("Fire Chief" in n for n in names)  # the model said work of art
     assert "Office of the Chief Medical Examiner" in names  # a title after "the" is a body's word
     _, analysis = analyzed(['"I am very happy," said Councilman Jack Weir before the vote.',
-                            "NFL Commissioner Roger Goodell suspended him."])
+                            "NFL Commissioner Roger Goodell suspended him.",
+                            "Treasurer Joe Hockey said the budget would pass.",
+                            "He spoke with a San Francisco Chronicle Reporter on Sunday."])
     names = {n.text for n in analysis.names}
-    assert "Jack Weir" in names and "Roger Goodell" in names
+    assert "Jack Weir" in names and "Roger Goodell" in names and "Joe Hockey" in names
+    assert "San Francisco Chronicle" in names  # an occupation after a name is not part of it
     _, analysis = analyzed(["Rep. John Mica, R-Fla., said the deal was outrageous.",
                             "Rep. Bob Goodlatte (R-Va.) made the announcement in Roanoke, Va., on Monday."])
     places = [n.text for n in analysis.names if n.label == "GPE"]

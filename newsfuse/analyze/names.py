@@ -20,7 +20,9 @@ PERSON_TITLES = {
     "lieutenant", "emeritus", "sheriff", "clerk", "deputy", "chief", "prosecutor", "examiner", "coroner", "marshal",
     "councilman", "councilwoman", "councilmember", "councillor", "councilor", "alderman", "alderwoman", "congressman",
     "congresswoman", "assemblyman", "assemblywoman", "commissioner", "inspector", "superintendent", "trooper",
-    "archbishop", "cardinal", "pres", "supt", "insp",
+    "archbishop", "cardinal", "pres", "supt", "insp", "treasurer", "supervisor", "rabbi", "imam", "auditor",
+    "comptroller", "principal", "manager", "editor", "reporter", "correspondent", "columnist", "producer",
+    "photographer", "analyst", "economist", "surgeon", "physician", "obstetrician",
 }
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify", "answer"}
