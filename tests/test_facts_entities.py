@@ -567,3 +567,11 @@ def test_a_short_first_name_is_the_same_person_when_one_person_has_the_surname()
     assert ("Steve Hansen", "Steven Hansen") in variants
     assert ("Anna Lee",) in variants and ("Annabel Lee",) in variants  # not a short form
     assert ("Mike Ross",) in variants  # two other Rosses: which one is not known
+
+
+def test_a_company_named_with_a_possessive_keeps_it_but_an_owner_does_not():
+    sentences = [Sentence("McDonald’s said it would change the McRib. Joining the menu at McDonald’s is the "
+                          "McRibster. The Pentagon’s budget grew. The Pentagon’s staff met.", 0, 0)]
+    names = (NameMention("McDonald", "ORG", 0), NameMention("McDonald", "ORG", 0),
+             NameMention("Pentagon", "ORG", 0), NameMention("Pentagon", "ORG", 0))
+    assert {e.name for e in find_entities(names, sentences)} == {"McDonald’s", "Pentagon"}

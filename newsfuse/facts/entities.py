@@ -474,6 +474,11 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             if full:
                 name = full
                 names_written[full] += 0
+        if kind == "ORG":
+            owned = possessive_name(name, text)  # "McDonald’s", which NER cuts before its "’s"
+            if owned:
+                name = owned
+                names_written[owned] += 0
         names_written.update(dict.fromkeys(alias_spellings(key, sentences), 0))
         written_before, documents_before, settled_before = found.get((name, kind), (Counter(), set(), False))
         written_before.update(names_written)  # (not "+": the spellings counted 0 must stay)
@@ -841,6 +846,23 @@ def alias_spellings(key: str, sentences: list[Sentence]) -> set[str]:
     forms = [re.escape(a.upper()) if len(a) <= 3 else f"(?i:{re.escape(a)})" for a in ALIASES[group]]
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
     return {m.group(0) for s in sentences for m in pattern.finditer(s.text)}
+
+
+# Companies whose name is a possessive, which NER cuts before the "’s" (as it does any owner's).
+POSSESSIVE_COMPANIES = {"mcdonald", "macy", "wendy", "domino", "kellogg", "sainsbury", "lloyd", "christie",
+                        "sotheby", "denny", "chili", "applebee", "arby", "hardee", "dillard", "kohl", "lowe",
+                        "moody", "claire", "trader joe", "ben & jerry", "carl", "papa john", "nathan", "friendly"}
+
+
+def possessive_name(name: str, text: str) -> str:
+    """A company named with a possessive ("McDonald’s", "Macy's"): the name with its "’s" when
+    the text writes it so every time, at least twice."""
+    if name.lower() not in POSSESSIVE_COMPANIES:
+        return ""
+    endings = re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])(['’]s\b)?", text)
+    if len(endings) < 2 or not all(endings):
+        return ""
+    return name + Counter(endings).most_common(1)[0][0]
 
 
 def occurrences(variants: tuple[str, ...], texts: dict[int, str]) -> tuple[tuple[int, ...], int]:
