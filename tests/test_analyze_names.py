@@ -9,6 +9,9 @@ def test_names_drop_broken_spans_and_keep_cues(analyzed):
     assert "Associated Press" in names
     _, analysis = analyzed(['Ford Motor Co. said, in a statement, "Ford takes the safety of our customers seriously."'])
     assert {n.text: n.cue for n in analysis.names}["Ford Motor Co."] == "ORG"  # a company speaks too
+    _, analysis = analyzed(["ABC7 News said the fire was out.", "Despite Kris Humphries having free time, he left."])
+    cues = {n.text: n.cue for n in analysis.names}
+    assert cues["ABC7 News"] == "ORG" and not any(n.startswith("Despite") for n in cues)
 
 
 def test_a_name_after_another_names_of_is_its_end(analyzed):

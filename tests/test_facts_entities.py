@@ -528,6 +528,8 @@ def test_bodies_named_for_what_they_do_court_cases_and_a_former_country_have_kno
     assert known_kind("Utah Air National Guard Base") == "PLACE"
     assert known_kind("Octopi Brewing") == known_kind("Ralph Waite Productions") == known_kind("Der Spiegel") == "ORG"
     assert known_kind("El Paso") == ""  # "El" opens places and people's names too
+    assert known_kind("Huy Fong Foods") == known_kind("Thomas Kinkade Signature Galleries") == "ORG"
+    assert known_kind("Communications for Community of Christ") == ""  # an office's name, not a company's
     sentences = [Sentence("Friends of the Dartmoor Hill Ponies asked. Friends of the Dartmoor Hill Ponies said.", 0, 0)]
     names = (NameMention("Friends of the Dartmoor Hill Ponies", "PERSON", 0),) * 2
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Friends of the Dartmoor Hill Ponies": "ORG"}

@@ -27,6 +27,9 @@ PERSON_TITLES = {
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify", "answer"}
 # Parts of speech that never open a name: "Said Kate", "Hey Maggie", "After Sunday".
+# Words the tagger may take for a name's first word at a sentence's start: "Despite Kris ...".
+NOT_NAME_FIRST_WORDS = {"despite", "although", "though", "because", "unless", "until", "whereas", "whether",
+                        "meanwhile", "however", "moreover", "nevertheless", "besides", "unlike", "amid", "during"}
 NOT_NAME_START = {"VERB", "AUX", "PRON", "INTJ", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SYM", "NUM", "X"}
 NAME_WORD_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "DET", "CCONJ", "PUNCT", "PART"}
 BREAKING_PUNCTUATION = {"(", ")", "[", "]", '"', "“", "”", ":", ";", "|", "/", "—", "–", "!", "?"}
@@ -88,6 +91,8 @@ PAPER_PARTS = {"fig", "figs", "figure", "figures", "table", "tables", "eq", "eqs
 TITLED_NAME_STOPS = PERSON_TITLES | {"royal", "regent"}
 # A company's legal form after its name: "Ford Motor Co.", "Pfizer Inc.".
 COMPANY_FORMS = {"inc", "corp", "corporation", "co", "llc", "llp", "ltd", "plc", "ag", "sa", "nv", "gmbh", "holdings"}
+# Last words of outlets' names, which speak as people do ("ABC7 News said").
+OUTLET_LAST_WORDS = {"news", "press", "times", "journal", "tribune", "herald", "gazette", "chronicle"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 # Common nouns whose name stands beside them is an organisation: "the fraternity, Kappa Sigma".
 ORGANISATION_NOUNS = {"fraternity", "sorority", "company", "firm", "party", "group", "band", "team", "club",
@@ -174,7 +179,8 @@ def clean_name(span) -> tuple[str, list] | None:
         tokens = tokens[:-1]  # "Delaware County" of "Delaware County District Attorney": the title's place
     if len(tokens) == 1 and tokens[0].lower_.rstrip(".") in PERSON_TITLES:
         return None  # "Cmdr": a title alone
-    if not tokens or len(tokens) > 7 or tokens[0].pos_ in NOT_NAME_START and not tokens[0].text.isupper():
+    if not tokens or len(tokens) > 7 or tokens[0].pos_ in NOT_NAME_START and not tokens[0].text.isupper() \
+            or tokens[0].lower_ in NOT_NAME_FIRST_WORDS:
         return None
     if any(t.pos_ not in NAME_WORD_POS or t.text in BREAKING_PUNCTUATION or "\n" in t.text for t in tokens):
         return None
@@ -405,13 +411,15 @@ def context_cue(tokens, before, after) -> str:
     if after is not None and after.text == "," and in_state(root.doc, after.i + 1):
         return "PLACE"  # "in Millis, Mass.", "Millis, Mass. home"
     if len(tokens) > 1 and root.lower_.rstrip(".") in COMPANY_FORMS:
-        return "ORG"  # "Ford Motor Co. said": a company speaks too
+        return "ORG"  # "Spaeder LLP", "Ford Motor Co. said": a company, whatever it does
     after_the = before is not None and before.lower_ == "the"  # "the Met said", "the White House": a body
+    # "ABC7 News said", "the Logansport Pharos-Tribune reported": outlets speak too
+    speaker = "ORG" if len(tokens) > 1 and root.lower_ in OUTLET_LAST_WORDS else "PERSON"
     if root.dep_ == "nsubj" and root.head.lemma_ in SAYING_VERBS and not after_the:
-        return "PERSON"  # "Haimour said"
+        return speaker  # "Haimour said"
     doc = root.doc
     if root.dep_ in ("nsubj", "nsubjpass") and not after_the and any(t.lower_ in PERSONAL_PRONOUNS for t in doc[root.i + 1:]):
-        return "PERSON"  # "Knowles struck first when he hit a Walgreens": organisations are not "he"
+        return speaker  # "Knowles struck first when he hit a Walgreens": organisations are not "he"
     appositions = [c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     # "his wife of thirty years, Helen", "Helen, his wife" (the comma: the parser also makes "told
     # CTV Toronto her son ..." an apposition)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsfuse.analyze.dates import MONTHS, WEEKDAYS
-from newsfuse.analyze.names import (COMPANY_FORMS, COUNTRIES, HONORIFICS, KIN_NOUNS, KIND_OF_LABEL, PERSON_TITLES, PLAIN_TIME_ZONES,
-                                    SAINTS, STATE_ABBREVIATIONS, STATE_NAMES)
+from newsfuse.analyze.names import (COMPANY_FORMS, COUNTRIES, HONORIFICS, KIN_NOUNS, KIND_OF_LABEL, NOT_NAME_FIRST_WORDS,
+                                    PERSON_TITLES, PLAIN_TIME_ZONES, SAINTS, STATE_ABBREVIATIONS, STATE_NAMES)
 from newsfuse.types import Entity, NameMention, Sentence
 
 # Names of these kinds are not key facts: nationalities, events, works, holidays, laws, products.
@@ -46,6 +46,9 @@ ORG_WORDS = {
     "cnn", "bbc", "nbc", "cbs", "abc", "fox", "assn", "dept", "channel", "elementary", "administration",
     "gazette", "chronicle", "shimbun", "zeitung", "productions", "brewing", "brewery",
 }
+# Last words of companies' names that are no body's first word ("Communications for ..." is an office).
+BUSINESS_WORDS = {"exports", "galleries", "foods", "farms", "technologies", "pharmaceuticals", "communications",
+                  "outfitters"}
 # Well-known variant sets that no string rule can join.
 ALIASES = [
     {"islamic state", "is", "isis", "isil", "daesh", "da'esh", "islamic state group"},
@@ -191,7 +194,7 @@ def known_kind(name: str) -> str:
         return "ORG"  # "Omaha Public Power District", "Chicago Park District": a utility or a board, not an area
     if len(words) > 1 and words[-1] in PLACE_WORDS and not (words[0] in ORG_WORDS and "of" in words):
         return "PLACE"  # "Union Station"; not "Department of Parks ... District"
-    if len(words) > 1 and words[-1] in ORG_WORDS \
+    if len(words) > 1 and words[-1] in ORG_WORDS | BUSINESS_WORDS \
             or words[0] in ORG_WORDS | BODY_FIRST_WORDS and len(words) > 2 and words[1] in ("of", "for"):
         return "ORG"  # "Associated Press", "Boston College", "Department of Defense", "Center for Biological Diversity"
     if len(words) > 1 and (words[0] in ORG_WORDS and words[-1].isdigit() or GREEK_LETTERS.issuperset(words)):
@@ -496,7 +499,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
 
 
 # Capitalised words before a surname that are not first names: "When Singhal", "The Clinton".
-NOT_FIRST_NAMES = {"the", "a", "an", "and", "but", "or", "when", "while", "if", "as", "after", "before", "said",
+NOT_FIRST_NAMES = NOT_NAME_FIRST_WORDS | {"the", "a", "an", "and", "but", "or", "when", "while", "if", "as", "after", "before", "said",
                    "says", "told", "with", "for", "from", "by", "of", "to", "in", "on", "at", "that", "this", "then",
                    "also", "both", "even", "only", "since", "because", "how", "why", "what", "where", "who",
                    "now", "so", "here", "there", "today", "yesterday", "meanwhile", "still", "yet", "instead",
