@@ -1,6 +1,6 @@
 import pytest
 
-from newsfuse.facts.entities import find_entities, full_name_in_text
+from newsfuse.facts.entities import find_cues, find_entities, full_name_in_text, text_cues
 from newsfuse.types import NameMention, Sentence
 
 
@@ -351,7 +351,7 @@ def test_a_model_code_is_no_body_or_place_but_an_interstate_is_a_place():
 
 
 def test_text_cues_type_a_name_by_the_phrases_around_it():
-    from newsfuse.facts.entities import find_cues, mentions_in, text_cues
+    from newsfuse.facts.entities import mentions_in
 
     text = ('He fled the town of Palmyra. A refill of Adderall and other ADHD medications. She said on Twitter that '
             'she would go; he said on Twitter accounts nothing. The films like "Mystic River," and "Mystic River" won; '
@@ -376,8 +376,6 @@ def test_an_award_named_alone_is_a_thing_but_a_person_named_after_it_is_not():
 
 
 def test_a_work_named_after_its_noun_is_a_thing_and_unknown_letters_are_no_place():
-    from newsfuse.facts.entities import find_cues, text_cues
-
     text = "The 1993 film Jurassic Park grossed more. The Jurassic Park franchise goes on; the Fox series ended."
     assert text_cues(("Jurassic Park",), text, find_cues(text)) == {"OTHER": 2}
     assert text_cues(("Fox",), text, find_cues(text)) == {}  # the network before "series" is not its title
@@ -390,8 +388,6 @@ def test_a_work_named_after_its_noun_is_a_thing_and_unknown_letters_are_no_place
 
 
 def test_people_counted_by_a_number_are_no_body_but_a_numbered_street_is_a_place():
-    from newsfuse.facts.entities import find_cues, text_cues
-
     text = "Two Britons were freed. The kidnapped Britons flew home from 10 Downing Street."
     cues = find_cues(text)
     assert text_cues(("Britons",), text, cues) == {"OTHER": 1}
@@ -513,8 +509,6 @@ ANIMAL_TEXT = ("Jack the cat escaped. Wisdom, a 68-year-old Laysan albatross, la
     (ANIMAL_TEXT, "Adele", {}),  # a new clause after her name
 ])
 def test_the_words_beside_a_name_say_what_it_is(text, name, cues):
-    from newsfuse.facts.entities import find_cues, text_cues
-
     assert text_cues((name,), text, find_cues(text)) == cues
 
 
@@ -577,3 +571,11 @@ def test_a_company_named_with_a_possessive_keeps_it_but_an_owner_does_not():
     names = (NameMention("McDonald", "ORG", 0), NameMention("McDonald", "ORG", 0),
              NameMention("Pentagon", "ORG", 0), NameMention("Pentagon", "ORG", 0))
     assert {e.name for e in find_entities(names, sentences)} == {"McDonald’s", "Pentagon"}
+
+
+def test_a_surname_joined_to_a_person_loses_the_model_s_place_label_and_a_magazine_is_a_body():
+    names = (NameMention("Tom Junod", "PERSON", 0), NameMention("Junod", "GPE", 0), NameMention("Junod", "GPE", 0),
+             NameMention("Junod", "GPE", 1))
+    assert {e.name: e.kind for e in find_entities(names, [])} == {"Tom Junod": "PERSON"}
+    text = "Two gunmen attacked Charlie Hebdo magazine. Charlie Hebdo said it would print."
+    assert text_cues(("Charlie Hebdo",), text, find_cues(text)) == {"ORG": 1}

@@ -408,6 +408,13 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         mentioned_in[canonical[key]] |= documents_of[key]
         # The full name's own mentions weigh double: NER types "Haider al-Abadi" more surely than "Abadi".
         weight = 1 + (canonical[key] == key)
+        if canonical[key] != key and index.kinds.get(canonical[key]) == "PERSON" \
+                and canonical[key].endswith(" " + key) and labelled[key]["PLACE"]:
+            # "Junod" of "Tom Junod", which the model calls a town: the text joined it to a
+            # person, so the model's place label on it says nothing (a town that shares the
+            # surname keeps its own entity when the text says it is a place)
+            votes = votes.copy()
+            votes["PLACE"] -= labelled[key]["PLACE"]
         groups[canonical[key]].update({kind: n * weight for kind, n in votes.items()})
         labelled_groups[canonical[key]].update({kind: n * weight for kind, n in labelled[key].items()})
         variants[canonical[key]].update(written[key])
@@ -689,6 +696,8 @@ CUES_AFTER = [
     # "the Musashi, a second world war Japanese battleship"
     (OTHER, re.compile(rf", an? (?:[\w-]+ ){{0,4}}{SHIPS}\b"), "appositive"),
     ("ORG", re.compile(r" \((?:NASDAQ|Nasdaq|NYSE|AMEX|LSE|TSX|OTC)\s*:"), ""),  # a stock ticker: a listed company
+    # "the Charlie Hebdo magazine massacre" (not "newspaper": "the Winnipeg newspaper" is the town's)
+    ("ORG", re.compile(r" magazine\b"), ""),
     # "Jack the cat", "Koko, the gorilla", "Angalifu, a 44-year-old northern white rhino"
     # (the animal ends the phrase: not "Bob Baffert, a horse trainer"; an appositive ends at a comma,
     # a relative clause or a participle's phrase: "with Théorêt and Adele, a grizzly bear charged him"
