@@ -53,9 +53,11 @@ def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyz
     _, analysis = analyzed(['"I am very happy," said Councilman Jack Weir before the vote.',
                             "NFL Commissioner Roger Goodell suspended him.",
                             "Treasurer Joe Hockey said the budget would pass.",
+                            "Fans of Justin Timberlake ... school officials said no.",
                             "He spoke with a San Francisco Chronicle Reporter on Sunday."])
     names = {n.text for n in analysis.names}
     assert "Jack Weir" in names and "Roger Goodell" in names and "Joe Hockey" in names
+    assert not any("..." in n for n in names)  # an ellipsis cuts a name
     assert "San Francisco Chronicle" in names  # an occupation after a name is not part of it
     _, analysis = analyzed(["Rep. John Mica, R-Fla., said the deal was outrageous.",
                             "Rep. Bob Goodlatte (R-Va.) made the announcement in Roanoke, Va., on Monday."])

@@ -22,7 +22,7 @@ PERSON_TITLES = {
     "congresswoman", "assemblyman", "assemblywoman", "commissioner", "inspector", "superintendent", "trooper",
     "archbishop", "cardinal", "pres", "supt", "insp", "treasurer", "supervisor", "rabbi", "imam", "auditor",
     "comptroller", "principal", "manager", "editor", "reporter", "correspondent", "columnist", "producer",
-    "photographer", "analyst", "economist", "surgeon", "physician", "obstetrician",
+    "photographer", "analyst", "economist", "surgeon", "physician", "obstetrician", "prophet",
 }
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify", "answer"}
@@ -32,7 +32,7 @@ NOT_NAME_FIRST_WORDS = {"despite", "although", "though", "because", "unless", "u
                         "meanwhile", "however", "moreover", "nevertheless", "besides", "unlike", "amid", "during"}
 NOT_NAME_START = {"VERB", "AUX", "PRON", "INTJ", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SYM", "NUM", "X"}
 NAME_WORD_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "DET", "CCONJ", "PUNCT", "PART"}
-BREAKING_PUNCTUATION = {"(", ")", "[", "]", '"', "“", "”", ":", ";", "|", "/", "—", "–", "!", "?"}
+BREAKING_PUNCTUATION = {"(", ")", "[", "]", '"', "“", "”", ":", ";", "|", "/", "—", "–", "!", "?", "...", "…"}
 # AP's state abbreviations, for the names the cluster writes in full elsewhere.
 STATE_NAMES = {
     "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",

@@ -113,7 +113,7 @@ OTHER_WORDS = {"awards", "award", "globes", "olympics", "games", "cup", "festiva
                "paralympics", "paralympic",
                "medal", "medicare", "medicaid", "obamacare", "trumpcare", "race", "massacre", "ages", "era",
                "grammys", "emmys", "oscars", "tonys", "baftas", "jamboree", "fest", "expo", "carnival", "parade",
-               "gala", "rodeo", "regatta",
+               "gala", "rodeo", "regatta", "convention",
                # time zones ("10:00 GMT"), which NER often takes for organisations
                *(zone.lower() for zone in PLAIN_TIME_ZONES)}
 AWARDS = {"oscar", "emmy", "grammy", "bafta"}  # alone: "an Oscar", "the Oscar votes" (not "Oscar Pistorius")
