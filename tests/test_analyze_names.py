@@ -53,7 +53,8 @@ def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyz
     _, analysis = analyzed(['"I am very happy," said Councilman Jack Weir before the vote.',
                             "NFL Commissioner Roger Goodell suspended him.",
                             "Treasurer Joe Hockey said the budget would pass.",
-                            "Fans of Justin Timberlake ... school officials said no.",
+                            '"JJ Watt, Justin Timberlake ... school officials, board members, teachers, fellow students '
+                            'helped," he said.',
                             "He spoke with a San Francisco Chronicle Reporter on Sunday."])
     names = {n.text for n in analysis.names}
     assert "Jack Weir" in names and "Roger Goodell" in names and "Joe Hockey" in names
