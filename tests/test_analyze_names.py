@@ -321,3 +321,10 @@ def test_a_name_the_model_cut_in_two_gives_no_piece(analyzed):
     names = {n.text for n in analysis.names}
     assert "Marshal Angus" not in names and "Angus" not in names
     assert "U.S. House of Representatives" in names  # a body before the person it titles
+
+
+def test_a_number_word_opening_a_name_leaves_no_piece_of_it(analyzed):
+    _, analysis = analyzed(["He skied at Seven Springs Ski Resort on Monday.",
+                            "Injuries: Three Marin County firefighters suffered burns."])
+    names = {n.text for n in analysis.names}
+    assert not any(n.startswith("Springs") for n in names) and "Marin County" in names

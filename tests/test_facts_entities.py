@@ -580,3 +580,12 @@ def test_a_surname_joined_to_a_person_loses_the_model_s_place_label_and_a_magazi
     assert {e.name: e.kind for e in find_entities(names, [])} == {"Tom Junod": "PERSON"}
     text = "Two gunmen attacked Charlie Hebdo magazine. Charlie Hebdo said it would print."
     assert text_cues(("Charlie Hebdo",), text, find_cues(text)) == {"ORG": 1}
+
+
+def test_a_latin_binomial_is_a_species_but_a_name_and_its_common_noun_are_not():
+    from newsfuse.facts.entities import is_species
+
+    assert is_species("Platydemus manokwari") and is_species("E. coli")
+    assert not is_species("Zabul province") and not is_species("Ueli Steck") and not is_species("ueli steck")
+    names = (NameMention("Platydemus manokwari", "PERSON", 0), NameMention("Platydemus manokwari", "PERSON", 1))
+    assert find_entities(names, []) == []

@@ -27,6 +27,7 @@ PERSON_TITLES = {
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify", "answer"}
 # Parts of speech that never open a name: "Said Kate", "Hey Maggie", "After Sunday".
+NUMBER_WORDS = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"}
 # Words the tagger may take for a name's first word at a sentence's start: "Despite Kris ...".
 NOT_NAME_FIRST_WORDS = {"despite", "although", "though", "because", "unless", "until", "whereas", "whether",
                         "meanwhile", "however", "moreover", "nevertheless", "besides", "unlike", "amid", "during"}
@@ -308,6 +309,10 @@ def begun_before(doc, i: int) -> bool:
     Governor of Texas" name a place."""
     if i > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)", doc[i - 1].lower_):
         return True  # "the 5th U.S. Circuit Court of Appeals": the court is "5th ..."
+    if i > 1 and doc[i - 1].text in NUMBER_WORDS and doc[i - 2].is_alpha:
+        # "Springs Mountain Resort" of "at Seven Springs Mountain Resort": a number word opens the
+        # name (not "Injuries: Three Marin County firefighters", a count opening a clause)
+        return True
     if i > 1 and doc[i - 1].text in TITLE_CASE_LINKS and doc[i - 1].i > doc[i - 1].sent.start \
             and doc[i - 2].text[:1].isupper():
         return True  # "Trump" of "the Bikers For Trump group": a linking word capitalised inside a name

@@ -209,6 +209,17 @@ def known_kind(name: str) -> str:
     return {0: "ORG", 1: "PLACE", 2: "ORG", 3: "PLACE"}.get(group, "") if group is not None else ""
 
 
+def is_species(name: str) -> bool:
+    """A Latin binomial: "Platydemus manokwari", "E. coli" (a genus and a lower-case word that
+    is no common noun after a name, as "Zabul province" or "Kennebunk police" are)."""
+    words = name.split()
+    return (len(words) == 2 and words[0][:1].isupper() and words[1].isalpha() and words[1].islower() and len(words[1]) > 3
+            and words[1] not in PLACE_WORDS | ORG_WORDS | BUSINESS_WORDS | COMMON_NOUNS_AFTER_NAMES)
+
+
+# Common nouns written after a name in lower case: "Washington state", "Ramadi area".
+COMMON_NOUNS_AFTER_NAMES = {"state", "area", "town", "camp", "region", "province", "county", "city", "river",
+                            "institute", "police", "office", "campus", "border", "government", "residents"}
 AWARD_WORDS = {"prize", "prizes", "award", "awards", "medal", "medals", "trophy"}
 
 
@@ -439,6 +450,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         # An event's or a programme's last word ("... Remembrance Day", "Medicaid") outweighs every
         # label of the model, except a person's full name ("Dorothy Day").
         person_named = votes.most_common(1)[0][0] == "PERSON" and " " in name
+        if any(map(is_species, names_written)):
+            votes[OTHER] += KNOWN_WEIGHT + sum(votes.values())  # "Platydemus manokwari", which the model makes a person
         for known in filter(None, map(known_kind, names_written)):
             votes[known] += KNOWN_WEIGHT + (sum(votes.values()) if known == OTHER and not person_named else 0)
         if key in PLATFORMS:
