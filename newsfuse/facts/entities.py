@@ -146,6 +146,12 @@ GREEK_LETTERS = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "t
                  "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"}
 
 
+# Parliaments ("voted in Parliament" names no place) and armed groups the model takes for people.
+KNOWN_BODIES = {"parliament", "knesset", "duma", "state duma", "bundestag", "legislature", "national assembly",
+                "boko haram", "hezbollah", "hizbollah", "al-shabab", "al-shabaab", "taliban", "hamas", "al-qaeda",
+                "al qaeda", "al-nusra front", "houthis"}
+
+
 # Party members and supporters are a kind of people, not a person or an organisation;
 ADHERENTS = {"republican", "republicans", "democrat", "democrats", "democratic", "tory", "tories", "conservative",
              "conservatives", "liberal", "liberals", "socialist", "socialists", "communist", "communists",
@@ -186,6 +192,8 @@ def known_kind(name: str) -> str:
         return OTHER
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
         return "PLACE"
+    if name.lower().rstrip(".") in KNOWN_BODIES:
+        return "ORG"
     words = name.lower().rstrip(".").split()
     if words[-1] in OTHER_WORDS or words[0] in EVENT_FIRST_WORDS and "of" in words \
             or len(words) == 1 and words[0] in AWARDS or is_award_for(words):
