@@ -55,11 +55,13 @@ def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyz
                             "Treasurer Joe Hockey said the budget would pass.",
                             '"JJ Watt, Justin Timberlake ... school officials, board members, teachers, fellow students '
                             'helped," he said.',
-                            "He spoke with a San Francisco Chronicle Reporter on Sunday."])
+                            "He spoke with a San Francisco Chronicle Reporter on Sunday.",
+                            "James Sturman QC, defending, said she was a student."])
     names = {n.text for n in analysis.names}
     assert "Jack Weir" in names and "Roger Goodell" in names and "Joe Hockey" in names
     assert not any("..." in n for n in names)  # an ellipsis cuts a name
     assert "San Francisco Chronicle" in names  # an occupation after a name is not part of it
+    assert "James Sturman" in names  # a barrister's letters are no part of his name
     _, analysis = analyzed(["Rep. John Mica, R-Fla., said the deal was outrageous.",
                             "Rep. Bob Goodlatte (R-Va.) made the announcement in Roanoke, Va., on Monday."])
     places = [n.text for n in analysis.names if n.label == "GPE"]

@@ -22,8 +22,11 @@ PERSON_TITLES = {
     "congresswoman", "assemblyman", "assemblywoman", "commissioner", "inspector", "superintendent", "trooper",
     "archbishop", "cardinal", "pres", "supt", "insp", "treasurer", "supervisor", "rabbi", "imam", "auditor",
     "comptroller", "principal", "manager", "editor", "reporter", "correspondent", "columnist", "producer",
-    "photographer", "analyst", "economist", "surgeon", "physician", "obstetrician", "prophet",
+    "photographer", "analyst", "economist", "surgeon", "physician", "obstetrician", "prophet", "duchess", "countess",
+    "baroness",
 }
+# Letters after a name that are no part of it: "James Sturman QC", "Jane Smith MP".
+POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "MBE", "OBE", "CBE", "KBE", "PhD", "MD"}
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify", "answer"}
 # Parts of speech that never open a name: "Said Kate", "Hey Maggie", "After Sunday".
@@ -169,7 +172,8 @@ def clean_name(span) -> tuple[str, list] | None:
         if of < 2:
             return None  # "Secretaries of State", "Friends of the Dartmoor Hill Ponies": no person's name
         tokens = tokens[:of]  # "Freeman Hatch of Kennebunk": the person, then the town he is from
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"
+                      or len(tokens) > 2 and tokens[-1].text in POST_NOMINALS):
         tokens = tokens[:-1]
     following = span.doc[tokens[-1].i + 1:tokens[-1].i + 2] if tokens else []
     if span.label_ == "PERSON" and following and following[0].text == "-" and tokens[-1].i + 2 < len(span.doc) \

@@ -125,7 +125,7 @@ PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport"
                "st", "ave", "blvd", "rd", "hwy", "hospital", "stadium", "arena", "prison", "jail", "mall",
                "cemetery", "terminal", "drive", "parkway", "plaza", "tower", "towers", "building", "way", "lane",
                "trail", "memorial", "zoo", "temple", "cathedral", "mosque", "synagogue", "chapel", "capitol", "complex",
-               "oasis", "base"}
+               "oasis", "base", "garden", "gardens"}
 # What a district that is a body provides: "Omaha Public Power District", "Palo Alto Unified School District".
 SERVICE_WORDS = {"school", "power", "water", "utility", "utilities", "fire", "transit", "sanitation", "irrigation",
                  "sewer", "library", "park", "parks", "hospital", "health", "conservation", "port"}
