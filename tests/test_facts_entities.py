@@ -520,6 +520,7 @@ def test_bodies_named_for_what_they_do_court_cases_and_a_former_country_have_kno
     assert known_kind("Center for Biological Diversity") == "ORG" and known_kind("Soviet Union") == "PLACE"
     assert known_kind("Calgary Zoo") == "PLACE" and known_kind("Lincoln Memorial") == "PLACE"
     assert known_kind("Utah Air National Guard Base") == known_kind("Poison Garden") == "PLACE"
+    assert known_kind("Megan Fox") == "" and known_kind("Fox News") == "ORG"  # a network's name is a surname too
     assert known_kind("Parliament") == known_kind("Boko Haram") == known_kind("State Duma") == "ORG"
     assert known_kind("Stockholm Convention") == known_kind("Republican National Convention") == "OTHER"  # a treaty, an event
     assert known_kind("Octopi Brewing") == known_kind("Ralph Waite Productions") == known_kind("Der Spiegel") == "ORG"

@@ -202,9 +202,11 @@ def known_kind(name: str) -> str:
         return "ORG"  # "Omaha Public Power District", "Chicago Park District": a utility or a board, not an area
     if len(words) > 1 and words[-1] in PLACE_WORDS and not (words[0] in ORG_WORDS and "of" in words):
         return "PLACE"  # "Union Station"; not "Department of Parks ... District"
-    if len(words) > 1 and words[-1] in ORG_WORDS | BUSINESS_WORDS \
+    if len(words) > 1 and words[-1] in ORG_WORDS | BUSINESS_WORDS and not (len(words) == 2 and words[1] == "fox") \
             or words[0] in ORG_WORDS | BODY_FIRST_WORDS and len(words) > 2 and words[1] in ("of", "for"):
-        return "ORG"  # "Associated Press", "Boston College", "Department of Defense", "Center for Biological Diversity"
+        # "Associated Press", "Boston College", "Department of Defense", "Center for Biological Diversity"
+        # (but "Megan Fox": the network's name is a surname too)
+        return "ORG"
     if len(words) > 1 and (words[0] in ORG_WORDS and words[-1].isdigit() or GREEK_LETTERS.issuperset(words)):
         return "ORG"  # a station, "Fox 8", "Channel 11"; a fraternity, "Delta Psi"
     if words[0].split("-")[0] in ORG_FIRST_WORDS and (len(words) > 1 or "-" in words[0]):
