@@ -29,11 +29,12 @@ PERSON_TITLES = {
 POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "MBE", "OBE", "CBE", "KBE", "PhD", "MD"}
 SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "warn", "insist", "note", "recall",
                 "declare", "argue", "claim", "announce", "continue", "ask", "reply", "respond", "admit", "testify", "answer"}
-# Parts of speech that never open a name: "Said Kate", "Hey Maggie", "After Sunday".
+# Number words that open names as well as counts: "Seven Springs", "Two Eagles".
 NUMBER_WORDS = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"}
 # Words the tagger may take for a name's first word at a sentence's start: "Despite Kris ...".
 NOT_NAME_FIRST_WORDS = {"despite", "although", "though", "because", "unless", "until", "whereas", "whether",
                         "meanwhile", "however", "moreover", "nevertheless", "besides", "unlike", "amid", "during"}
+# Parts of speech that never open a name: "Said Kate", "Hey Maggie", "After Sunday".
 NOT_NAME_START = {"VERB", "AUX", "PRON", "INTJ", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SYM", "NUM", "X"}
 NAME_WORD_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "DET", "CCONJ", "PUNCT", "PART"}
 BREAKING_PUNCTUATION = {"(", ")", "[", "]", '"', "“", "”", ":", ";", "|", "/", "—", "–", "!", "?", "...", "…"}

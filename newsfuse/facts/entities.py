@@ -31,7 +31,6 @@ PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "snapchat", "reddit"
              "linkedin", "pinterest", "netflix", "hulu", "spotify", "google", "amazon", "uber", "lyft", "airbnb",
              "wikipedia", "yahoo", "craigslist", "ebay", "paypal", "vine", "periscope", "flickr", "myspace", "skype",
              "telegram", "wechat", "weibo"}
-# A company's legal form: the name's first word alone is the company ("Pfizer" of "Pfizer Inc.").
 # A school's last word: the rest of the name alone is the school ("Stanford" of "Stanford University").
 SCHOOL_WORDS = {"university", "college", "school"}
 ORG_WORDS = {
@@ -219,17 +218,20 @@ def known_kind(name: str) -> str:
     return {0: "ORG", 1: "PLACE", 2: "ORG", 3: "PLACE"}.get(group, "") if group is not None else ""
 
 
+# Common nouns written after a name in lower case: "Washington state", "Ramadi area".
+COMMON_NOUNS_AFTER_NAMES = {"state", "area", "town", "camp", "region", "province", "county", "city", "river",
+                            "institute", "police", "office", "campus", "border", "government", "residents"}
+
+
 def is_species(name: str) -> bool:
     """A Latin binomial: "Platydemus manokwari", "E. coli" (a genus and a lower-case word that
     is no common noun after a name, as "Zabul province" or "Kennebunk police" are)."""
     words = name.split()
-    return (len(words) == 2 and words[0][:1].isupper() and words[1].isalpha() and words[1].islower() and len(words[1]) > 3
+    return (len(words) == 2 and words[0][:1].isupper() and words[1].isalpha() and words[1].islower()
+            and len(words[1]) > 3
             and words[1] not in PLACE_WORDS | ORG_WORDS | BUSINESS_WORDS | COMMON_NOUNS_AFTER_NAMES)
 
 
-# Common nouns written after a name in lower case: "Washington state", "Ramadi area".
-COMMON_NOUNS_AFTER_NAMES = {"state", "area", "town", "camp", "region", "province", "county", "city", "river",
-                            "institute", "police", "office", "campus", "border", "government", "residents"}
 AWARD_WORDS = {"prize", "prizes", "award", "awards", "medal", "medals", "trophy"}
 
 
@@ -529,12 +531,12 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
 
 
 # Capitalised words before a surname that are not first names: "When Singhal", "The Clinton".
-NOT_FIRST_NAMES = NOT_NAME_FIRST_WORDS | {"the", "a", "an", "and", "but", "or", "when", "while", "if", "as", "after", "before", "said",
+NOT_FIRST_NAMES = NOT_NAME_FIRST_WORDS | {
+                   "the", "a", "an", "and", "but", "or", "when", "while", "if", "as", "after", "before", "said",
                    "says", "told", "with", "for", "from", "by", "of", "to", "in", "on", "at", "that", "this", "then",
-                   "also", "both", "even", "only", "since", "because", "how", "why", "what", "where", "who",
-                   "now", "so", "here", "there", "today", "yesterday", "meanwhile", "still", "yet", "instead",
-                   "though", "although", "unlike", "like", "once", "until", "unless", "whether", "however", "thus",
-                   "later", "earlier", "finally", "again", "already", "perhaps", "indeed", "according", "whereas"}
+                   "also", "both", "even", "only", "since", "how", "why", "what", "where", "who", "now", "so",
+                   "here", "there", "today", "yesterday", "still", "yet", "instead", "like", "once", "thus", "later",
+                   "earlier", "finally", "again", "already", "perhaps", "indeed", "according"}
 # Words after a company's name that still name the company or a part of it ("Amazon Web
 # Services", "Sony Pictures"), not something it makes.
 COMPANY_PARTS = {"services", "research", "motor", "motors", "entertainment", "studios", "studio", "records",
