@@ -108,7 +108,7 @@ def test_a_common_word_capitalised_is_no_name_and_first_words_can_mark_a_place()
     assert {e.name for e in find_entities(names, [])} == {"Mormon Church"}  # believers are a kind of people
     names = tuple(NameMention(n, "ORG", 0) for n in ("Medical Examiner", "Special Counsel", "Office of Special Counsel")) * 2
     assert {e.name for e in find_entities(names, [])} == {"Office of Special Counsel"}  # offices, and an agency
-    names = tuple(NameMention(n, "ORG", 0) for n in ("CPR", "ATV", "ICU", "NATO")) * 2
+    names = tuple(NameMention(n, "ORG", 0) for n in ("CPR", "ATV", "ICU", "NGO", "NATO")) * 2
     assert {e.name for e in find_entities(names, [])} == {"NATO"}  # acronyms of common terms are no names
 
 
