@@ -175,9 +175,9 @@ def is_shouted(name: str) -> bool:
     return " " in name and name.isupper() and sum(c.isalpha() for c in name) > 5
 
 
-def is_form_of(key: str, companies: set[str]) -> bool:
-    """Whether the one company is `key` with its legal form: "aereo inc." of "aereo"."""
-    words = next(iter(companies)).split()
+def is_form_of(key: str, company: str) -> bool:
+    """Whether a company's key is `key` with its legal form: "aereo inc." of "aereo"."""
+    words = company.split()
     return " ".join(w.rstrip(",") for w in words[:-1]) == key and words[-1].strip(".,") in COMPANY_FORMS
 
 
@@ -328,7 +328,7 @@ class NameIndex:
                 return full_name
         companies = self.by_company_start.get(key, set())
         if not owners and len(companies) == 1 and (kind == "ORG" or kind != "PLACE" and " " not in key
-                                                   or kind == "PLACE" and not place_by_text and is_form_of(key, companies)):
+                                                   or kind == "PLACE" and not place_by_text and is_form_of(key, next(iter(companies)))):
             # "Chipotle" → "Chipotle Mexican Grill Inc.", "Dartmouth" → "Dartmouth College"; but
             # "Chicago" is no "Chicago Tribune", "Columbia" the place no "Columbia University" and
             # "Thomas Kinkade" no "Thomas Kinkade Co."; a name the model took for a town is the
@@ -833,10 +833,10 @@ def full_name_in_text(surname: str, text: str) -> str:
     return max(written.popitem()[1], key=len)  # with the middle initial when one mention gives it
 
 
-# Roles and titles capitalised before a name ("Cardinal", "Magistrate"; and "Born", opening a line of
-# facts), and their usual endings ("Editor", "Biologist", "Administrator").
-ROLES = {"cardinal", "bishop", "archbishop", "magistrate", "rabbi", "imam", "pastor", "dean", "principal", "trooper",
-         "agent", "nurse", "chef", "contact", "born"}
+# Roles capitalised before a name that are no titles in PERSON_TITLES ("Magistrate", "Bishop", which
+# is a surname too; and "Born", opening a line of facts), and roles' usual endings ("Editor",
+# "Biologist", "Administrator").
+ROLES = {"bishop", "magistrate", "pastor", "dean", "agent", "nurse", "chef", "contact", "born"}
 ROLE_ENDINGS = ("er", "or", "ist", "man", "woman", "ed", "ing", "ary", "ive", "ent", "ant")
 # Capitalised words before a name that are no first name of it (built once: it is asked per person).
 TITLES_AND_NON_NAMES = PERSON_TITLES | HONORIFICS | SAINTS | NOT_FIRST_NAMES  # before a surname, no first name of it
