@@ -92,7 +92,8 @@ class NameTypes:
 def join_surnames(entities: list[Entity], made_people: set[str]) -> list[Entity]:
     """A surname and its full name that the model made people ("Daniels" and "Stormy Daniels",
     bodies to spaCy, so the votes never joined them as a person's names) are one person, when
-    only one person of the cluster has that surname."""
+    only one person of the cluster has that surname. The surname's mentions already count those
+    inside the full name ("Daniels" in "Stormy Daniels"), so the larger count is the person's."""
     people = [e for e in entities if e.kind == "PERSON"]
     joined: dict[str, Entity] = {}  # surname entity's name → the full name's entity it joins
     for short in people:
@@ -111,6 +112,6 @@ def join_surnames(entities: list[Entity], made_people: set[str]) -> list[Entity]
         if extra:
             entity = replace(entity, variants=tuple(sorted({v for e in [entity, *extra] for v in e.variants})),
                              documents=tuple(sorted({d for e in [entity, *extra] for d in e.documents})),
-                             mentions=entity.mentions + sum(e.mentions for e in extra))
+                             mentions=max(e.mentions for e in [entity, *extra]))
         out.append(entity)
     return out
