@@ -295,7 +295,7 @@ def spark(
     window_days: Annotated[float, typer.Option(help="With --stories: a story takes new articles for this many days.")] = 3.0,
 ) -> None:
     """Summarise a dataset, or cluster an article stream into stories, on Apache Spark
-    (extra: pip install 'newsfuse[spark]')."""
+    (extra: pip install 'newsfuse\\[spark]')."""
     try:
         from newsfuse.spark import run_spark, run_spark_stories
     except ImportError:

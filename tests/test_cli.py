@@ -67,6 +67,12 @@ def test_help_explains_every_option():
         assert option in result.stdout
 
 
+def test_help_shows_the_install_extra_in_brackets():
+    # the help is rich markup, where an unescaped "[spark]" is a style tag and vanishes
+    for args in (["--help"], ["spark", "--help"]):
+        assert "newsfuse[spark]" in newsfuse(*args).stdout
+
+
 def test_words_and_sentences_together_is_an_error():
     result = newsfuse("summarize", str(RAMADI), "--words", "50", "--sentences", "2")
     assert result.returncode == 2 and "not both" in result.stderr
