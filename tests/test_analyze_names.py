@@ -104,6 +104,9 @@ def test_a_title_word_inside_a_body_s_name_stays(analyzed):
                             "Mr. Smith went to the General Assembly."])
     names = {n.text for n in analysis.names}
     assert "General Motors" in names and "Motors" not in names and "Smith" in names
+    # but a span the model starts inside a title is the name after it
+    _, analysis = analyzed(["The suit was filed by Attorney General Schneiderman."])
+    assert [n.text for n in analysis.names] == ["Schneiderman"]
 
 
 def test_a_name_cut_before_the_rest_of_a_longer_name_is_dropped(analyzed):

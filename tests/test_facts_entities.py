@@ -155,6 +155,10 @@ def test_a_platform_is_an_organisation_when_the_story_is_about_it_and_passes_oth
     names = (NameMention("Twitter", "PERSON", 0), NameMention("Twitter", "PERSON", 0, cue="PERSON"),
              NameMention("Twitter", "PERSON", 0), NameMention("Facebook", "ORG", 0))
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Twitter": "ORG"}
+    # used as a channel, however often, it is no organisation of the story
+    sentences = [Sentence("He wrote on Twitter. She replied on Twitter. Twitter users laughed at him.", 0, 0)]
+    names = (NameMention("Twitter", "PERSON", 0), NameMention("Twitter", "PERSON", 0), NameMention("Twitter", "ORG", 0))
+    assert find_entities(names, sentences) == []
 
 
 def test_a_company_name_followed_by_what_it_makes_is_a_product():
@@ -591,3 +595,47 @@ def test_a_latin_binomial_is_a_species_but_a_name_and_its_common_noun_are_not():
     assert not is_species("Zabul province") and not is_species("Ueli Steck") and not is_species("ueli steck")
     names = (NameMention("Platydemus manokwari", "PERSON", 0), NameMention("Platydemus manokwari", "PERSON", 1))
     assert find_entities(names, []) == []
+
+
+def test_a_place_and_a_team_s_nickname_are_a_team_and_the_nickname_alone_is_that_team():
+    sentences = [Sentence("LeBron James of the Miami Heat scored. The Heat beat the Thunder in Miami. "
+                          "The Olsen Twins were seen in Miami.", 0, 0)]
+    names = (NameMention("Miami Heat", "GPE", 0), NameMention("Heat", "PERSON", 0), NameMention("Heat", "PERSON", 0),
+             NameMention("Miami", "GPE", 0), NameMention("Miami", "GPE", 0),
+             NameMention("Olsen Twins", "PERSON", 0), NameMention("Olsen Twins", "PERSON", 0),
+             NameMention("Minnesota Twins", "PERSON", 0), NameMention("Minnesota Twins", "PERSON", 0))
+    kinds = {e.name: e.kind for e in find_entities(names, sentences)}
+    assert kinds["Miami Heat"] == "ORG" and kinds["Minnesota Twins"] == "ORG" and kinds["Miami"] == "PLACE"
+    assert kinds["Olsen Twins"] == "PERSON"  # no place before the nickname: people
+    assert "Heat" not in kinds  # one team, shown by its full name
+
+
+def test_two_names_joined_by_and_and_a_nationality_are_no_person_or_place_but_a_country_or_body_may_be():
+    names = (NameMention("South Side and Ogden", "LOC", 0), NameMention("South Side and Ogden", "LOC", 1),
+             NameMention("Trinidad and Tobago", "GPE", 0), NameMention("Trinidad and Tobago", "GPE", 1),
+             NameMention("Food and Drug Administration", "ORG", 0), NameMention("Food and Drug Administration", "ORG", 1),
+             NameMention("Frenchman", "PERSON", 0), NameMention("Frenchman", "PERSON", 1))
+    assert {e.name: e.kind for e in find_entities(names, [])} == {
+        "Trinidad and Tobago": "PLACE", "Food and Drug Administration": "ORG"}  # "a Frenchman" is a nationality
+
+
+def test_a_first_name_the_model_alone_calls_a_town_is_the_one_person_so_named():
+    names = (NameMention("Areej Ali", "PERSON", 0), NameMention("Areej Ali", "PERSON", 1),
+             NameMention("Areej", "GPE", 0), NameMention("Areej", "GPE", 1), NameMention("Areej", "GPE", 1),
+             NameMention("Paris Hilton", "PERSON", 0), NameMention("Paris", "GPE", 0), NameMention("Paris", "GPE", 1))
+    entities = {e.name: (e.kind, e.variants) for e in find_entities(names, [])}
+    assert entities["Areej Ali"] == ("PERSON", ("Areej", "Areej Ali"))
+    assert entities["Paris"][0] == "PLACE"  # a capital is a place, whoever shares its name
+
+
+def test_a_name_ending_in_a_title_is_a_glued_title_and_a_prefixed_first_name_is_put_back():
+    text = "DeAngelo Lamar Davis, 31, was charged. DeAngelo Lamar Davis will remain in jail."
+    names = (NameMention("Broward Supervisor", "PERSON", 0), NameMention("Broward Supervisor", "PERSON", 1),
+             NameMention("Lamar Davis", "PERSON", 0), NameMention("Lamar Davis", "PERSON", 0))
+    assert {e.name for e in find_entities(names, [Sentence(text, 0, 0)])} == {"DeAngelo Lamar Davis"}
+
+
+def test_arabic_and_hebrew_words_for_village_or_valley_open_a_place():
+    names = (NameMention("Kfar Souseh", "PERSON", 0), NameMention("Kfar Souseh", "PERSON", 1),
+             NameMention("Wadi Barada", "PERSON", 0), NameMention("Wadi Barada", "PERSON", 1))
+    assert {e.name: e.kind for e in find_entities(names, [])} == {"Kfar Souseh": "PLACE", "Wadi Barada": "PLACE"}

@@ -146,6 +146,14 @@ def is_possessive(token) -> bool:
             and not before.whitespace_ and bool(token.whitespace_))
 
 
+def after_title(token) -> bool:
+    """A title's word after another ("General" of "Attorney General Schneiderman"): the span
+    starts inside the title, whatever name may follow ("General Motors" follows no title)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (token.lower_.rstrip(".") in PERSON_TITLES and before is not None and before.text[:1].isupper()
+            and before.lower_.rstrip(".") in PERSON_TITLES)
+
+
 def clean_name(span) -> tuple[str, list] | None:
     """The name without a leading article or title, or a trailing possessive; None for a
     span that is not a name (a broken span)."""
@@ -154,7 +162,7 @@ def clean_name(span) -> tuple[str, list] | None:
     # so only a courtesy title goes there ("Mr. Smith", which the model calls ORG now and then).
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or len(tokens) > 1 and (
             span.label_ == "PERSON" and tokens[0].lower_.rstrip(".") in PERSON_TITLES | SAINTS
-            or span.label_ == "ORG" and tokens[0].lower_.rstrip(".") in HONORIFICS)):
+            or span.label_ == "ORG" and (tokens[0].lower_.rstrip(".") in HONORIFICS or after_title(tokens[0])))):
         if tokens[0].lower_ == "miss" and PAGEANT_RE.match(span.doc[tokens[1].i:].text):
             break  # "Miss America", "Miss New Jersey Organization": a pageant, no person and no place
         tokens = tokens[1:]

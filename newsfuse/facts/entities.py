@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from newsfuse.analyze.dates import MONTHS, WEEKDAYS
 from newsfuse.analyze.names import (COMPANY_FORMS, COUNTRIES, HONORIFICS, KIN_NOUNS, KIND_OF_LABEL, NOT_NAME_FIRST_WORDS,
-                                    PERSON_TITLES, PLAIN_TIME_ZONES, SAINTS, STATE_ABBREVIATIONS, STATE_NAMES)
+                                    PERSON_TITLES, PLAIN_TIME_ZONES, SAINTS, STATE_ABBREVIATIONS, STATE_NAMES,
+                                    US_STATES)
 from newsfuse.types import Entity, NameMention, Sentence
 
 # Names of these kinds are not key facts: nationalities, events, works, holidays, laws, products.
@@ -32,6 +33,19 @@ PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "snapchat", "reddit"
              "wikipedia", "yahoo", "craigslist", "ebay", "paypal", "vine", "periscope", "flickr", "myspace", "skype",
              "telegram", "wechat", "weibo"}
 # A school's last word: the rest of the name alone is the school ("Stanford" of "Stanford University").
+CENTRAL_PLATFORM = 10  # mentions of a platform that make the story about the company
+COMPANY_CUE = (r"(?:[’']s (?:CEO|chief|founder|co-founder|executives?|shares|stock|board|headquarters|polic(?:y|ies)|"
+               r"spokes\w+|acquisition|owner|parent|revenue|profits?|investors|employees|staff|lawyers?|statement)|"
+               r",? (?:Inc\b|Corp\b|said|says|told|announced|confirmed|declined|denied|responded|spokes\w+|CEO|"
+               r"executives?|shares|stock|employees|founder|co-founder|acquired|bought|agreed|paid|sued|filed|suspended|"
+               r"banned|removed|deleted|blocked|launched|plans|will|would|has said|did not|didn't|does not))")
+
+
+def company_spoken_of(name: str, text: str) -> bool:
+    """Whether the text speaks of the company itself: "Twitter said", "Amazon’s policy", "Facebook Inc"."""
+    return re.search(rf"\b{re.escape(name)}{COMPANY_CUE}", text) is not None
+
+
 SCHOOL_WORDS = {"university", "college", "school"}
 ORG_WORDS = {
     "agency", "army", "association", "authority", "bank", "board", "bureau", "church", "club", "college",
@@ -136,7 +150,10 @@ ORG_FIRST_WORDS = {"ansar", "jabhat", "jabhet", "harakat", "hizb", "jaish", "jay
                    "jamaat", "jamaah", "jemaah", "kataib", "kata'ib", "asaib", "liwa", "saraya", "ahrar"}
 # First words that make a name a place.
 PLACE_FIRST_WORDS = {"mount", "mt", "mt.", "lake", "fort", "port", "cape", "isle", "gulf", "interstate", "highway",
-                     "route"}
+                     "route",
+                     # Arabic and Hebrew for village, house, valley, mountain, monastery, hill: "Kfar Souseh",
+                     # "Beit Hanoun", "Wadi Barada", "Deir Ezzor", which the model makes people
+                     "kfar", "kafr", "beit", "wadi", "jabal", "jebel", "deir", "tel"}
 # German and Italian articles opening a name, as their newspapers' names do (not "El", "Le", "La":
 # "El Paso", "Le Pen", "La Paz").
 FOREIGN_ARTICLES = {"Der", "Die", "Das", "Il"}
@@ -159,6 +176,10 @@ ADHERENTS = {"republican", "republicans", "democrat", "democrats", "democratic",
              "jews", "jewish", "buddhist", "buddhists", "hindu", "hindus", "sikh", "sikhs", "protestant",
              "protestants", "evangelical", "evangelicals", "sunni", "sunnis", "shia", "shias", "shiite", "shiites",
              "klansman", "klansmen"}
+# A people's man or woman: "a Frenchman" is a nationality, which the model makes a person or a body
+# ("The Scotsman" is left out: a paper).
+NATIONALITY_NOUNS = {f"{people}{one}" for people in ("french", "english", "irish", "welsh", "dutch", "norse", "cornish")
+                     for one in ("man", "men", "woman", "women")}
 
 
 # First words of bodies named "X of / for ...": "Friends of the Earth", "Center for Biological Diversity".
@@ -187,7 +208,8 @@ def has_company_form(key: str) -> bool:
 
 
 def known_kind(name: str) -> str:
-    if name.lower() in ADHERENTS or BILL_RE.fullmatch(name) or COURT_CASE_RE.search(name):
+    if name.lower() in ADHERENTS or name.lower().rstrip(".") in NATIONALITY_NOUNS or BILL_RE.fullmatch(name) \
+            or COURT_CASE_RE.search(name):
         return OTHER
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
         return "PLACE"
@@ -230,6 +252,48 @@ def is_species(name: str) -> bool:
     return (len(words) == 2 and words[0][:1].isupper() and words[1].isalpha() and words[1].islower()
             and len(words[1]) > 3
             and words[1] not in PLACE_WORDS | ORG_WORDS | BUSINESS_WORDS | COMMON_NOUNS_AFTER_NAMES)
+
+
+COUNTRIES_WITH_AND = {"Trinidad and Tobago", "Bosnia and Herzegovina", "Antigua and Barbuda", "Turks and Caicos",
+                      "Turks and Caicos Islands", "St. Kitts and Nevis", "Saint Kitts and Nevis", "Wallis and Futuna",
+                      "Saint Vincent and the Grenadines", "Sao Tome and Principe", "São Tomé and Príncipe"}
+# The last words of North American major-league teams' names. "Miami Heat", "Minnesota Twins",
+# "San Francisco 49ers": the model makes them people or towns, and no word around says otherwise.
+TEAM_NICKNAMES = frozenset("""
+cardinals falcons ravens bills panthers bears bengals browns cowboys broncos lions packers texans colts jaguars chiefs
+raiders chargers rams dolphins vikings patriots saints giants jets eagles steelers 49ers seahawks buccaneers titans
+redskins commanders hawks celtics nets hornets bulls cavaliers mavericks nuggets pistons warriors rockets pacers
+clippers lakers grizzlies heat bucks timberwolves pelicans knicks thunder magic 76ers suns blazers kings spurs raptors
+jazz wizards diamondbacks braves orioles cubs reds indians guardians rockies tigers astros royals angels dodgers marlins
+brewers twins mets yankees athletics phillies pirates padres mariners rays rangers nationals ducks coyotes bruins sabres
+flames hurricanes blackhawks avalanche stars oilers wild canadiens predators devils islanders senators flyers penguins
+sharks blues lightning canucks capitals kraken sox jays leafs wings jackets knights""".split())
+NICKNAME_FIRST_WORDS = {"red", "white", "blue", "maple", "golden", "trail"}  # "Red Sox", "Maple Leafs"
+
+
+def is_team(name: str, place_keys: set[str]) -> bool:
+    """A place's name and a team's nickname: "Miami Heat", "Boston Red Sox" (not "Bronze Stars",
+    "Olsen Twins": what comes before the nickname must be a place of the cluster, a state or a country)."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in TEAM_NICKNAMES:
+        return False
+    cut = 2 if len(words) > 2 and words[-2].lower() in NICKNAME_FIRST_WORDS else 1
+    place = " ".join(words[:-cut])
+    return place in US_STATES or place in COUNTRIES or name_key(place) in place_keys
+
+
+def team_name(name: str, text: str, place_keys: set[str]) -> str:
+    """The team a name is, by its full name ("Miami Heat" for "Heat", when the text writes it so), or ""."""
+    if is_team(name, place_keys):
+        return name
+    if " " in name or name.lower() not in TEAM_NICKNAMES:
+        return ""
+    for m in re.finditer(rf"((?:[A-Z][\w.'-]* ){{1,3}}){re.escape(name)}\b", text):
+        words = m.group(1).split()
+        for i in range(len(words)):
+            if is_team(team := " ".join([*words[i:], name]), place_keys):
+                return team
+    return ""
 
 
 AWARD_WORDS = {"prize", "prizes", "award", "awards", "medal", "medals", "trophy"}
@@ -322,9 +386,11 @@ class NameIndex:
             full_name = next(iter(first_named))
             # "Betty" → "Betty White", when only one person is called so; also where the model
             # took a first name for a body ("Amanda is also extremely paranoid"), but not for a
-            # place ("Paris" is no "Paris Hilton") nor when the full name is a body's
+            # place the text calls one ("Paris" is no "Paris Hilton"; but "Areej was pronounced dead",
+            # a town to the model alone, is Areej Ali) nor when the full name is a body's
             # ("Merseyside" of "Merseyside Fire and Rescue Service said")
-            if kind == "PERSON" or kind != "PLACE" and not BODY_WORDS.intersection(full_name.split()):
+            if kind == "PERSON" or not BODY_WORDS.intersection(full_name.split()) \
+                    and (kind != "PLACE" or not place_by_text and key.title() not in COUNTRIES):
                 return full_name
         companies = self.by_company_start.get(key, set())
         if not owners and len(companies) == 1 and (kind == "ORG" or kind != "PLACE" and " " not in key
@@ -431,11 +497,11 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         mentioned_in[canonical[key]] |= documents_of[key]
         # The full name's own mentions weigh double: NER types "Haider al-Abadi" more surely than "Abadi".
         weight = 1 + (canonical[key] == key)
-        if canonical[key] != key and index.kinds.get(canonical[key]) == "PERSON" \
-                and canonical[key].endswith(" " + key) and labelled[key]["PLACE"]:
-            # "Junod" of "Tom Junod", which the model calls a town: the text joined it to a
-            # person, so the model's place label on it says nothing (a town that shares the
-            # surname keeps its own entity when the text says it is a place)
+        if canonical[key] != key and index.kinds.get(canonical[key]) == "PERSON" and labelled[key]["PLACE"] \
+                and (canonical[key].endswith(" " + key) or canonical[key].startswith(key + " ")):
+            # "Junod" of "Tom Junod", "Areej" of "Areej Ali", which the model calls towns: the text
+            # joined them to a person, so the model's place label on them says nothing (a town that
+            # shares the name keeps its own entity when the text says it is a place)
             votes = votes.copy()
             votes["PLACE"] -= labelled[key]["PLACE"]
         groups[canonical[key]].update({kind: n * weight for kind, n in votes.items()})
@@ -447,6 +513,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     text = "".join(texts.values())
     cues = find_cues(text)
     companies = {key for key, votes in groups.items() if votes.most_common(1)[0][0] == "ORG"}
+    places = {key for key, votes in groups.items() if votes.most_common(1)[0][0] == "PLACE"}
     # Two names can end as one: "Jo" (too short to be looked up as a surname) found as "Edward Jo"
     found: dict[tuple[str, str], tuple[Counter, set[int], bool]] = {}
     for key, votes in groups.items():
@@ -466,10 +533,16 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             votes[OTHER] += KNOWN_WEIGHT + sum(votes.values())  # "Platydemus manokwari", which the model makes a person
         for known in filter(None, map(known_kind, names_written)):
             votes[known] += KNOWN_WEIGHT + (sum(votes.values()) if known == OTHER and not person_named else 0)
+        team = team_name(name, text, places)
+        if team:
+            votes["ORG"] += KNOWN_WEIGHT + sum(votes.values())
+            name = team  # "the Heat" is the Miami Heat
+            names_written[team] += 0
         if key in PLATFORMS:
-            # The model takes "Twitter" for a person, "Netflix" for a place. Named once or twice, a
-            # platform is a service someone used ("said on Twitter"); a story about the company names it more.
-            if len(mentions_in((name,), text)) < 3:
+            # The model takes "Twitter" for a person, "Netflix" for a place. Named as a channel ("said
+            # on Twitter", "donations by PayPal"), a platform is a service someone used, however often;
+            # a story about the company says so ("Twitter said", "Facebook’s founder") or is all about it.
+            if len(mentions_in((name,), text)) < CENTRAL_PLATFORM and not company_spoken_of(name, text):
                 continue
             votes["ORG"] += KNOWN_WEIGHT + sum(votes.values())
         for kind, n in text_cues(tuple(names_written), text, cues).items():
@@ -483,6 +556,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         kind = votes.most_common(1)[0][0]
         if kind == OTHER or len(names_written) == 1 and name.lower().rstrip(".") in KINDS_OF_BODY:
             continue  # not a person, place or organisation; or "the Council", "LLP": a kind of body, not a name
+        if kind != "ORG" and " and " in name and name not in COUNTRIES_WITH_AND:
+            continue  # "South Side and Ogden", "Mercer and Brown": two names the model joined into one
         if is_office(name):
             continue  # "the Medical Examiner", "the Special Counsel": an office someone holds, not a body
         if votes[kind] < 1:
@@ -495,6 +570,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             continue  # "D.A.", "G.M.", "UC": the model's GPE for letters it cannot read
         if MODEL_CODE_RE.fullmatch(name):
             continue  # "U-2", "EF-5", "K-9", "AR-15": a model, a rating or a unit, not who or where
+        if kind == "PERSON" and name.split()[-1].lower().rstrip(".") in TITLES_NO_SURNAME:
+            continue  # "Broward Supervisor" of "Broward Supervisor of Elections Brenda Snipes", "Patrol Sgt"
         if kind == "PERSON" and name.split()[-1].isdigit():
             continue  # "Furious 8", "Yak 40", "P.O. Box 6666": a person's name holds no number
         if kind == "PERSON" and " " not in name:
@@ -839,13 +916,19 @@ def full_name_in_text(surname: str, text: str) -> str:
 ROLES = {"bishop", "magistrate", "pastor", "dean", "agent", "nurse", "chef", "contact", "born"}
 ROLE_ENDINGS = ("er", "or", "ist", "man", "woman", "ed", "ing", "ary", "ive", "ent", "ant")
 # Capitalised words before a name that are no first name of it (built once: it is asked per person).
+# Titles that are nobody's surname (unlike King, Judge, Lord, Singer, Sen): a name ending in one is
+# a title glued to a place or a unit.
+TITLES_NO_SURNAME = {"supervisor", "sgt", "sergeant", "commissioner", "superintendent", "councilman", "councilwoman",
+                     "congressman", "congresswoman", "assemblyman", "assemblywoman", "alderman", "senator", "governor",
+                     "spokesman", "spokeswoman", "treasurer", "comptroller", "prosecutor", "chairman", "chairwoman",
+                     "ceo", "lieutenant", "lt", "capt", "detective", "trooper", "coroner", "representative"}
 TITLES_AND_NON_NAMES = PERSON_TITLES | HONORIFICS | SAINTS | NOT_FIRST_NAMES  # before a surname, no first name of it
 NOT_A_FIRST_NAME = (TITLES_AND_NON_NAMES | KIN_NOUNS | ADHERENTS | ROLES
                     | set(MONTHS) | set(WEEKDAYS))
 BEFORE_A_FIRST_NAME = PREPOSITIONS | {"the", "and"}  # lower-case words that do not open a name's phrase
 
 
-WORD_BEFORE_RE = re.compile(r"(^|[.!?:;,\"“”(]\s*|\b[A-Za-z]+\.? )([A-Z][a-z]+) $", re.MULTILINE)
+WORD_BEFORE_RE = re.compile(r"(^|[.!?:;,\"“”(]\s*|\b[A-Za-z]+\.? )((?:Mc|Mac|De|Le|La|Da|Di)?[A-Z][a-z]+) $", re.MULTILINE)
 
 
 def first_name_before(name: str, text: str, known: dict) -> str:
