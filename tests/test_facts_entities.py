@@ -531,6 +531,8 @@ def test_bodies_named_for_what_they_do_court_cases_and_a_former_country_have_kno
     assert known_kind("El Paso") == ""  # "El" opens places and people's names too
     assert known_kind("Huy Fong Foods") == known_kind("Thomas Kinkade Signature Galleries") == "ORG"
     assert known_kind("Communications for Community of Christ") == ""  # an office's name, not a company's
+    assert known_kind("Islam") == known_kind("Zionism") == known_kind("Frenchman") == "OTHER"  # a faith, an idea, a people
+    assert known_kind("Nation of Islam") == ""
     sentences = [Sentence("Friends of the Dartmoor Hill Ponies asked. Friends of the Dartmoor Hill Ponies said.", 0, 0)]
     names = (NameMention("Friends of the Dartmoor Hill Ponies", "PERSON", 0),) * 2
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Friends of the Dartmoor Hill Ponies": "ORG"}
@@ -578,6 +580,8 @@ def test_a_company_named_with_a_possessive_keeps_it_but_an_owner_does_not():
     names = (NameMention("McDonald", "ORG", 0), NameMention("McDonald", "ORG", 0),
              NameMention("Pentagon", "ORG", 0), NameMention("Pentagon", "ORG", 0))
     assert {e.name for e in find_entities(names, sentences)} == {"McDonald’s", "Pentagon"}
+    names = (NameMention("McDonalds", "GPE", 0), NameMention("McDonalds", "GPE", 1))  # no apostrophe
+    assert [(e.name, e.kind) for e in find_entities(names, [])] == [("McDonalds", "ORG")]
 
 
 def test_a_surname_joined_to_a_person_loses_the_model_s_place_label_and_a_magazine_is_a_body():

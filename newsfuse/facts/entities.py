@@ -180,6 +180,7 @@ ADHERENTS = {"republican", "republicans", "democrat", "democrats", "democratic",
 # ("The Scotsman" is left out: a paper).
 NATIONALITY_NOUNS = {f"{people}{one}" for people in ("french", "english", "irish", "welsh", "dutch", "norse", "cornish")
                      for one in ("man", "men", "woman", "women")}
+FAITHS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism"}  # and "-isms": "Zionism"
 
 
 # First words of bodies named "X of / for ...": "Friends of the Earth", "Center for Biological Diversity".
@@ -208,13 +209,14 @@ def has_company_form(key: str) -> bool:
 
 
 def known_kind(name: str) -> str:
-    if name.lower() in ADHERENTS or name.lower().rstrip(".") in NATIONALITY_NOUNS or BILL_RE.fullmatch(name) \
-            or COURT_CASE_RE.search(name):
+    word = name.lower().rstrip(".")
+    if word in ADHERENTS or word in NATIONALITY_NOUNS | FAITHS or word.isalpha() and word.endswith("ism") \
+            or BILL_RE.fullmatch(name) or COURT_CASE_RE.search(name):
         return OTHER
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
         return "PLACE"
-    if name.lower().rstrip(".") in KNOWN_BODIES:
-        return "ORG"
+    if name.lower().rstrip(".") in KNOWN_BODIES or name.endswith("s") and name.lower()[:-1] in POSSESSIVE_COMPANIES:
+        return "ORG"  # and "McDonalds", "Macys": those companies written without the apostrophe
     words = name.lower().rstrip(".").split()
     if words[-1] in OTHER_WORDS or words[0] in EVENT_FIRST_WORDS and "of" in words \
             or len(words) == 1 and words[0] in AWARDS or is_award_for(words):
