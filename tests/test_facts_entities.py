@@ -533,6 +533,7 @@ def test_bodies_named_for_what_they_do_court_cases_and_a_former_country_have_kno
     assert known_kind("Communications for Community of Christ") == ""  # an office's name, not a company's
     assert known_kind("Islam") == known_kind("Zionism") == known_kind("Frenchman") == "OTHER"  # a faith, an idea, a people
     assert known_kind("Nation of Islam") == ""
+    assert known_kind("Seanad") == known_kind("Lok Sabha") == "ORG"  # a parliament's own name
     sentences = [Sentence("Friends of the Dartmoor Hill Ponies asked. Friends of the Dartmoor Hill Ponies said.", 0, 0)]
     names = (NameMention("Friends of the Dartmoor Hill Ponies", "PERSON", 0),) * 2
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"Friends of the Dartmoor Hill Ponies": "ORG"}
@@ -643,3 +644,9 @@ def test_arabic_and_hebrew_words_for_village_or_valley_open_a_place():
     names = (NameMention("Kfar Souseh", "PERSON", 0), NameMention("Kfar Souseh", "PERSON", 1),
              NameMention("Wadi Barada", "PERSON", 0), NameMention("Wadi Barada", "PERSON", 1))
     assert {e.name: e.kind for e in find_entities(names, [])} == {"Kfar Souseh": "PLACE", "Wadi Barada": "PLACE"}
+
+
+def test_a_station_s_letters_are_a_body_when_the_text_names_the_station():
+    sentences = [Sentence("KARE-TV A video shows the crowd. Both are expected to survive, KARE reported.", 0, 0)]
+    names = (NameMention("KARE", "PERSON", 0), NameMention("KARE", "PERSON", 0))
+    assert {e.name: e.kind for e in find_entities(names, sentences)} == {"KARE": "ORG"}

@@ -33,6 +33,7 @@ PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "snapchat", "reddit"
              "wikipedia", "yahoo", "craigslist", "ebay", "paypal", "vine", "periscope", "flickr", "myspace", "skype",
              "telegram", "wechat", "weibo"}
 # A school's last word: the rest of the name alone is the school ("Stanford" of "Stanford University").
+CALL_SIGN_RE = re.compile(r"[KW][A-Z]{2,3}")  # a US station's letters: "KARE", "WPXI"
 CENTRAL_PLATFORM = 10  # mentions of a platform that make the story about the company
 COMPANY_CUE = (r"(?:[’']s (?:CEO|chief|founder|co-founder|executives?|shares|stock|board|headquarters|polic(?:y|ies)|"
                r"spokes\w+|acquisition|owner|parent|revenue|profits?|investors|employees|staff|lawyers?|statement)|"
@@ -164,6 +165,8 @@ GREEK_LETTERS = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "t
 
 # Parliaments ("voted in Parliament" names no place) and armed groups the model takes for people.
 KNOWN_BODIES = {"parliament", "knesset", "duma", "state duma", "bundestag", "legislature", "national assembly",
+                "seanad", "dail", "dáil", "oireachtas", "sejm", "riksdag", "storting", "folketing", "majlis",
+                "verkhovna rada", "lok sabha", "rajya sabha", "bundesrat", "cortes",
                 "boko haram", "hezbollah", "hizbollah", "al-shabab", "al-shabaab", "taliban", "hamas", "al-qaeda",
                 "al qaeda", "al-nusra front", "houthis"}
 
@@ -535,6 +538,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             votes[OTHER] += KNOWN_WEIGHT + sum(votes.values())  # "Platydemus manokwari", which the model makes a person
         for known in filter(None, map(known_kind, names_written)):
             votes[known] += KNOWN_WEIGHT + (sum(votes.values()) if known == OTHER and not person_named else 0)
+        if CALL_SIGN_RE.fullmatch(name) and re.search(rf"\b{name}(?:-TV|-FM|-AM| \d)", text):
+            votes["ORG"] += KNOWN_WEIGHT + sum(votes.values())  # "KARE reported", a station the text calls "KARE-TV"
         team = team_name(name, text, places)
         if team:
             votes["ORG"] += KNOWN_WEIGHT + sum(votes.values())
