@@ -333,3 +333,9 @@ def test_a_number_word_opening_a_name_leaves_no_piece_of_it(analyzed):
                             "Injuries: Three Marin County firefighters suffered burns."])
     names = {n.text for n in analysis.names}
     assert not any(n.startswith("Springs") for n in names) and "Marin County" in names
+
+
+def test_one_person_is_not_the_anyone_but_a_family_is(analyzed):
+    _, analysis = analyzed(["Investigators said the Hummer stopped abruptly. The Kleins sued the bakery."])
+    cues = {n.text: n.cue for n in analysis.names if n.label == "PERSON"}
+    assert cues["Hummer"] == "OTHER" and cues["Kleins"] != "OTHER"

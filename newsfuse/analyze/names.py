@@ -380,6 +380,11 @@ def name_mentions(doc, document: int) -> Iterator[NameMention]:
             # a people ("American") is never a person; "White House spokeswoman Sarah Sanders
             # said": the person cue is the modified noun's
             cue = ""
+        if not cue and ent.label_ == "PERSON" and before is not None and before.lower_ == "the" and not modifier \
+                and tokens[-1].tag_ != "NNPS" and not text.endswith("s"):
+            # "the Musashi", "the Heat", "the Jefferson Airplane": one person is not "the" anyone
+            # (but a family is: "the Kleins")
+            cue = "OTHER"
         yield NameMention(text, ent.label_, document, cue, opening, modifier)
     yield from titled_people(doc, document)
 
