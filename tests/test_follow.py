@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import replace
 
@@ -319,9 +320,10 @@ def test_terminal_shows_bars_and_an_interrupted_pass_still_prints_its_summary(tm
     site.publish("/wire.xml", "The Wire", [i for i in ramadi_items() if i.outlet == "The Wire"])
     site.publish("/planet.xml", "Daily Planet", [i for i in ramadi_items() if i.outlet != "The Wire"])
     planet = site.routes["/planet.xml"]
+    interrupted = threading.Event()
 
-    def slow_planet(handler):  # the pass is surely still running when Ctrl-C comes
-        time.sleep(5.0)
+    def slow_planet(handler):  # the pass is surely still running when Ctrl-C comes, however loaded the machine
+        interrupted.wait(60)
         return planet
 
     site.routes["/planet.xml"] = slow_planet
@@ -338,6 +340,7 @@ def test_terminal_shows_bars_and_an_interrupted_pass_still_prints_its_summary(tm
         terminal += os.read(leader, 4096)
     process.send_signal(signal.SIGINT)
     stdout, _ = process.communicate(timeout=60)
+    interrupted.set()
     os.close(leader)
     site.close()
     assert b"feeds" in terminal and b"1/2" in terminal

@@ -32,7 +32,6 @@ PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "snapchat", "reddit"
              "linkedin", "pinterest", "netflix", "hulu", "spotify", "google", "amazon", "uber", "lyft", "airbnb",
              "wikipedia", "yahoo", "craigslist", "ebay", "paypal", "vine", "periscope", "flickr", "myspace", "skype",
              "telegram", "wechat", "weibo"}
-# A school's last word: the rest of the name alone is the school ("Stanford" of "Stanford University").
 CALL_SIGN_RE = re.compile(r"[KW][A-Z]{2,3}")  # a US station's letters: "KARE", "WPXI"
 CENTRAL_PLATFORM = 10  # mentions of a platform that make the story about the company
 COMPANY_CUE = (r"(?:[’']s (?:CEO|chief|founder|co-founder|executives?|shares|stock|board|headquarters|polic(?:y|ies)|"
@@ -47,6 +46,7 @@ def company_spoken_of(name: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(name)}{COMPANY_CUE}", text) is not None
 
 
+# A school's last word: the rest of the name alone is the school ("Stanford" of "Stanford University").
 SCHOOL_WORDS = {"university", "college", "school"}
 ORG_WORDS = {
     "agency", "army", "association", "authority", "bank", "board", "bureau", "church", "club", "college",
@@ -218,7 +218,7 @@ def known_kind(name: str) -> str:
         return OTHER
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
         return "PLACE"
-    if name.lower().rstrip(".") in KNOWN_BODIES or name.endswith("s") and name.lower()[:-1] in POSSESSIVE_COMPANIES:
+    if word in KNOWN_BODIES or word.endswith("s") and word[:-1] in POSSESSIVE_COMPANIES:
         return "ORG"  # and "McDonalds", "Macys": those companies written without the apostrophe
     words = name.lower().rstrip(".").split()
     if words[-1] in OTHER_WORDS or words[0] in EVENT_FIRST_WORDS and "of" in words \
@@ -259,6 +259,7 @@ def is_species(name: str) -> bool:
             and words[1] not in PLACE_WORDS | ORG_WORDS | BUSINESS_WORDS | COMMON_NOUNS_AFTER_NAMES)
 
 
+# Countries whose names hold "and", which no other person or place name does ("South Side and Ogden").
 COUNTRIES_WITH_AND = {"Trinidad and Tobago", "Bosnia and Herzegovina", "Antigua and Barbuda", "Turks and Caicos",
                       "Turks and Caicos Islands", "St. Kitts and Nevis", "Saint Kitts and Nevis", "Wallis and Futuna",
                       "Saint Vincent and the Grenadines", "Sao Tome and Principe", "São Tomé and Príncipe"}
@@ -922,13 +923,13 @@ def full_name_in_text(surname: str, text: str) -> str:
 # "Biologist", "Administrator").
 ROLES = {"bishop", "magistrate", "pastor", "dean", "agent", "nurse", "chef", "contact", "born"}
 ROLE_ENDINGS = ("er", "or", "ist", "man", "woman", "ed", "ing", "ary", "ive", "ent", "ant")
-# Capitalised words before a name that are no first name of it (built once: it is asked per person).
 # Titles that are nobody's surname (unlike King, Judge, Lord, Singer, Sen): a name ending in one is
 # a title glued to a place or a unit.
 TITLES_NO_SURNAME = {"supervisor", "sgt", "sergeant", "commissioner", "superintendent", "councilman", "councilwoman",
                      "congressman", "congresswoman", "assemblyman", "assemblywoman", "alderman", "senator", "governor",
                      "spokesman", "spokeswoman", "treasurer", "comptroller", "prosecutor", "chairman", "chairwoman",
                      "ceo", "lieutenant", "lt", "capt", "detective", "trooper", "coroner", "representative"}
+# Capitalised words before a name that are no first name of it (built once: it is asked per person).
 TITLES_AND_NON_NAMES = PERSON_TITLES | HONORIFICS | SAINTS | NOT_FIRST_NAMES  # before a surname, no first name of it
 NOT_A_FIRST_NAME = (TITLES_AND_NON_NAMES | KIN_NOUNS | ADHERENTS | ROLES
                     | set(MONTHS) | set(WEEKDAYS))
