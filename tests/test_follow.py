@@ -332,7 +332,9 @@ def test_terminal_shows_bars_and_an_interrupted_pass_still_prints_its_summary(tm
     leader, follower = pty.openpty()
     process = subprocess.Popen([sys.executable, "-m", "newsfuse", "follow", str(sources), "--db", str(tmp_path / "n.db"),
                                 "--fast", "--allow-private-urls", "--delay", "0"],
-                               stdout=subprocess.PIPE, stderr=follower, text=True, env={**os.environ, "COLUMNS": "100"})
+                               stdout=subprocess.PIPE, stderr=follower, text=True, env={**os.environ, "COLUMNS": "100"},
+                               # a user's Ctrl-C, even where the test itself runs with SIGINT ignored (a background job)
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     os.close(follower)
     terminal = b""
     deadline = time.time() + 60
