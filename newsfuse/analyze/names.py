@@ -380,11 +380,6 @@ def name_mentions(doc, document: int) -> Iterator[NameMention]:
             # a people ("American") is never a person; "White House spokeswoman Sarah Sanders
             # said": the person cue is the modified noun's
             cue = ""
-        if not cue and ent.label_ == "PERSON" and before is not None and before.lower_ == "the" and not modifier \
-                and tokens[-1].tag_ != "NNPS" and not text.endswith("s"):
-            # "the Musashi", "the Heat", "the Jefferson Airplane": one person is not "the" anyone
-            # (but a family is: "the Kleins")
-            cue = "OTHER"
         yield NameMention(text, ent.label_, document, cue, opening, modifier)
     yield from titled_people(doc, document)
 
@@ -486,6 +481,9 @@ def context_cue(tokens, before, after) -> str:
     if before is not None and before.lower_ in PLACE_PREPOSITIONS and root.dep_ == "pobj" and root.tag_ != "NNPS" \
             and root.ent_type_ not in ("LANGUAGE", "NORP", "PERSON"):  # "in Arabic" is a language; "toward Obama" a person
         return "PLACE"
+    if after_the and root.ent_type_ == "PERSON" and described is None and root.tag_ != "NNPS" \
+            and not root.text.endswith("s"):
+        return "OTHER"  # "the Musashi", "the Heat": one person is not "the" anyone (a family is: "the Kleins")
     return ""
 
 

@@ -220,7 +220,7 @@ def known_kind(name: str) -> str:
         return "PLACE"
     if word in KNOWN_BODIES or word.endswith("s") and word[:-1] in POSSESSIVE_COMPANIES:
         return "ORG"  # and "McDonalds", "Macys": those companies written without the apostrophe
-    words = name.lower().rstrip(".").split()
+    words = word.split()
     if words[-1] in OTHER_WORDS or words[0] in EVENT_FIRST_WORDS and "of" in words \
             or len(words) == 1 and words[0] in AWARDS or is_award_for(words):
         return OTHER
