@@ -35,6 +35,10 @@ def test_names_glued_by_a_comma_or_to_a_title_are_broken(analyzed):
     assert not any(n.endswith(" of") for n in names)
     assert "Princeton, University of Pennsylvania" not in names and "Tangipahoa Parish Sheriff" not in names
     assert "Daniel Edwards" in names
+    _, analysis = analyzed(['"Wherever Qadhafi goes, he is a legitimate military target," Graham said.',
+                            "Senior Airman Ivan Cooper, with the 15th Operations Support Squadron, explains it."])
+    names = {n.text for n in analysis.names}
+    assert "Wherever Qadhafi" not in names and "Airman Ivan Cooper" not in names
 
 
 def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyzed):

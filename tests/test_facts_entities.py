@@ -650,3 +650,23 @@ def test_a_station_s_letters_are_a_body_when_the_text_names_the_station():
     sentences = [Sentence("KARE-TV A video shows the crowd. Both are expected to survive, KARE reported.", 0, 0)]
     names = (NameMention("KARE", "PERSON", 0), NameMention("KARE", "PERSON", 0))
     assert {e.name: e.kind for e in find_entities(names, sentences)} == {"KARE": "ORG"}
+
+
+def test_ships_indexes_aircraft_germs_and_the_oval_office_have_known_kinds_and_papers_are_bodies():
+    from newsfuse.facts.entities import known_kind
+
+    assert known_kind("USS Franklin") == known_kind("HMS Victory") == "OTHER"  # a ship, not a navy
+    assert known_kind("Dow") == known_kind("Air Force One") == known_kind("Ebola") == known_kind("Salmonella") == "OTHER"
+    assert known_kind("Google Science Fair") == "OTHER" and known_kind("Vanity Fair") == "ORG"  # a fair; a magazine
+    assert known_kind("Oval Office") == "PLACE"
+    assert known_kind("Las Vegas Sun") == known_kind("Daily Mail") == known_kind("Columbus Dispatch") == "ORG"
+    names = (NameMention("Telegraph", "ORG", 0), NameMention("Telegraph", "ORG", 1))
+    assert {e.name: e.kind for e in find_entities(names, [])} == {"Telegraph": "ORG"}  # the paper, not a kind of body
+
+
+def test_a_nationality_before_a_name_is_no_first_name():
+    text = "Day was the least famous of the four Americans Francis cited. Francis spoke. Francis left."
+    names = (NameMention("Americans", "NORP", 0), NameMention("Francis", "PERSON", 0), NameMention("Francis", "PERSON", 0),
+             NameMention("Francis", "PERSON", 0))
+    assert {e.name for e in find_entities(names, [Sentence(text, 0, 0)])} == {"Francis"}
+    assert full_name_in_text("Francis", text) == "Americans Francis"  # what the model's NORP label rules out

@@ -23,7 +23,7 @@ PERSON_TITLES = {
     "archbishop", "cardinal", "pres", "supt", "insp", "treasurer", "supervisor", "rabbi", "imam", "auditor",
     "comptroller", "principal", "manager", "editor", "reporter", "correspondent", "columnist", "producer",
     "photographer", "analyst", "economist", "surgeon", "physician", "obstetrician", "prophet", "duchess", "countess",
-    "baroness",
+    "baroness", "airman", "seaman", "spc", "pfc", "ensign",
 }
 # Letters after a name that are no part of it: "James Sturman QC", "Jane Smith MP".
 POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "MBE", "OBE", "CBE", "KBE", "PhD", "MD"}
@@ -33,7 +33,8 @@ SAYING_VERBS = {"say", "tell", "add", "state", "explain", "write", "tweet", "war
 NUMBER_WORDS = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"}
 # Words the tagger may take for a name's first word at a sentence's start: "Despite Kris ...".
 NOT_NAME_FIRST_WORDS = {"despite", "although", "though", "because", "unless", "until", "whereas", "whether",
-                        "meanwhile", "however", "moreover", "nevertheless", "besides", "unlike", "amid", "during"}
+                        "meanwhile", "however", "moreover", "nevertheless", "besides", "unlike", "amid", "during",
+                        "wherever", "whenever", "whatever", "whoever"}
 # Parts of speech that never open a name: "Said Kate", "Hey Maggie", "After Sunday".
 NOT_NAME_START = {"VERB", "AUX", "PRON", "INTJ", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SYM", "NUM", "X"}
 NAME_WORD_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "DET", "CCONJ", "PUNCT", "PART"}

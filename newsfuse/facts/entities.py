@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,11 +58,14 @@ ORG_WORDS = {
     "magazine", "tribune", "herald", "charities", "enterprises", "holdings", "industries", "studios", "bros",
     "ventures", "partners", "navy", "guard", "fleet", "marines", "sheriff", "statesman", "guardian", "reuters",
     "cnn", "bbc", "nbc", "cbs", "abc", "fox", "assn", "dept", "channel", "elementary", "administration",
-    "gazette", "chronicle", "shimbun", "zeitung", "productions", "brewing", "brewery",
+    "gazette", "chronicle", "shimbun", "zeitung", "productions", "brewing", "brewery", "fc", "afc",
 }
 # Last words of companies' names that are no body's first word ("Communications for ..." is an office).
 BUSINESS_WORDS = {"exports", "galleries", "foods", "farms", "technologies", "pharmaceuticals", "communications",
-                  "outfitters"}
+                  "outfitters",
+                  # newspapers ("Las Vegas Sun", "Daily Mail"), whose last word alone is the paper ("the Telegraph")
+                  "sun", "mail", "telegraph", "observer", "inquirer", "enquirer", "dispatch", "courier", "ledger",
+                  "sentinel", "mirror", "express"}
 # Well-known variant sets that no string rule can join.
 ALIASES = [
     {"islamic state", "is", "isis", "isil", "daesh", "da'esh", "islamic state group"},
@@ -127,7 +130,7 @@ OTHER_WORDS = {"awards", "award", "globes", "olympics", "games", "cup", "festiva
                "paralympics", "paralympic",
                "medal", "medicare", "medicaid", "obamacare", "trumpcare", "race", "massacre", "ages", "era",
                "grammys", "emmys", "oscars", "tonys", "baftas", "jamboree", "fest", "expo", "carnival", "parade",
-               "gala", "rodeo", "regatta", "convention",
+               "gala", "rodeo", "regatta", "convention", "fair", "average",
                # time zones ("10:00 GMT"), which NER often takes for organisations
                *(zone.lower() for zone in PLAIN_TIME_ZONES)}
 AWARDS = {"oscar", "emmy", "grammy", "bafta"}  # alone: "an Oscar", "the Oscar votes" (not "Oscar Pistorius")
@@ -168,7 +171,18 @@ KNOWN_BODIES = {"parliament", "knesset", "duma", "state duma", "bundestag", "leg
                 "seanad", "dail", "dáil", "oireachtas", "sejm", "riksdag", "storting", "folketing", "majlis",
                 "verkhovna rada", "lok sabha", "rajya sabha", "bundesrat", "cortes",
                 "boko haram", "hezbollah", "hizbollah", "al-shabab", "al-shabaab", "taliban", "hamas", "al-qaeda",
-                "al qaeda", "al-nusra front", "houthis"}
+                "al qaeda", "al-nusra front", "houthis",
+                "vanity fair"}  # a magazine, not a fair
+# "the Dow fell 500 points"
+STOCK_INDEXES = {"dow", "dow jones", "s&p", "s&p 500", "ftse", "ftse 100", "nikkei", "nikkei 225", "hang seng", "dax",
+                 "cac 40", "nasdaq composite"}
+# Stock indexes, aircraft, epidemics and germs, which the model takes for bodies, people or places;
+# a room it takes for a body.
+KNOWN_THINGS = STOCK_INDEXES | {"air force one", "marine one", "ebola", "zika", "sars", "mers", "covid-19", "h1n1",
+                                "h5n1", "h7n9", "salmonella", "listeria", "e. coli", "legionella", "norovirus"}
+KNOWN_PLACES = {"oval office"}
+# A navy's or a line's ship prefix: "USS Franklin", "HMS Victory" is a ship, not a body or a person.
+SHIP_PREFIXES = {"USS", "USNS", "HMS", "HMCS", "HMAS", "HMNZS", "RMS", "MV"}
 
 
 # Party members and supporters are a kind of people, not a person or an organisation;
@@ -214,14 +228,17 @@ def has_company_form(key: str) -> bool:
 def known_kind(name: str) -> str:
     word = name.lower().rstrip(".")
     if word in ADHERENTS or word in NATIONALITY_NOUNS | FAITHS or word.isalpha() and word.endswith("ism") \
-            or BILL_RE.fullmatch(name) or COURT_CASE_RE.search(name):
+            or word in KNOWN_THINGS or BILL_RE.fullmatch(name) or COURT_CASE_RE.search(name):
         return OTHER
+    if word in KNOWN_PLACES:
+        return "PLACE"
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
         return "PLACE"
     if word in KNOWN_BODIES or word.endswith("s") and word[:-1] in POSSESSIVE_COMPANIES:
         return "ORG"  # and "McDonalds", "Macys": those companies written without the apostrophe
     words = word.split()
     if words[-1] in OTHER_WORDS or words[0] in EVENT_FIRST_WORDS and "of" in words \
+            or len(words) > 1 and name.split()[0] in SHIP_PREFIXES \
             or len(words) == 1 and words[0] in AWARDS or is_award_for(words):
         return OTHER
     if len(words) > 2 and words[-1] == "district" and words[-2] in SERVICE_WORDS:
@@ -463,6 +480,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
     labelled: dict[str, Counter] = defaultdict(Counter)  # the votes of spaCy's labels alone
     # A word seen only where it opens a sentence ("Propanol is ...") is not known to be a name.
     seen_inside = {name_key(m.text) for m in names if not m.opening}
+    peoples = {m.text for m in names if m.label == "NORP"}
     for mention in names:
         if mention.opening and name_key(mention.text) not in seen_inside:
             continue
@@ -583,7 +601,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         if kind == "PERSON" and name.split()[-1].isdigit():
             continue  # "Furious 8", "Yak 40", "P.O. Box 6666": a person's name holds no number
         if kind == "PERSON" and " " not in name:
-            full = full_name_in_text(name, text)  # "Singhal" → "Amit Singhal", which NER missed
+            full = full_name_in_text(name, text, peoples)  # "Singhal" → "Amit Singhal", which NER missed
             if full:
                 name = full
                 names_written[full] += 0
@@ -652,7 +670,7 @@ def is_unmarked_phrase(name: str) -> bool:
 COMMON_ACRONYMS = frozenset("""
 ADHD AIDS ALS ATM ATV BYOD CD CEO CFO COO CPR CPU CTO DDT DNA DUI DVD DWI ECG EEG EKG EMT EPS ER ETF EV GDP
 GMO GPA GPS GSM GUI HDTV HIV HOV HPV HQ HTML ICU ID IPO IQ IVF LCD LED LGBT LGBTQ MP3 MRI MSA MSG NGO NPO OCD OMG PC
-PDF PIN PTSD RSS RV SMS STD SUV TB THC TV UFO URL USB VAT VFX VHS VR""".split())
+PDF PIN PTSD RSS RV SMS STD SUV TB THC TV UFO URL USB VAT VFX VHS VR AV IP""".split())
 
 
 # A model, a rating, a unit or a flight by its code: "U-2", "EF-5", "AR-15", "MH370" (but "VH1" is
@@ -789,7 +807,7 @@ CUES_BEFORE = [
                        r"(?: [\w-]+){0,4},? (?:like|such as) "), ""),
     # "the container ship, the ACX Crystal", "Battleship Musashi": a ship is a thing
     (OTHER, re.compile(rf"\b(?i:{SHIPS})(?:,? the)? "), ""),
-    (OTHER, re.compile(r"\b(?:USS|USNS|HMS|HMCS|HMAS|HMNZS) "), "decisive"),  # a navy's ship prefix: "USS Fitzgerald"
+    (OTHER, re.compile(rf"\b(?:{'|'.join(SHIP_PREFIXES)}) "), "decisive"),  # "USS Fitzgerald"
     (OTHER, re.compile(rf"\b{ANIMALS} (?:named|called) "), "decisive"),  # "a dog named Nash"
 ]
 CUES_AFTER = [
@@ -906,12 +924,13 @@ def text_cues(variants: tuple[str, ...], text: str, cues: Cues) -> Counter:
     return counts
 
 
-def full_name_in_text(surname: str, text: str) -> str:
+def full_name_in_text(surname: str, text: str, peoples: Set[str] = frozenset()) -> str:
     """The one full name a surname has in the text ("Amit Singhal" for "Singhal"), or "" when
-    none or several ("Bill Clinton" and "Hillary Clinton")."""
+    none or several ("Bill Clinton" and "Hillary Clinton"). peoples: words the model calls
+    nationalities, which are no first names ("the four Americans Francis cited")."""
     written: dict[str, set[str]] = {}  # first name → how the full name is written ("Mark E. Laidre")
     for m in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)( [A-Z]\.)? {re.escape(surname)}\b", text):
-        if m.group(1).lower() not in TITLES_AND_NON_NAMES:
+        if m.group(1).lower() not in TITLES_AND_NON_NAMES and m.group(1) not in peoples:
             written.setdefault(m.group(1), set()).add(m.group(0))
     if len(written) != 1:
         return ""
