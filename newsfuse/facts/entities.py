@@ -142,7 +142,8 @@ PLACE_WORDS = {"street", "avenue", "road", "square", "park", "bridge", "airport"
                "st", "ave", "blvd", "rd", "hwy", "hospital", "stadium", "arena", "prison", "jail", "mall",
                "cemetery", "terminal", "drive", "parkway", "plaza", "tower", "towers", "building", "way", "lane",
                "trail", "memorial", "zoo", "temple", "cathedral", "mosque", "synagogue", "chapel", "capitol", "complex",
-               "oasis", "base", "garden", "gardens"}
+               "oasis", "base", "garden", "gardens", "atoll", "reef", "glacier", "volcano", "strait", "gorge", "canal",
+               "creek", "harbor", "harbour", "lagoon", "archipelago"}
 # What a district that is a body provides: "Omaha Public Power District", "Palo Alto Unified School District".
 SERVICE_WORDS = {"school", "power", "water", "utility", "utilities", "fire", "transit", "sanitation", "irrigation",
                  "sewer", "library", "park", "parks", "hospital", "health", "conservation", "port"}
@@ -180,7 +181,7 @@ STOCK_INDEXES = {"dow", "dow jones", "s&p", "s&p 500", "ftse", "ftse 100", "nikk
 # a room it takes for a body.
 KNOWN_THINGS = STOCK_INDEXES | {"air force one", "marine one", "ebola", "zika", "sars", "mers", "covid-19", "h1n1",
                                 "h5n1", "h7n9", "salmonella", "listeria", "e. coli", "legionella", "norovirus"}
-KNOWN_PLACES = {"oval office"}
+KNOWN_PLACES = {"oval office", "world trade center"}
 # A navy's or a line's ship prefix: "USS Franklin", "HMS Victory" is a ship, not a body or a person.
 SHIP_PREFIXES = {"USS", "USNS", "HMS", "HMCS", "HMAS", "HMNZS", "RMS", "MV"}
 
@@ -228,6 +229,7 @@ def has_company_form(key: str) -> bool:
 def known_kind(name: str) -> str:
     word = name.lower().rstrip(".")
     if word in ADHERENTS or word in NATIONALITY_NOUNS | FAITHS or word.isalpha() and word.endswith("ism") \
+            or word.isalpha() and len(word) > 6 and word.endswith("ites") \
             or word in KNOWN_THINGS or BILL_RE.fullmatch(name) or COURT_CASE_RE.search(name):
         return OTHER
     if word in KNOWN_PLACES:
