@@ -671,3 +671,13 @@ def test_a_nationality_before_a_name_is_no_first_name():
              NameMention("Francis", "PERSON", 0))
     assert {e.name for e in find_entities(names, [Sentence(text, 0, 0)])} == {"Francis"}
     assert full_name_in_text("Francis", text) == "Americans Francis"  # what the model's NORP label rules out
+
+
+def test_a_founder_s_name_alone_is_the_body_named_after_it_when_nobody_has_it_as_a_surname():
+    names = (NameMention("Pew Research Center", "ORG", 0), NameMention("Pew Research Center", "ORG", 1),
+             NameMention("Pew", "PERSON", 0, cue="PERSON"), NameMention("Pew", "PERSON", 1),
+             NameMention("Alex Lowe Charitable Foundation", "ORG", 0), NameMention("Alex Lowe", "PERSON", 0),
+             NameMention("Alex Lowe", "PERSON", 1))
+    entities = {e.name: (e.kind, e.variants) for e in find_entities(names, [])}
+    assert entities["Pew Research Center"] == ("ORG", ("Pew", "Pew Research Center"))
+    assert entities["Alex Lowe"][0] == "PERSON"  # the person the foundation is named after stays a person

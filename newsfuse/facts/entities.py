@@ -48,6 +48,8 @@ def company_spoken_of(name: str, text: str) -> bool:
 
 # A school's last word: the rest of the name alone is the school ("Stanford" of "Stanford University").
 SCHOOL_WORDS = {"university", "college", "school"}
+# Bodies named after a founder or a place, called by that name alone: "Pew Research Center", "Pew".
+FOUNDED_BODIES = {"center", "centre", "institute", "institution", "foundation", "group"}
 ORG_WORDS = {
     "agency", "army", "association", "authority", "bank", "board", "bureau", "church", "club", "college",
     "commission", "committee", "company", "congress", "corp", "corporation", "council", "court", "department",
@@ -375,6 +377,7 @@ class NameIndex:
         self.by_skeleton: dict[str, str] = {}
         self.by_first: dict[str, set[str]] = defaultdict(set)
         self.by_company_start: dict[str, set[str]] = defaultdict(set)
+        self.by_founder: dict[str, set[str]] = defaultdict(set)  # "Pew" → "Pew Research Center"
         self.by_committee: dict[str, set[str]] = defaultdict(set)  # a committee's shorter names → its full one
         self.kinds: dict[str, str] = {}
 
@@ -425,6 +428,11 @@ class NameIndex:
             # "Thomas Kinkade" no "Thomas Kinkade Co."; a name the model took for a town is the
             # company when the company is that name and its form ("Aereo" of "Aereo Inc.")
             return next(iter(companies))
+        founded = self.by_founder.get(key, set())
+        if not owners and len(founded) == 1 and kind == "PERSON" and " " not in key:
+            # "Pew", "Brookings", "Riken", which the model takes for people, are the one body named
+            # after them (a body it calls one stays apart: "USGS" is no "USGS ... Information Center")
+            return next(iter(founded))
         department = DEPARTMENT_RE.fullmatch(key)
         if department and f"{department.group(2)} of {department.group(1)}" in self.kinds:
             return f"{department.group(2)} of {department.group(1)}"  # "Education Department", "Department of Education"
@@ -449,6 +457,9 @@ class NameIndex:
         if kind == "ORG" and has_company_form(key):
             for i in range(1, len(words)):
                 self.by_company_start[" ".join(words[:i])].add(key)
+        elif kind == "ORG" and len(words) > 1 and words[-1] in FOUNDED_BODIES:
+            for i in range(1, len(words)):
+                self.by_founder[" ".join(words[:i])].add(key)
         elif kind == "ORG" and len(words) > 1 and words[-1] in SCHOOL_WORDS:
             # "Stanford" is "Stanford University"; but "Michigan" is no "Michigan State University"
             self.by_company_start[" ".join(words[:-1])].add(key)
