@@ -681,3 +681,14 @@ def test_a_founder_s_name_alone_is_the_body_named_after_it_when_nobody_has_it_as
     entities = {e.name: (e.kind, e.variants) for e in find_entities(names, [])}
     assert entities["Pew Research Center"] == ("ORG", ("Pew", "Pew Research Center"))
     assert entities["Alex Lowe"][0] == "PERSON"  # the person the foundation is named after stays a person
+
+
+def test_a_family_a_genus_and_a_un_body_without_its_prefix():
+    from newsfuse.facts.entities import known_kind, name_key
+
+    names = (NameMention("Fran Keller", "PERSON", 0), NameMention("Dan Keller", "PERSON", 1),
+             NameMention("Zimmermans", "GPE", 0), NameMention("Zimmermans", "ORG", 1),
+             NameMention("Bob Zimmerman", "PERSON", 0), NameMention("Bob Zimmerman", "PERSON", 1))
+    assert {e.name: e.kind for e in find_entities(names, [])}["Zimmermans"] == "PERSON"  # the Zimmerman family
+    assert known_kind("Brachiosaurus") == known_kind("Triceratops") == known_kind("Patagotitan") == "OTHER"
+    assert name_key("UN Security Council") == name_key("Security Council") and name_key("UN Women") == "un women"

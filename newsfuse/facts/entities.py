@@ -83,11 +83,13 @@ MIDDLE_INITIAL_RE = re.compile(r"[a-z]\.")
 
 
 STREET_ABBREVIATIONS = {"st": "street", "ave": "avenue", "blvd": "boulevard", "rd": "road"}
-COUNTRY_PREFIX_RE = re.compile(r"^(?:the\s+)?(U\.S\.|US|United States)\s+(?!of\b)(?=\S+\s+\S)", re.IGNORECASE)
+COUNTRY_PREFIX_RE = re.compile(r"^(?:the\s+)?(U\.S\.|US|United States|U\.N\.|UN|United Nations)\s+(?!of\b)(?=\S+\s+\S)",
+                               re.IGNORECASE)
 
 
 def without_country(name: str) -> str:
-    """A body's name without the country before it ("U.S. Coast Guard" is "Coast Guard"); not
+    """A body's name without the country before it ("U.S. Coast Guard" is "Coast Guard", "UN Security
+    Council" "Security Council"); not
     before one word, which may be another name ("U.S. Steel"), nor in a company's name ("US
     Airways Group Inc.")."""
     prefix = COUNTRY_PREFIX_RE.match(name)
@@ -183,6 +185,9 @@ STOCK_INDEXES = {"dow", "dow jones", "s&p", "s&p 500", "ftse", "ftse 100", "nikk
 # a room it takes for a body.
 KNOWN_THINGS = STOCK_INDEXES | {"air force one", "marine one", "ebola", "zika", "sars", "mers", "covid-19", "h1n1",
                                 "h5n1", "h7n9", "salmonella", "listeria", "e. coli", "legionella", "norovirus"}
+# Endings of animals' genera, dinosaurs' most of all, whose names come up in science news.
+GENUS_ENDINGS = ("saurus", "ceratops", "raptor", "titan", "pteryx", "suchus", "therium", "pithecus", "odocus", "nychus",
+                 "mimus", "lophus", "odon")
 KNOWN_PLACES = {"oval office", "world trade center"}
 # A navy's or a line's ship prefix: "USS Franklin", "HMS Victory" is a ship, not a body or a person.
 SHIP_PREFIXES = {"USS", "USNS", "HMS", "HMCS", "HMAS", "HMNZS", "RMS", "MV"}
@@ -234,6 +239,8 @@ def known_kind(name: str) -> str:
             or word.isalpha() and len(word) > 6 and word.endswith("ites") \
             or word in KNOWN_THINGS or BILL_RE.fullmatch(name) or COURT_CASE_RE.search(name):
         return OTHER
+    if word.isalpha() and word.endswith(GENUS_ENDINGS) and len(word) > 7:
+        return OTHER  # "Brachiosaurus", "Triceratops", "Patagotitan": a genus, which the model makes a place
     if word in KNOWN_PLACES:
         return "PLACE"
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
@@ -519,6 +526,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             if len(index.by_suffix.get(key, ())) > 1 and not known_kind(key) and key.title() not in COUNTRIES:
                 # "Christakis" of Nicholas and Erika Christakis: one of them, whatever the model says
                 votes_by_key[key]["PERSON"] += KNOWN_WEIGHT
+            elif " " not in key and key.endswith("s") and index.by_suffix.get(key[:-1]) and not known_kind(key):
+                votes_by_key[key]["PERSON"] += KNOWN_WEIGHT  # "the Kellers" of Fran and Dan Keller: a family
     for a, b in declared_aliases(written, sentences):
         root_a, root_b = canonical[a], canonical[b]
         if b.lower() in WIRES or is_state_or_country(a) or is_state_or_country(b):
