@@ -177,7 +177,8 @@ KNOWN_BODIES = {"parliament", "knesset", "duma", "state duma", "bundestag", "leg
                 "verkhovna rada", "lok sabha", "rajya sabha", "bundesrat", "cortes",
                 "boko haram", "hezbollah", "hizbollah", "al-shabab", "al-shabaab", "taliban", "hamas", "al-qaeda",
                 "al qaeda", "al-nusra front", "houthis",
-                "vanity fair"}  # a magazine, not a fair
+                "vanity fair",  # a magazine, not a fair
+                "unesco", "unicef", "interpol", "europol", "frontex"}  # bodies written as words
 # "the Dow fell 500 points"
 STOCK_INDEXES = {"dow", "dow jones", "s&p", "s&p 500", "ftse", "ftse 100", "nikkei", "nikkei 225", "hang seng", "dax",
                  "cac 40", "nasdaq composite"}
@@ -236,7 +237,7 @@ def has_company_form(key: str) -> bool:
 def known_kind(name: str) -> str:
     word = name.lower().rstrip(".")
     if word in ADHERENTS or word in NATIONALITY_NOUNS | FAITHS or word.isalpha() and word.endswith("ism") \
-            or word.isalpha() and len(word) > 6 and word.endswith("ites") \
+            or word.isalpha() and len(word) > 6 and word.endswith(("ites", "ids")) \
             or word in KNOWN_THINGS or BILL_RE.fullmatch(name) or COURT_CASE_RE.search(name):
         return OTHER
     if word.isalpha() and word.endswith(GENUS_ENDINGS) and len(word) > 7:
@@ -692,7 +693,7 @@ def is_unmarked_phrase(name: str) -> bool:
 COMMON_ACRONYMS = frozenset("""
 ADHD AIDS ALS ATM ATV BYOD CD CEO CFO COO CPR CPU CTO DDT DNA DUI DVD DWI ECG EEG EKG EMT EPS ER ETF EV GDP
 GMO GPA GPS GSM GUI HDTV HIV HOV HPV HQ HTML ICU ID IPO IQ IVF LCD LED LGBT LGBTQ MP3 MRI MSA MSG NGO NPO OCD OMG PC
-PDF PIN PTSD RSS RV SMS STD SUV TB THC TV UFO URL USB VAT VFX VHS VR AV IP""".split())
+PDF PIN PTSD RSS RV SMS STD SUV TB THC TV UFO URL USB VAT VFX VHS VR AV IP AI""".split())
 
 
 # A model, a rating, a unit or a flight by its code: "U-2", "EF-5", "AR-15", "MH370" (but "VH1" is
