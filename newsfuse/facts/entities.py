@@ -528,7 +528,7 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
                 # "Christakis" of Nicholas and Erika Christakis: one of them, whatever the model says
                 votes_by_key[key]["PERSON"] += KNOWN_WEIGHT
             elif " " not in key and key.endswith("s") and index.by_suffix.get(key[:-1]) and not known_kind(key):
-                votes_by_key[key]["PERSON"] += KNOWN_WEIGHT  # "the Kellers" of Fran and Dan Keller: a family
+                votes_by_key[key]["PERSON"] += DECISIVE_CUES  # "the Kellers" of Fran and Dan Keller: a family
     for a, b in declared_aliases(written, sentences):
         root_a, root_b = canonical[a], canonical[b]
         if b.lower() in WIRES or is_state_or_country(a) or is_state_or_country(b):
