@@ -656,6 +656,8 @@ def test_ships_indexes_aircraft_germs_and_the_oval_office_have_known_kinds_and_p
     from newsfuse.facts.entities import known_kind
 
     assert known_kind("USS Franklin") == known_kind("HMS Victory") == "OTHER"  # a ship, not a navy
+    text = "Gunmen boarded the anti-submarine corvette Ternopol and seized it."
+    assert text_cues(("Ternopol",), text, find_cues(text))["OTHER"] == 1
     assert known_kind("Dow") == known_kind("Air Force One") == known_kind("Ebola") == known_kind("Salmonella") == "OTHER"
     assert known_kind("Google Science Fair") == "OTHER" and known_kind("Vanity Fair") == "ORG"  # a fair; a magazine
     assert known_kind("Oval Office") == known_kind("World Trade Center") == known_kind("Midway Atoll") == "PLACE"

@@ -795,7 +795,8 @@ BODY_KINDS = (r"(?:company|firm|corporation|conglomerate|startup|start-up|retail
               r"drugmaker|publisher|magazine|newspaper|tabloid|broadcaster|network|outlet|airline|bank|lender|insurer|"
               r"charity|nonprofit|non-profit|agency|watchdog|regulator|group|party|band|union)")
 SHIPS = (r"(?:(?:container|cargo|cruise|merchant|supply|research|passenger|fishing|hospital|sister) ship|battleship|"
-         r"warship|steamship|vessel|tanker|freighter|destroyer|frigate|submarine|yacht)")
+         r"warship|steamship|vessel|tanker|freighter|destroyer|frigate|submarine|yacht|cruiser|ferry|liner|trawler|"
+         r"schooner|icebreaker|corvette|gunboat|minesweeper)")
 # Animals, whose names are no people: "Jack the cat", "Wisdom, a 68-year-old Laysan albatross".
 ANIMALS = (r"(?:dogs?|cats?|pupp(?:y|ies)|kittens?|horses?|pon(?:y|ies)|mares?|stallions?|rhinos?|rhinoceros|"
            r"elephants?|lions?|lioness|tigers?|bears?|pandas?|gorillas?|chimps?|chimpanzees?|monkeys?|mandrills?|"
