@@ -39,6 +39,10 @@ def test_names_glued_by_a_comma_or_to_a_title_are_broken(analyzed):
                             "Senior Airman Ivan Cooper, with the 15th Operations Support Squadron, explains it."])
     names = {n.text for n in analysis.names}
     assert "Wherever Qadhafi" not in names and "Airman Ivan Cooper" not in names
+    _, analysis = analyzed(["“It was toxic,” Adrienne Mayor, a research scholar in classics, said.",
+                            "Davis Mayor Robb Davis spoke."])
+    cues = {n.text: n.cue for n in analysis.names}
+    assert cues.get("Adrienne") != "PLACE" and cues["Davis"] == "PLACE"  # a surname that is a title; a town's mayor
 
 
 def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyzed):

@@ -663,6 +663,9 @@ def test_ships_indexes_aircraft_germs_and_the_oval_office_have_known_kinds_and_p
     assert known_kind("Oval Office") == known_kind("World Trade Center") == known_kind("Midway Atoll") == "PLACE"
     assert known_kind("Canaanites") == known_kind("Perseids") == "OTHER" and known_kind("Whites") == ""  # a family
     assert known_kind("Unesco") == "ORG"
+    assert known_kind("Sailors") == "OTHER"  # "Soldiers, Sailors and Marines": members of a service
+    names = (NameMention("Central Oregon37.", "GPE", 0), NameMention("Central Oregon37.", "GPE", 1))
+    assert find_entities(names, []) == []  # a footnote's number glued to a name
     assert known_kind("Las Vegas Sun") == known_kind("Daily Mail") == known_kind("Columbus Dispatch") == "ORG"
     names = (NameMention("Telegraph", "ORG", 0), NameMention("Telegraph", "ORG", 1))
     assert {e.name: e.kind for e in find_entities(names, [])} == {"Telegraph": "ORG"}  # the paper, not a kind of body

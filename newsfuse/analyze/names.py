@@ -316,6 +316,14 @@ def split_at_and(doc, tokens) -> bool:
 TITLE_CASE_LINKS = {"For", "Against", "Of", "On", "With", "To", "In", "At"}
 
 
+def is_surname(token) -> bool:
+    """A capitalised title with no name after it, after a first name, is a surname: "Adrienne
+    Mayor, a research scholar" (but "Davis Mayor Robb Davis", "the Davis mayor", "former San
+    Francisco Mayor and Chronicle columnist Willie Brown")."""
+    after = token.doc[token.i + 1:token.i + 2]
+    return token.text[:1].isupper() and token.lower_ in PERSON_TITLES and not (after and after.text[:1].isupper())
+
+
 def begun_before(doc, i: int) -> bool:
     """Whether a name starting at token i is the end of a longer one: after an ordinal ("the 5th
     U.S. Circuit Court"), or after "of" after a capitalised noun that is no title ("Proceedings
@@ -475,7 +483,8 @@ def context_cue(tokens, before, after) -> str:
     if root.i + 2 < len(doc) and doc[root.i + 1].text == "," and doc[root.i + 2].lower_ in ("who", "whom") \
             and not (after_the and root.tag_ == "NNPS"):
         return "PERSON"  # "witnessed by Amanda Cooper Lickliter, who snapped a photo"; not "the Knicks, who"
-    if root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in LOCAL_NOUNS and root.ent_type_ != "NORP":
+    if root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in LOCAL_NOUNS and root.ent_type_ != "NORP" \
+            and not (root.ent_type_ == "PERSON" and is_surname(root.head)):
         return "PLACE"  # "a DeLand woman", "DeLand police": people and services named by their town
     if before is not None and before.lower_ == "of" and before.head.lower_ in PLACE_NOUNS:
         return "PLACE"

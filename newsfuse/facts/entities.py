@@ -206,6 +206,8 @@ ADHERENTS = {"republican", "republicans", "democrat", "democrats", "democratic",
 # ("The Scotsman" is left out: a paper).
 NATIONALITY_NOUNS = {f"{people}{one}" for people in ("french", "english", "irish", "welsh", "dutch", "norse", "cornish")
                      for one in ("man", "men", "woman", "women")}
+# Armed services' members, capitalised in their press releases ("Soldiers, Sailors and Marines").
+SERVICE_MEMBERS = {"soldiers", "sailors", "airmen", "seamen", "guardsmen"}
 FAITHS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism"}  # and "-isms": "Zionism"
 
 
@@ -236,7 +238,7 @@ def has_company_form(key: str) -> bool:
 
 def known_kind(name: str) -> str:
     word = name.lower().rstrip(".")
-    if word in ADHERENTS or word in NATIONALITY_NOUNS | FAITHS or word.isalpha() and word.endswith("ism") \
+    if word in ADHERENTS or word in NATIONALITY_NOUNS | FAITHS | SERVICE_MEMBERS or word.isalpha() and word.endswith("ism") \
             or word.isalpha() and len(word) > 6 and word.endswith(("ites", "ids")) \
             or word in KNOWN_THINGS or BILL_RE.fullmatch(name) or COURT_CASE_RE.search(name):
         return OTHER
@@ -621,6 +623,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             continue  # "U-2", "EF-5", "K-9", "AR-15": a model, a rating or a unit, not who or where
         if kind == "PERSON" and name.split()[-1].lower().rstrip(".") in TITLES_NO_SURNAME:
             continue  # "Broward Supervisor" of "Broward Supervisor of Elections Brenda Snipes", "Patrol Sgt"
+        if FOOTNOTE_RE.search(name):
+            continue  # "Central Oregon37.": a footnote's number glued to a name
         if kind == "PERSON" and name.split()[-1].isdigit():
             continue  # "Furious 8", "Yak 40", "P.O. Box 6666": a person's name holds no number
         if kind == "PERSON" and " " not in name:
@@ -699,6 +703,7 @@ PDF PIN PTSD RSS RV SMS STD SUV TB THC TV UFO URL USB VAT VFX VHS VR AV IP AI"""
 # A model, a rating, a unit or a flight by its code: "U-2", "EF-5", "AR-15", "MH370" (but "VH1" is
 # a channel and "I-95" a road)
 MODEL_CODE_RE = re.compile(r"(?!I-)[A-Z]{1,3}-\d+[A-Z]?s?|[A-Z]{2}\d{2,4}")
+FOOTNOTE_RE = re.compile(r"[A-Z][a-z]+\d+\b")  # a word with a footnote's number glued on: "Oregon37"
 
 
 # Letters that stand for a place: postal codes and these
