@@ -179,17 +179,15 @@ KNOWN_BODIES = {"parliament", "knesset", "duma", "state duma", "bundestag", "leg
                 "al qaeda", "al-nusra front", "houthis",
                 "vanity fair",  # a magazine, not a fair
                 "unesco", "unicef", "interpol", "europol", "frontex"}  # bodies written as words
-# "the Dow fell 500 points"
-STOCK_INDEXES = {"dow", "dow jones", "s&p", "s&p 500", "ftse", "ftse 100", "nikkei", "nikkei 225", "hang seng", "dax",
-                 "cac 40", "nasdaq composite"}
-# Stock indexes, aircraft, epidemics and germs, which the model takes for bodies, people or places;
-# a room it takes for a body.
-KNOWN_THINGS = STOCK_INDEXES | {"air force one", "marine one", "ebola", "zika", "sars", "mers", "covid-19", "h1n1",
-                                "h5n1", "h7n9", "salmonella", "listeria", "e. coli", "legionella", "norovirus"}
+# Stock indexes ("the Dow fell 500 points"), aircraft, epidemics and germs, which the model takes for
+# bodies, people or places.
+KNOWN_THINGS = {"dow", "dow jones", "s&p", "s&p 500", "ftse", "ftse 100", "nikkei", "nikkei 225", "hang seng", "dax",
+                "cac 40", "nasdaq composite", "air force one", "marine one", "ebola", "zika", "sars", "mers", "covid-19",
+                "h1n1", "h5n1", "h7n9", "salmonella", "listeria", "e. coli", "legionella", "norovirus"}
 # Endings of animals' genera, dinosaurs' most of all, whose names come up in science news.
 GENUS_ENDINGS = ("saurus", "ceratops", "raptor", "titan", "pteryx", "suchus", "therium", "pithecus", "odocus", "nychus",
                  "mimus", "lophus", "odon")
-KNOWN_PLACES = {"oval office", "world trade center"}
+KNOWN_PLACES = {"oval office", "world trade center"}  # a room and a site the model takes for bodies
 # A navy's or a line's ship prefix: "USS Franklin", "HMS Victory" is a ship, not a body or a person.
 SHIP_PREFIXES = {"USS", "USNS", "HMS", "HMCS", "HMAS", "HMNZS", "RMS", "MV"}
 
@@ -209,6 +207,14 @@ NATIONALITY_NOUNS = {f"{people}{one}" for people in ("french", "english", "irish
 # Armed services' members, capitalised in their press releases ("Soldiers, Sailors and Marines").
 SERVICE_MEMBERS = {"soldiers", "sailors", "airmen", "seamen", "guardsmen"}
 FAITHS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism"}  # and "-isms": "Zionism"
+NO_ACTORS = ADHERENTS | NATIONALITY_NOUNS | SERVICE_MEMBERS | FAITHS | KNOWN_THINGS
+
+
+def named_by_ending(word: str) -> bool:
+    """An idea ("Zionism"), a people, a dynasty or a meteor shower ("Canaanites", "Perseids") or a
+    genus ("Brachiosaurus", "Patagotitan", which the model makes a place), by the word's ending."""
+    return word.isalpha() and (word.endswith("ism") or len(word) > 6 and word.endswith(("ites", "ids"))
+                               or len(word) > 7 and word.endswith(GENUS_ENDINGS))
 
 
 # First words of bodies named "X of / for ...": "Friends of the Earth", "Center for Biological Diversity".
@@ -238,12 +244,8 @@ def has_company_form(key: str) -> bool:
 
 def known_kind(name: str) -> str:
     word = name.lower().rstrip(".")
-    if word in ADHERENTS or word in NATIONALITY_NOUNS | FAITHS | SERVICE_MEMBERS or word.isalpha() and word.endswith("ism") \
-            or word.isalpha() and len(word) > 6 and word.endswith(("ites", "ids")) \
-            or word in KNOWN_THINGS or BILL_RE.fullmatch(name) or COURT_CASE_RE.search(name):
+    if word in NO_ACTORS or named_by_ending(word) or BILL_RE.fullmatch(name) or COURT_CASE_RE.search(name):
         return OTHER
-    if word.isalpha() and word.endswith(GENUS_ENDINGS) and len(word) > 7:
-        return OTHER  # "Brachiosaurus", "Triceratops", "Patagotitan": a genus, which the model makes a place
     if word in KNOWN_PLACES:
         return "PLACE"
     if name in COUNTRIES or name.rstrip(".") in STATE_ABBREVIATIONS:
