@@ -664,6 +664,9 @@ def test_ships_indexes_aircraft_germs_and_the_oval_office_have_known_kinds_and_p
     assert known_kind("Canaanites") == known_kind("Perseids") == "OTHER" and known_kind("Whites") == ""  # a family
     assert known_kind("Unesco") == "ORG"
     assert known_kind("Sailors") == "OTHER"  # "Soldiers, Sailors and Marines": members of a service
+    assert known_kind("Home Depot") == "ORG"
+    names = (NameMention("Bronze Stars", "PERSON", 0), NameMention("Bronze Stars", "PERSON", 1))
+    assert find_entities(names, []) == []  # medals, however often the model calls them a person
     names = (NameMention("Central Oregon37.", "GPE", 0), NameMention("Central Oregon37.", "GPE", 1))
     assert find_entities(names, []) == []  # a footnote's number glued to a name
     assert known_kind("Las Vegas Sun") == known_kind("Daily Mail") == known_kind("Columbus Dispatch") == "ORG"

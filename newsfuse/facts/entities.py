@@ -67,7 +67,7 @@ BUSINESS_WORDS = {"exports", "galleries", "foods", "farms", "technologies", "pha
                   "outfitters",
                   # newspapers ("Las Vegas Sun", "Daily Mail"), whose last word alone is the paper ("the Telegraph")
                   "sun", "mail", "telegraph", "observer", "inquirer", "enquirer", "dispatch", "courier", "ledger",
-                  "sentinel", "mirror", "express"}
+                  "sentinel", "mirror", "express", "depot"}
 # Well-known variant sets that no string rule can join.
 ALIASES = [
     {"islamic state", "is", "isis", "isil", "daesh", "da'esh", "islamic state group"},
@@ -179,11 +179,14 @@ KNOWN_BODIES = {"parliament", "knesset", "duma", "state duma", "bundestag", "leg
                 "al qaeda", "al-nusra front", "houthis",
                 "vanity fair",  # a magazine, not a fair
                 "unesco", "unicef", "interpol", "europol", "frontex"}  # bodies written as words
-# Stock indexes ("the Dow fell 500 points"), aircraft, epidemics and germs, which the model takes for
-# bodies, people or places.
+# Stock indexes ("the Dow fell 500 points"), aircraft, epidemics, germs and medals, which the model
+# takes for bodies, people or places.
 KNOWN_THINGS = {"dow", "dow jones", "s&p", "s&p 500", "ftse", "ftse 100", "nikkei", "nikkei 225", "hang seng", "dax",
                 "cac 40", "nasdaq composite", "air force one", "marine one", "ebola", "zika", "sars", "mers", "covid-19",
-                "h1n1", "h5n1", "h7n9", "salmonella", "listeria", "e. coli", "legionella", "norovirus"}
+                "h1n1", "h5n1", "h7n9", "salmonella", "listeria", "e. coli", "legionella", "norovirus",
+                # military decorations: "two Bronze Stars", "a Silver Star"
+                *(f"{medal}{s}" for medal in ("bronze star", "silver star", "gold star", "purple heart", "navy cross")
+                  for s in ("", "s")), "medal of honor"}
 # Endings of animals' genera, dinosaurs' most of all, whose names come up in science news.
 GENUS_ENDINGS = ("saurus", "ceratops", "raptor", "titan", "pteryx", "suchus", "therium", "pithecus", "odocus", "nychus",
                  "mimus", "lophus", "odon")
@@ -578,8 +581,10 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         if has_company_form(name_key(name)):
             name = max(names_written, key=lambda n: (names_written[n], -len(n)))
         # An event's or a programme's last word ("... Remembrance Day", "Medicaid") outweighs every
-        # label of the model, except a person's full name ("Dorothy Day").
-        person_named = votes.most_common(1)[0][0] == "PERSON" and " " in name
+        # label of the model, except a person's full name ("Dorothy Day"); a thing known by its
+        # whole name ("Bronze Stars") outweighs them all.
+        person_named = votes.most_common(1)[0][0] == "PERSON" and " " in name \
+            and not any(n.lower().rstrip(".") in KNOWN_THINGS for n in names_written)
         if any(map(is_species, names_written)):
             votes[OTHER] += KNOWN_WEIGHT + sum(votes.values())  # "Platydemus manokwari", which the model makes a person
         for known in filter(None, map(known_kind, names_written)):
