@@ -669,6 +669,9 @@ def test_ships_indexes_aircraft_germs_and_the_oval_office_have_known_kinds_and_p
     assert find_entities(names, []) == []  # medals, however often the model calls them a person
     names = (NameMention("Central Oregon37.", "GPE", 0), NameMention("Central Oregon37.", "GPE", 1))
     assert find_entities(names, []) == []  # a footnote's number glued to a name
+    names = (NameMention("Museum", "ORG", 0), NameMention("Museum", "ORG", 1), NameMention("North/", "GPE", 0),
+             NameMention("North/", "GPE", 1))
+    assert find_entities(names, []) == []  # a kind of body alone; a piece of "North/South"
     assert known_kind("Las Vegas Sun") == known_kind("Daily Mail") == known_kind("Columbus Dispatch") == "ORG"
     names = (NameMention("Telegraph", "ORG", 0), NameMention("Telegraph", "ORG", 1))
     assert {e.name: e.kind for e in find_entities(names, [])} == {"Telegraph": "ORG"}  # the paper, not a kind of body

@@ -630,8 +630,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             continue  # "U-2", "EF-5", "K-9", "AR-15": a model, a rating or a unit, not who or where
         if kind == "PERSON" and name.split()[-1].lower().rstrip(".") in TITLES_NO_SURNAME:
             continue  # "Broward Supervisor" of "Broward Supervisor of Elections Brenda Snipes", "Patrol Sgt"
-        if FOOTNOTE_RE.search(name):
-            continue  # "Central Oregon37.": a footnote's number glued to a name
+        if FOOTNOTE_RE.search(name) or name.endswith("/"):
+            continue  # "Central Oregon37.": a footnote's number glued to a name; "North/" of "North/South"
         if kind == "PERSON" and name.split()[-1].isdigit():
             continue  # "Furious 8", "Yak 40", "P.O. Box 6666": a person's name holds no number
         if kind == "PERSON" and " " not in name:
@@ -689,7 +689,7 @@ BODY_WORDS = ORG_WORDS | COMPANY_PARTS | {
 LINKING_WORDS = {"the", "of", "for", "and", "to", "on", "in", "&"}
 # Words that alone name a kind of body, not one ("the Council", "the Academy", "LLP")
 KINDS_OF_BODY = ORG_WORDS | COMPANY_FORMS | {"academy", "administration", "center", "centre", "clinic", "hospital",
-                                              "institution", "laboratory"}
+                                              "institution", "laboratory", "museum", "library", "gallery"}
 
 
 def is_unmarked_phrase(name: str) -> bool:
