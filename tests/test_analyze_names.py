@@ -43,6 +43,9 @@ def test_names_glued_by_a_comma_or_to_a_title_are_broken(analyzed):
                             "Davis Mayor Robb Davis spoke."])
     cues = {n.text: n.cue for n in analysis.names}
     assert cues.get("Adrienne") != "PLACE" and cues["Davis"] == "PLACE"  # a surname that is a title; a town's mayor
+    _, analysis = analyzed(["Starring Jimmy Fallon, the show opens tonight.", "Filmmaker Kenneth Lonergan won."])
+    names = {n.text for n in analysis.names}
+    assert "Starring Jimmy Fallon" not in names and "Filmmaker Kenneth Lonergan" not in names
 
 
 def test_a_person_after_a_title_or_possessive_inside_the_span_is_the_name(analyzed):

@@ -672,6 +672,9 @@ def test_ships_indexes_aircraft_germs_and_the_oval_office_have_known_kinds_and_p
     names = (NameMention("Museum", "ORG", 0), NameMention("Museum", "ORG", 1), NameMention("North/", "GPE", 0),
              NameMention("North/", "GPE", 1))
     assert find_entities(names, []) == []  # a kind of body alone; a piece of "North/South"
+    names = (NameMention("Poseidon P8", "PERSON", 0), NameMention("Poseidon P8", "PERSON", 1),
+             NameMention("Entertainment Weekly", "GPE", 0), NameMention("Entertainment Weekly", "GPE", 1))
+    assert {e.name: e.kind for e in find_entities(names, [])} == {"Entertainment Weekly": "ORG"}  # an aircraft; a magazine
     assert known_kind("Las Vegas Sun") == known_kind("Daily Mail") == known_kind("Columbus Dispatch") == "ORG"
     names = (NameMention("Telegraph", "ORG", 0), NameMention("Telegraph", "ORG", 1))
     assert {e.name: e.kind for e in find_entities(names, [])} == {"Telegraph": "ORG"}  # the paper, not a kind of body

@@ -23,7 +23,7 @@ PERSON_TITLES = {
     "archbishop", "cardinal", "pres", "supt", "insp", "treasurer", "supervisor", "rabbi", "imam", "auditor",
     "comptroller", "principal", "manager", "editor", "reporter", "correspondent", "columnist", "producer",
     "photographer", "analyst", "economist", "surgeon", "physician", "obstetrician", "prophet", "duchess", "countess",
-    "baroness", "airman", "seaman", "spc", "pfc", "ensign",
+    "baroness", "airman", "seaman", "spc", "pfc", "ensign", "filmmaker", "novelist", "comedian", "rapper", "musician",
 }
 # Letters after a name that are no part of it: "James Sturman QC", "Jane Smith MP".
 POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "MBE", "OBE", "CBE", "KBE", "PhD", "MD"}
@@ -34,7 +34,7 @@ NUMBER_WORDS = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
 # Words the tagger may take for a name's first word at a sentence's start: "Despite Kris ...".
 NOT_NAME_FIRST_WORDS = {"despite", "although", "though", "because", "unless", "until", "whereas", "whether",
                         "meanwhile", "however", "moreover", "nevertheless", "besides", "unlike", "amid", "during",
-                        "wherever", "whenever", "whatever", "whoever"}
+                        "wherever", "whenever", "whatever", "whoever", "starring", "featuring"}
 # Parts of speech that never open a name: "Said Kate", "Hey Maggie", "After Sunday".
 NOT_NAME_START = {"VERB", "AUX", "PRON", "INTJ", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "SYM", "NUM", "X"}
 NAME_WORD_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "DET", "CCONJ", "PUNCT", "PART"}

@@ -67,7 +67,7 @@ BUSINESS_WORDS = {"exports", "galleries", "foods", "farms", "technologies", "pha
                   "outfitters",
                   # newspapers ("Las Vegas Sun", "Daily Mail"), whose last word alone is the paper ("the Telegraph")
                   "sun", "mail", "telegraph", "observer", "inquirer", "enquirer", "dispatch", "courier", "ledger",
-                  "sentinel", "mirror", "express", "depot"}
+                  "sentinel", "mirror", "express", "weekly", "depot"}
 # Well-known variant sets that no string rule can join.
 ALIASES = [
     {"islamic state", "is", "isis", "isil", "daesh", "da'esh", "islamic state group"},
@@ -630,10 +630,10 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
             continue  # "U-2", "EF-5", "K-9", "AR-15": a model, a rating or a unit, not who or where
         if kind == "PERSON" and name.split()[-1].lower().rstrip(".") in TITLES_NO_SURNAME:
             continue  # "Broward Supervisor" of "Broward Supervisor of Elections Brenda Snipes", "Patrol Sgt"
-        if FOOTNOTE_RE.search(name) or name.endswith("/"):
+        if FOOTNOTE_RE.search(name) or name.endswith(("/", ")")):
             continue  # "Central Oregon37.": a footnote's number glued to a name; "North/" of "North/South"
-        if kind == "PERSON" and name.split()[-1].isdigit():
-            continue  # "Furious 8", "Yak 40", "P.O. Box 6666": a person's name holds no number
+        if kind == "PERSON" and any(c.isdigit() for c in name):
+            continue  # "Furious 8", "Poseidon P8", "P.O. Box 6666": a person's name holds no number
         if kind == "PERSON" and " " not in name:
             full = full_name_in_text(name, text, peoples)  # "Singhal" → "Amit Singhal", which NER missed
             if full:
@@ -689,7 +689,7 @@ BODY_WORDS = ORG_WORDS | COMPANY_PARTS | {
 LINKING_WORDS = {"the", "of", "for", "and", "to", "on", "in", "&"}
 # Words that alone name a kind of body, not one ("the Council", "the Academy", "LLP")
 KINDS_OF_BODY = ORG_WORDS | COMPANY_FORMS | {"academy", "administration", "center", "centre", "clinic", "hospital",
-                                              "institution", "laboratory", "museum", "library", "gallery"}
+                                              "institution", "laboratory", "museum", "library", "gallery", "government"}
 
 
 def is_unmarked_phrase(name: str) -> bool:
