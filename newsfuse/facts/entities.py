@@ -65,9 +65,10 @@ ORG_WORDS = {
 # Last words of companies' names that are no body's first word ("Communications for ..." is an office).
 BUSINESS_WORDS = {"exports", "galleries", "foods", "farms", "technologies", "pharmaceuticals", "communications",
                   "outfitters",
+                  "depot",  # "Home Depot"
                   # newspapers ("Las Vegas Sun", "Daily Mail"), whose last word alone is the paper ("the Telegraph")
                   "sun", "mail", "telegraph", "observer", "inquirer", "enquirer", "dispatch", "courier", "ledger",
-                  "sentinel", "mirror", "express", "weekly", "depot"}
+                  "sentinel", "mirror", "express", "weekly"}
 # Well-known variant sets that no string rule can join.
 ALIASES = [
     {"islamic state", "is", "isis", "isil", "daesh", "da'esh", "islamic state group"},
