@@ -51,3 +51,11 @@ def test_a_key_figure_is_a_count_the_sentence_states_as_a_fact(analyzed):
     for wrong in ("$2 million", "Three soldiers", "400,000", "21 people", "$4,000", "$5,000", "220", "10", "17", "two airports",
                   "five others"):
         assert not any(label.startswith(wrong) for label in labels), wrong
+
+
+def test_the_dead_of_an_outbreak_or_a_crash_died_and_only_the_killed_were_killed(analyzed):
+    _, analysis = analyzed(["A total of 125 people had died across Syria, activists said. The outbreak has caused 17 deaths.",
+                            "The storm left 18 people dead since Saturday. At least 144 people were reported killed."])
+    labels = [f.label for f in find_figures(analysis.amounts)]
+    assert "125 people died in Syria" in labels and "17 people died" in labels
+    assert "18 people died, since Saturday" in labels and "At least 144 people killed" in labels

@@ -10,7 +10,7 @@ TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "decad
               "time", "figure", "percent", "per", "cent", "times", "point", "age", "term", "season", "night"}
 NOT_HEAD_COUNTS = TIME_NOUNS | MEASURE_NOUNS
 MIN_FIGURE_WITHOUT_HUMAN_EVENT = 10
-NAMED_EVENTS = {"killed", "injured", "fled", "evacuated", "arrested", "missing", "kidnapped",
+NAMED_EVENTS = {"killed", "died", "injured", "fled", "evacuated", "arrested", "missing", "kidnapped",
                 "rescued", "homeless", "charged"}
 
 
@@ -34,7 +34,15 @@ def is_key_figure(amount: Amount) -> bool:
     return bool(amount.counted) and (amount.value >= MIN_FIGURE_WITHOUT_HUMAN_EVENT or bool(amount.unit))
 
 
+# Words that say people died without saying they were killed: "125 people had died", "18 dead",
+# "17 deaths" (a noun, which leaves no verb). A figure says "died" for them, never "killed": an
+# outbreak's or a crash's dead were not killed by anyone.
+DIED_WORDS = ("die", "dead", "death", "dying", "fatal", "perish", "drown", "succumb")
+
+
 def figure_event(amount: Amount) -> str:
+    if amount.event == "killed" and (not amount.event_text or amount.event_text.lower().startswith(DIED_WORDS)):
+        return "died"
     return amount.event if amount.event in NAMED_EVENTS else amount.event_text
 
 
