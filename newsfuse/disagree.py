@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from newsfuse.analyze.amounts import (HUMAN_EVENTS, INCREMENT_WORDS, MEASURE_NOUNS, MEASUREMENTS, PAST_PERIOD_RE,
                                       charged_crime)
-from newsfuse.facts.figures import NOT_HEAD_COUNTS
+from newsfuse.facts.figures import NOT_HEAD_COUNTS, figure_event
 from newsfuse.quantities import CURRENCIES, UNITS
 from newsfuse.types import Amount, Disagreement, Entity, Sentence, Statement, SummarySentence
 
@@ -170,20 +170,23 @@ def figure_disagreements(amounts: tuple[Amount, ...], name_of: dict[str, str],
         context = [a for a in candidates if a.period and not same_period(a.period, anchor.period)
                    and a not in members and same_matter(replace(a, period=anchor.period), anchor, name_of)]
         statements = tuple(statement(side) for side in sides)
+        # "How many people died" when a side's text says they died ("125 people had died"): true of
+        # the killed too, while "killed" would not be of an outbreak's dead.
+        subject = question(anchor, died=any(figure_event(a) == "died" for side in sides for a in side))
         smallest_side = min(len(d) for d in documents_per_side)
         out.append(Disagreement(
             kind=kind,
             topic="figure",
-            description=f"{question(anchor)}: " + " vs ".join(s.value for s in statements),
+            description=f"{subject}: " + " vs ".join(s.value for s in statements),
             statements=statements,
             confidence=round(min(0.95, 0.6 + 0.1 * smallest_side + 0.1 * (len(statements) == 2)), 2),
             context=tuple(statement(same, scope=True) for same in by_value(context)),
-            subject=question(anchor),
+            subject=subject,
         ))
     return out
 
 
-def question(amount: Amount) -> str:
+def question(amount: Amount, died: bool = False) -> str:
     """What the figures answer: "How many people killed in Ramadi", "How deep the spring is (feet)"."""
     units = plural(amount.counted)  # "30-car pileup", "26,330-foot mountain": the unit as a word
     if amount.unit in CURRENCIES and amount.event in ("sum", "raised", "cost"):
@@ -203,7 +206,7 @@ def question(amount: Amount) -> str:
     if amount.event in MEASUREMENTS:
         return f"How {amount.event} the {amount.event_text} is ({units})"
     # The verb as written when it is not one of the named events: "stabbed", not "stab".
-    happened = f"{amount.agent} has" if amount.event == "have" else (
+    happened = f"{amount.agent} has" if amount.event == "have" else "died" if died and amount.event == "killed" else (
         amount.event if amount.event in HUMAN_EVENTS else amount.event_text or amount.event)
     where = f"in {amount.places[0]}" if amount.places else ""
     return " ".join(filter(None, ["How many", amount.counted_text or amount.counted or "people", happened, where]))

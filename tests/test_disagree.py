@@ -266,3 +266,12 @@ def test_context_never_repeats_a_side(pipeline):
                                           "Demoski was arrested Saturday on six counts of criminal mischief."))
     sides = {s.text for s in found.statements}
     assert not any(c.text in sides for c in found.context)
+
+
+def test_a_toll_some_sources_say_died_asks_how_many_died(pipeline):
+    died = disagreements(pipeline, two("Activists said 125 people had died across Syria on Monday.",
+                                       "At least 144 people were killed across Syria on Monday, activists said."))
+    killed = disagreements(pipeline, two("Officials said 12 people were killed in the blast in Kirkuk.",
+                                         "Police said 20 people were killed in the blast in Kirkuk."))
+    assert [d.subject for d in died] == ["How many people died in Syria"]
+    assert [d.subject for d in killed] == ["How many people killed in Kirkuk"]
