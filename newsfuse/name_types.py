@@ -74,14 +74,14 @@ class NameTypes:
         """The entities, with the model's kind or left out where the votes' kind is in doubt."""
         unsettled = [e.name for e in entities if not e.settled]  # the model is asked only about these
         probabilities = dict(zip(unsettled, self.probabilities(unsettled)))
-        kept, made_people = [], set()
+        kept, made_people = [], {}  # a name the model made a person → the votes' kind of it
         for entity in entities:
             p = probabilities.get(entity.name) if not entity.settled else None
             if p is not None and p[LABELS.index(entity.kind)] < self.doubt:
                 best = LABELS[int(p.argmax())]
                 if best in NAMED and p.max() > self.confidence:
                     if best == "PERSON":
-                        made_people.add(entity.name)
+                        made_people[entity.name] = entity.kind
                     entity = replace(entity, kind=best)
                 elif entity.mentions < CENTRAL_MENTIONS and not is_initials(entity.name):
                     continue
@@ -89,26 +89,32 @@ class NameTypes:
         return join_surnames(kept, made_people)
 
 
-def join_surnames(entities: list[Entity], made_people: set[str]) -> list[Entity]:
+def join_surnames(entities: list[Entity], made_people: dict[str, str]) -> list[Entity]:
     """A surname and its full name that the model made people ("Daniels" and "Stormy Daniels",
     bodies to spaCy, so the votes never joined them as a person's names) are one person, when
-    only one person of the cluster has that surname. The surname's mentions already count those
-    inside the full name ("Daniels" in "Stormy Daniels"), so the larger count is the person's."""
+    only one person of the cluster has that surname. So is a surname the votes left with the
+    kind spaCy gave the full name before the model made it a person ("Humphries" and "Kris
+    Humphries", bodies in every article) unless the text settled it. The surname's mentions
+    already count those inside the full name ("Daniels" in "Stormy Daniels"), so the larger
+    count is the person's."""
     people = [e for e in entities if e.kind == "PERSON"]
     joined: dict[str, Entity] = {}  # surname entity's name → the full name's entity it joins
-    for short in people:
+    for short in entities:
         if " " in short.name:
             continue
         owners = [e for e in people if e.name.split()[-1] == short.name and e is not short]
-        if len(owners) == 1 and made_people & {short.name, owners[0].name}:
+        if len(owners) != 1:
+            continue
+        if short.kind == "PERSON" and {short.name, owners[0].name} & made_people.keys() \
+                or not short.settled and made_people.get(owners[0].name) == short.kind:
             joined[short.name] = owners[0]
     if not joined:
         return entities
     out = []
     for entity in entities:
-        if entity.kind == "PERSON" and entity.name in joined:
+        if entity.name in joined:
             continue
-        extra = [e for e in people if joined.get(e.name) is entity]
+        extra = [e for e in entities if joined.get(e.name) is entity]
         if extra:
             entity = replace(entity, variants=tuple(sorted({v for e in [entity, *extra] for v in e.variants})),
                              documents=tuple(sorted({d for e in [entity, *extra] for d in e.documents})),

@@ -434,6 +434,12 @@ def test_a_saint_is_no_first_name():
     assert full_name_in_text("Singhal", "Amit Singhal left. Singhal said so.") == "Amit Singhal"
 
 
+def test_a_participle_before_a_surname_is_no_first_name():
+    # "Outgoing Wildcats quarterback", "Managing Laysan albatrosses": a sentence's opening word
+    assert full_name_in_text("Wildcats", "Outgoing Wildcats quarterback Kain Colter spoke.") == ""
+    assert full_name_in_text("Laidre", "Yesterday Mark Laidre said so.") == "Mark Laidre"
+
+
 def test_a_full_name_keeps_its_middle_initial():
     text = "Laidre watched them, notes Mark E. Laidre, a biologist. Mark Laidre says so. Laidre smiled."
     assert full_name_in_text("Laidre", text) == "Mark E. Laidre"
@@ -659,6 +665,7 @@ def test_ships_indexes_aircraft_germs_and_the_oval_office_have_known_kinds_and_p
     text = "Gunmen boarded the anti-submarine corvette Ternopol and seized it."
     assert text_cues(("Ternopol",), text, find_cues(text))["OTHER"] == 1
     assert known_kind("Dow") == known_kind("Air Force One") == known_kind("Ebola") == known_kind("Salmonella") == "OTHER"
+    assert known_kind("Mega Millions") == known_kind("Powerball") == "OTHER"  # lottery games
     assert known_kind("Google Science Fair") == "OTHER" and known_kind("Vanity Fair") == "ORG"  # a fair; a magazine
     assert known_kind("Oval Office") == known_kind("World Trade Center") == known_kind("Midway Atoll") == "PLACE"
     assert known_kind("Canaanites") == known_kind("Perseids") == "OTHER" and known_kind("Whites") == ""  # a family

@@ -49,6 +49,16 @@ def test_a_surname_and_its_full_name_the_model_made_people_are_one_person(name_t
         ("Stormy Daniels", "PERSON", ("Daniels", "Stormy Daniels"), 5)]
 
 
+def test_a_surname_left_with_the_kind_spacy_gave_its_full_name_joins_the_person_the_model_made(name_types):
+    # "Humphries", a body in every article, is central (eight mentions), so it keeps the votes'
+    # kind; the model makes "Kris Humphries" a person, and the surname goes with him
+    entities = [entity("Humphries", "ORG", mentions=8), entity("Kris Humphries", "ORG", mentions=3)]
+    assert [(e.name, e.kind, e.variants, e.mentions) for e in name_types.retype(entities)] == [
+        ("Kris Humphries", "PERSON", ("Humphries", "Kris Humphries"), 8)]
+    # a surname the text settled as a body ("the Humphries company said") stays one
+    settled = entity("Humphries", "ORG", mentions=8, settled=True)
+    assert settled in name_types.retype([settled, entity("Kris Humphries", "ORG", mentions=3)])
+
 def test_settled_likely_or_central_names_keep_the_votes_kind(name_types):
     # Ramadi's Shia militias are a person to the model (0.47); their other name, "Popular
     # Mobilisation Units", settles their kind. "Jordan" is a person to the model, a country to the rules.

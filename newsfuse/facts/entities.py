@@ -187,7 +187,8 @@ KNOWN_THINGS = {"dow", "dow jones", "s&p", "s&p 500", "ftse", "ftse 100", "nikke
                 "h1n1", "h5n1", "h7n9", "salmonella", "listeria", "e. coli", "legionella", "norovirus",
                 # military decorations: "two Bronze Stars", "a Silver Star"
                 *(f"{medal}{s}" for medal in ("bronze star", "silver star", "gold star", "purple heart", "navy cross")
-                  for s in ("", "s")), "medal of honor"}
+                  for s in ("", "s")), "medal of honor",
+                "powerball", "mega millions", "euromillions"}  # lottery games, which the model takes for bodies
 # Endings of animals' genera, dinosaurs' most of all, whose names come up in science news.
 GENUS_ENDINGS = ("saurus", "ceratops", "raptor", "titan", "pteryx", "suchus", "therium", "pithecus", "odocus", "nychus",
                  "mimus", "lophus", "odon")
@@ -967,7 +968,8 @@ def full_name_in_text(surname: str, text: str, peoples: Set[str] = frozenset()) 
     nationalities, which are no first names ("the four Americans Francis cited")."""
     written: dict[str, set[str]] = {}  # first name → how the full name is written ("Mark E. Laidre")
     for m in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)( [A-Z]\.)? {re.escape(surname)}\b", text):
-        if m.group(1).lower() not in TITLES_AND_NON_NAMES and m.group(1) not in peoples:
+        if m.group(1).lower() not in TITLES_AND_NON_NAMES and m.group(1) not in peoples \
+                and not m.group(1).endswith("ing"):
             written.setdefault(m.group(1), set()).add(m.group(0))
     if len(written) != 1:
         return ""
