@@ -162,7 +162,7 @@ def test_a_platform_is_an_organisation_when_the_story_is_about_it_and_passes_oth
 
 
 def test_a_company_name_followed_by_what_it_makes_is_a_product():
-    sentences = [Sentence("Apple said the Apple Watch sold well. Apple Music grew. Sony Pictures was hacked.", 0, 0)]
+    sentences = [Sentence("Apple said the Apple Watch sold well. Apple Music grew. Sony Pictures was hacked, Sony said.", 0, 0)]
     names = tuple(NameMention(n, "ORG", 0) for n in ("Apple", "Apple", "Apple Watch", "Apple Music", "Sony",
                                                      "Sony Pictures"))
     kinds = {e.name: e.kind for e in find_entities(names, sentences)}
@@ -714,3 +714,17 @@ def test_a_family_a_genus_and_a_un_body_without_its_prefix():
     assert {e.name: e.kind for e in find_entities(names, [])}["Zimmermans"] == "PERSON"  # the Zimmerman family
     assert known_kind("Brachiosaurus") == known_kind("Triceratops") == known_kind("Patagotitan") == "OTHER"
     assert name_key("UN Security Council") == name_key("Security Council") and name_key("UN Women") == "un women"
+
+
+def test_a_name_never_written_apart_from_a_longer_name_is_a_piece_of_it():
+    # the model cut "Natalia" from "Natalia Veselnitskaya" once, "New York" from "New York Times"
+    text = "Natalia Veselnitskaya met him, The New York Times said. Veselnitskaya denied it to The New York Times."
+    names = (NameMention("Natalia", "PERSON", 0), NameMention("Natalia Veselnitskaya", "PERSON", 0),
+             NameMention("New York", "GPE", 0), NameMention("The New York Times", "ORG", 0),
+             NameMention("New York Times", "ORG", 0))
+    kinds = {e.name: e.kind for e in find_entities(names, [Sentence(text, 0, 0)])}
+    assert kinds == {"Natalia Veselnitskaya": "PERSON", "New York Times": "ORG"}
+    # written apart once, it is a name of its own
+    text += " She flew to New York."
+    kinds = {e.name: e.kind for e in find_entities(names, [Sentence(text, 0, 0)])}
+    assert kinds["New York"] == "PLACE"

@@ -665,8 +665,31 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         entities.append(Entity(name=name, kind=kind, variants=tuple(sorted(names_written)),
                                documents=documents or tuple(sorted(mentioned)), mentions=max(mentions, 1),
                                settled=settled))
+    pieces = pieces_of_longer_names(entities, text)
+    entities = [e for e in entities if e.name not in pieces]
     entities.sort(key=lambda e: (-len(e.documents), -e.mentions, e.name))
     return entities
+
+
+def pieces_of_longer_names(entities: list[Entity], text: str) -> set[str]:
+    """Entities never written apart from a longer name of the cluster: pieces the model cut
+    ("Wildlife Service" of "U.S. Fish and Wildlife Service", "New York" only ever in "New York
+    Times"), which name nothing on their own."""
+    def written(variants) -> re.Pattern:
+        return re.compile("|".join(rf"(?<![\w-]){re.escape(v)}(?![\w-])" for v in sorted(variants, key=len, reverse=True)))
+
+    pieces = set()
+    for entity in entities:
+        own = written(entity.variants)
+        longer = {v for other in entities if other is not entity for v in other.variants
+                  if len(v) > len(min(entity.variants, key=len)) and own.search(v)}
+        if not longer:
+            continue
+        covering = [m.span() for m in written(longer).finditer(text)]
+        spans = [m.span() for m in own.finditer(text)]
+        if spans and all(any(start <= a and b <= end for start, end in covering) for a, b in spans):
+            pieces.add(entity.name)
+    return pieces
 
 
 # Capitalised words before a surname that are not first names: "When Singhal", "The Clinton".
