@@ -82,3 +82,15 @@ def test_a_role_keeps_the_phrase_the_parser_hung_on_the_name(analyzed):
                             'command has been cleared by the army".'])
     [quote] = analysis.quotations
     assert (quote.speaker, quote.role) == ("Muhannad Haimour", "spokesman and adviser to the provincial governor")
+
+
+def test_a_speaker_the_model_misses_in_one_sentence_is_known_from_another(analyzed):
+    # spaCy calls "Lask" a work of art where she speaks; another article names the studio owner
+    quote = '"It\'s awful that he\'s even on the streets of Ware," Lask told The Boston Globe.'
+    owner = "The studio's owner, Arielle Lask, said she plans to install security systems."
+    assert analyzed([quote])[1].quotations == ()
+    [said] = analyzed([quote, owner])[1].quotations
+    assert said.speaker == "Lask" and said.text.startswith("It's awful")
+    # a body no sentence calls a person stays no speaker
+    statement = '"We have video evidence that clearly contradicts the claims made," Starbucks said in a statement.'
+    assert analyzed([statement, owner])[1].quotations == ()

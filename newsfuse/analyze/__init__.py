@@ -15,7 +15,7 @@ import re
 from newsfuse.analyze.amounts import sentence_amounts
 from newsfuse.analyze.dates import MONTHS, WEEKDAYS, dated_clauses, published_date
 from newsfuse.analyze.names import name_mentions
-from newsfuse.analyze.quotations import named_speaker, sentence_quotations
+from newsfuse.analyze.quotations import known_people, named_speaker, sentence_quotations
 from newsfuse.quantities import has_number
 from newsfuse.types import Amount, Analysis, DatedClause, Document, NameMention, NewsfuseError, Quotation, Sentence
 
@@ -62,17 +62,22 @@ def analyze(sentences: list[Sentence], documents: tuple[Document, ...], nlp) -> 
     amounts: list[Amount] = []
     dates: list[DatedClause] = []
     quotations: list[Quotation] = []
+    parsed = list(zip(chosen, nlp.pipe((s.text for s in chosen), batch_size=64)))
+    for sentence, doc in parsed:
+        if id(sentence) not in speaker_only:
+            names.extend(name_mentions(doc, sentence.document))
+            amounts.extend(sentence_amounts(doc, sentence))
+            dates.extend(dated_clauses(doc, sentence, published_date(documents, sentence.document)))
+    # Speakers once every name is known: the model may tag a speaker as a person in one sentence only.
+    people = known_people(names)
     speaker_at: dict[tuple[int, int], tuple[str, str]] = {}  # (document, position) → who speaks there
-    for sentence, doc in zip(chosen, nlp.pipe((s.text for s in chosen), batch_size=64)):
+    for sentence, doc in parsed:
         if id(sentence) in speaker_only:
-            speaker_at[sentence.document, sentence.position] = named_speaker(doc)
+            speaker_at[sentence.document, sentence.position] = named_speaker(doc, people)
             continue
-        names.extend(name_mentions(doc, sentence.document))
-        amounts.extend(sentence_amounts(doc, sentence))
-        published = published_date(documents, sentence.document)
-        dates.extend(dated_clauses(doc, sentence, published))
         previous = speaker_at.get((sentence.document, sentence.position - 1), ("", ""))
-        found = list(sentence_quotations(doc, sentence, previous))
+        found = list(sentence_quotations(doc, sentence, previous, people))
         quotations.extend(found)
-        speaker_at[sentence.document, sentence.position] = (found[-1].speaker, found[-1].role) if found else named_speaker(doc)
+        speaker_at[sentence.document, sentence.position] = (found[-1].speaker, found[-1].role) if found \
+            else named_speaker(doc, people)
     return Analysis(tuple(names), tuple(amounts), tuple(dates), tuple(quotations))

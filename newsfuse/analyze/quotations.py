@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 
 from newsfuse.analyze.names import HONORIFICS, SAYING_VERBS, clean_name
-from newsfuse.types import Quotation, Sentence
+from newsfuse.types import NameMention, Quotation, Sentence
 
 # Quotation marks pair in order: the span between one quotation's closing mark and the next
 # one's opening mark is the writer's own words ('insisted police numbers "remained high" and that
@@ -27,11 +27,13 @@ def is_title_case(words: list[str]) -> bool:
     return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
-def sentence_quotations(doc, sentence: Sentence, previous: tuple[str, str] = ("", "")) -> Iterator[Quotation]:
+def sentence_quotations(doc, sentence: Sentence, previous: tuple[str, str] = ("", ""),
+                        people: frozenset[str] = frozenset()) -> Iterator[Quotation]:
     """Each quotation with the speaker of the saying verb nearest to it; none when that verb's
     subject is not a named person ("a diplomat said, with Ambassador Gerard Araud saying ...").
     previous: who speaks in the sentence before, which "he said" and a quotation standing alone
-    go on ('"...," Gillum said. "I'm saying the racists believe he's a racist."')."""
+    go on ('"...," Gillum said. "I'm saying the racists believe he's a racist."'). people: the
+    names the cluster gives people elsewhere (see `speaker_and_role`)."""
     quoted = [m for m in QUOTED_RE.finditer(sentence.text) if len(m.group(1).split()) >= MIN_QUOTE_WORDS
               and not TITLE_CUE_RE.search(sentence.text[:m.start()]) and not is_title_case(m.group(1).split())]
     if not quoted:
@@ -46,7 +48,7 @@ def sentence_quotations(doc, sentence: Sentence, previous: tuple[str, str] = (""
             verb = min(verbs, key=lambda t: min(abs(t.i - span[0]), abs(t.i - span[-1])))
             subject = saying_subject(verb)
             speaker, role = (("", "") if subject is None else previous if subject.lower_ in ("he", "she")
-                             else speaker_and_role(subject))
+                             else speaker_and_role(subject, people))
         else:
             speaker, role = previous if not re.search(r"\w", QUOTED_RE.sub("", sentence.text)) else ("", "")
         if speaker:
@@ -59,7 +61,7 @@ def saying_verbs(doc, inside: list[bool]) -> list:
             and (t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in SAYING_VERBS)]
 
 
-def named_speaker(doc) -> tuple[str, str]:
+def named_speaker(doc, people: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The named person who last says something in a sentence without a quotation ("Smith said
     the plan would fail"), or ("", ""). Not one who asks: the next "he said" is the answer."""
     for verb in reversed(saying_verbs(doc, [False] * len(doc))):
@@ -67,7 +69,7 @@ def named_speaker(doc) -> tuple[str, str]:
             continue
         subject = saying_subject(verb)
         if subject is not None and subject.lower_ not in ("he", "she"):
-            speaker, role = speaker_and_role(subject)
+            speaker, role = speaker_and_role(subject, people)
             if speaker:
                 return speaker, role
     return "", ""
@@ -91,14 +93,26 @@ def saying_subject(verb):
         verb = verb.head
 
 
-def speaker_and_role(subject) -> tuple[str, str]:
+def known_people(names: list[NameMention]) -> frozenset[str]:
+    """The names the model gives people anywhere in the cluster, and their surnames ("Arielle
+    Lask", "Lask")."""
+    full = {m.text for m in names if m.label == "PERSON"}
+    return frozenset(full | {name.split()[-1] for name in full if " " in name})
+
+
+def speaker_and_role(subject, people: frozenset[str] = frozenset()) -> tuple[str, str]:
     """("Muhannad Haimour", "Anbar spokesman") from "Anbar spokesman Muhannad Haimour"; a
-    role noun with a name in apposition ("the governor, Talal Barazi") works the same way."""
+    role noun with a name in apposition ("the governor, Talal Barazi") works the same way. A
+    subject the model did not tag as a person in this sentence is one when the cluster names a
+    person so elsewhere (people): '"...," Lask told The Boston Globe', where "Lask" is the
+    studio owner Arielle Lask; not "Barclays" or "the FBI", which no sentence calls a person."""
     doc = subject.doc
     person = subject if subject.ent_type_ == "PERSON" else next(
         (c for c in subject.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON"), None)
     if person is None:
-        return "", ""
+        name = doc[min([subject.i] + [c.i for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]):
+                   subject.i + 1].text
+        return (name, "") if subject.pos_ == "PROPN" and name in people else ("", "")
     name = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= person.i < e.end), None)
     if name is None:
         return "", ""
