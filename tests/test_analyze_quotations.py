@@ -94,3 +94,13 @@ def test_a_speaker_the_model_misses_in_one_sentence_is_known_from_another(analyz
     # a body no sentence calls a person stays no speaker
     statement = '"We have video evidence that clearly contradicts the claims made," Starbucks said in a statement.'
     assert analyzed([statement, owner])[1].quotations == ()
+
+
+def test_he_said_goes_on_with_the_one_person_the_sentence_before_is_about(analyzed):
+    _, analysis = analyzed(['Nearby surfers helped Robles to shore. Steve Robles was rushed to the hospital. '
+                            '"This was such a freak accident that I still cannot believe it," he said.'])
+    assert [q.speaker for q in analysis.quotations] == ["Steve Robles"]
+    # with two people named there, "he" may be either
+    _, analysis = analyzed(['Trump nominated Neil Gorsuch on Tuesday night. '
+                            '"I am so thankful tonight for my family and my friends," he said.'])
+    assert analysis.quotations == ()

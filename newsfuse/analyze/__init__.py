@@ -50,13 +50,18 @@ def needs_parse(sentence: Sentence) -> bool:
 # parsed for its speaker alone.
 SAYING_WORD_RE = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|explained|recalled|noted|insisted|"
                             r"argued|warned|stated|tweeted)\b")
+# ... and so is the sentence before '"...," he said', which may name him only as its subject.
+PRONOUN_SAID_RE = re.compile(r"\b(?:he|she) (?:said|says|told|tells|added|adds|wrote|writes|explained|recalled|noted)\b")
 
 
 def analyze(sentences: list[Sentence], documents: tuple[Document, ...], nlp) -> Analysis:
     """Names, amounts, dated clauses and quotations of the sentences worth parsing."""
     before_quotation = {(s.document, s.position - 1) for s in sentences if QUOTE_MARK_RE.search(s.text)}
-    speaker_only = {id(s) for s in sentences if not needs_parse(s) and (s.document, s.position) in before_quotation
-                    and SAYING_WORD_RE.search(s.text)}
+    before_pronoun = {(s.document, s.position - 1) for s in sentences
+                      if QUOTE_MARK_RE.search(s.text) and PRONOUN_SAID_RE.search(s.text)}
+    speaker_only = {id(s) for s in sentences if not needs_parse(s) and (
+        (s.document, s.position) in before_quotation and SAYING_WORD_RE.search(s.text)
+        or (s.document, s.position) in before_pronoun)}
     chosen = [s for s in sentences if id(s) in speaker_only or needs_parse(s)]
     names: list[NameMention] = []
     amounts: list[Amount] = []

@@ -63,7 +63,9 @@ def saying_verbs(doc, inside: list[bool]) -> list:
 
 def named_speaker(doc, people: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The named person who last says something in a sentence without a quotation ("Smith said
-    the plan would fail"), or ("", ""). Not one who asks: the next "he said" is the answer."""
+    the plan would fail"), else the one person the sentence names, when its main verb's subject
+    ("Robles was rushed to the hospital." before '"This was such a freak accident," he said'),
+    or ("", ""). Not one who asks: the next "he said" is the answer."""
     for verb in reversed(saying_verbs(doc, [False] * len(doc))):
         if verb.lemma_ == "ask":
             continue
@@ -72,6 +74,11 @@ def named_speaker(doc, people: frozenset[str] = frozenset()) -> tuple[str, str]:
             speaker, role = speaker_and_role(subject, people)
             if speaker:
                 return speaker, role
+    root = next((t for t in doc if t.dep_ == "ROOT" and t.lemma_ != "ask"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    # (with two people named, "he" may be either: "Trump chose Gorsuch. '...,' he said")
+    if subject is not None and len({e.text for e in doc.ents if e.label_ == "PERSON"}) <= 1:
+        return speaker_and_role(subject, people)
     return "", ""
 
 
