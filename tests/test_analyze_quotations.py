@@ -104,3 +104,8 @@ def test_he_said_goes_on_with_the_one_person_the_sentence_before_is_about(analyz
     _, analysis = analyzed(['Trump nominated Neil Gorsuch on Tuesday night. '
                             '"I am so thankful tonight for my family and my friends," he said.'])
     assert analysis.quotations == ()
+
+
+def test_verbs_that_introduce_a_quotation_beyond_said(analyzed):
+    _, analysis = analyzed(['In her letter, Charlotte Benjamin lamented how "all the girls did was sit at home and shop."'])
+    assert [q.speaker for q in analysis.quotations] == ["Charlotte Benjamin"]

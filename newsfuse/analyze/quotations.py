@@ -12,6 +12,14 @@ from newsfuse.types import NameMention, Quotation, Sentence
 # the services did an "incredible job"').
 QUOTED_RE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 MIN_QUOTE_WORDS = 6
+# Verbs that introduce a quotation besides those that make a name a speaker ("she said"); not
+# "joke", "comment", "urge" or "promise", which more often say something else ("was joking",
+# "declined to comment", "urged him to").
+QUOTING_VERBS = SAYING_VERBS | {
+    "acknowledge", "concede", "confirm", "deny", "predict", "observe", "remark", "whisper", "shout", "scream", "quip",
+    "boast", "complain", "lament", "describe", "suggest", "recount", "exclaim", "caution", "stress", "emphasize",
+    "assert", "contend", "maintain", "muse", "sigh", "reveal", "disclose", "post", "wonder", "counter", "retort",
+    "speculate"}
 ROLE_BEFORE_CLAUSE = 6  # words of a role after which a relative clause says more than the role
 # A quotation right after one of these words is a title or what a thing says, not speech: 'a
 # new book, "The Brainy Bunch: ..."', 'released his photo with the plea "This is one of our suspects"'.
@@ -58,7 +66,7 @@ def sentence_quotations(doc, sentence: Sentence, previous: tuple[str, str] = (""
 def saying_verbs(doc, inside: list[bool]) -> list:
     """The saying verbs outside the quotations."""
     return [t for t in doc if not inside[t.i]
-            and (t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in SAYING_VERBS)]
+            and (t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in QUOTING_VERBS)]
 
 
 def named_speaker(doc, people: frozenset[str] = frozenset()) -> tuple[str, str]:
