@@ -109,3 +109,9 @@ def test_he_said_goes_on_with_the_one_person_the_sentence_before_is_about(analyz
 def test_verbs_that_introduce_a_quotation_beyond_said(analyzed):
     _, analysis = analyzed(['In her letter, Charlotte Benjamin lamented how "all the girls did was sit at home and shop."'])
     assert [q.speaker for q in analysis.quotations] == ["Charlotte Benjamin"]
+
+
+def test_of_two_subjects_the_parser_gives_a_saying_verb_the_person_speaks(analyzed):
+    _, analysis = analyzed(['A spokesman for the sheriff\'s office, Lt. Andy Binder said, '
+                            '"The facts and the evidence in this case will speak for itself."'])
+    assert [q.speaker for q in analysis.quotations] == ["Andy Binder"]

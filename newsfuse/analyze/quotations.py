@@ -100,7 +100,10 @@ def saying_subject(verb):
     if verb.lemma_ == "continue" and any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
         return None  # "it would continue to chase": not a speaker going on
     while True:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # The parser may give a verb two subjects ("A spokesman for the office, Lt. Andy Binder
+        # said"; "Co-owner Nick Kokonas told"): the one the model calls a person says it.
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0] if subjects else None)
         if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
             return verb.head
         if subject is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
@@ -127,7 +130,9 @@ def speaker_and_role(subject, people: frozenset[str] = frozenset()) -> tuple[str
     if person is None:
         name = doc[min([subject.i] + [c.i for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]):
                    subject.i + 1].text
-        return (name, "") if subject.pos_ == "PROPN" and name in people else ("", "")
+        # (the tagger takes a rare surname for a noun now and then: "Timmons said")
+        proper = subject.pos_ == "PROPN" or subject.pos_ == "NOUN" and subject.text[:1].isupper() and subject.i > 0
+        return (name, "") if proper and name in people else ("", "")
     name = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= person.i < e.end), None)
     if name is None:
         return "", ""
