@@ -115,3 +115,10 @@ def test_of_two_subjects_the_parser_gives_a_saying_verb_the_person_speaks(analyz
     _, analysis = analyzed(['A spokesman for the sheriff\'s office, Lt. Andy Binder said, '
                             '"The facts and the evidence in this case will speak for itself."'])
     assert [q.speaker for q in analysis.quotations] == ["Andy Binder"]
+
+
+def test_one_who_quotes_another_is_not_the_speaker_of_he_added(analyzed):
+    _, analysis = analyzed(['"The government\'s basic stance is that humanitarian assistance should be continued," '
+                            'Yonhap quoted a unification ministry official in Seoul as saying. '
+                            '"Seoul plans to decide the details of the aid and its timing later," he added.'])
+    assert analysis.quotations == ()

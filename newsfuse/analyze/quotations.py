@@ -82,7 +82,8 @@ def named_speaker(doc, people: frozenset[str] = frozenset()) -> tuple[str, str]:
             speaker, role = speaker_and_role(subject, people)
             if speaker:
                 return speaker, role
-    root = next((t for t in doc if t.dep_ == "ROOT" and t.lemma_ != "ask"), None)
+    # not one who asks, nor one who quotes another ("Yonhap quoted an official as saying")
+    root = next((t for t in doc if t.dep_ == "ROOT" and t.lemma_ not in ("ask", "quote", "cite")), None)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     # (with two people named, "he" may be either: "Trump chose Gorsuch. '...,' he said")
     if subject is not None and len({e.text for e in doc.ents if e.label_ == "PERSON"}) <= 1:
