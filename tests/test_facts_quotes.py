@@ -44,3 +44,13 @@ def test_a_whole_quoted_sentence_comes_before_a_fragment_as_widely_carried(analy
         '"It sounds a dreadful thing to say, but these things need not be true," said Alexander Nix.'])
     quotes = key_quotes(analysis, find_entities(analysis.names, []))
     assert [q.speaker for q in quotes] == ["Alexander Nix", "Wylie"]
+
+
+def test_a_body_the_cluster_settles_is_no_quoted_person():
+    from newsfuse.types import Analysis, Entity, Quotation, Sentence
+
+    sentence = Sentence('"Unionization is not the appropriate method," Northwestern said.', 0, 0)
+    analysis = Analysis((), (), (), (Quotation("Unionization is not the appropriate method", "Northwestern", "", sentence),))
+    school = Entity(name="Northwestern", kind="ORG", variants=("Northwestern",), documents=(0,), mentions=3)
+    assert key_quotes(analysis, [school]) == []
+    assert [q.speaker for q in key_quotes(analysis, [])] == ["Northwestern"]  # nothing says what it is

@@ -28,10 +28,14 @@ def is_fragment(quotation: str) -> bool:
 def key_quotes(analysis: Analysis, entities: list[Entity]) -> list[KeyQuote]:
     """Quotations whose speaker the sources name, the ones most outlets carry first."""
     full_name = {v: e.name for e in entities if e.kind == "PERSON" for v in e.variants}
+    # a name the cluster settles as a body ("Northwestern said in a statement") is no person quoted
+    bodies = {v for e in entities if e.kind == "ORG" for v in e.variants} - full_name.keys()
     prominence = {e.name: len(e.documents) for e in entities}
     groups: list[dict] = []
     role_of: dict[str, str] = {}  # each speaker's most detailed role, whichever quotation gives it
     for q in analysis.quotations:
+        if q.speaker in bodies:
+            continue
         speaker = full_name.get(q.speaker, q.speaker)
         if " " in speaker:  # (a surname left alone may be two people's: a congressman and his son)
             role_of[speaker] = max(role_of.get(speaker, ""), q.role, key=role_detail)
