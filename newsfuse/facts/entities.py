@@ -673,8 +673,8 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
 
 def pieces_of_longer_names(entities: list[Entity], text: str) -> set[str]:
     """Entities never written apart from a longer name of the cluster: pieces the model cut
-    ("Wildlife Service" of "U.S. Fish and Wildlife Service", "New York" only ever in "New York
-    Times"), which name nothing on their own."""
+    ("Natalia" of "Natalia Veselnitskaya", "Harvard" only ever in "Harvard University", "New
+    York" only in "New York Times"), which name nothing on their own."""
     def written(variants) -> re.Pattern:
         return re.compile("|".join(rf"(?<![\w-]){re.escape(v)}(?![\w-])" for v in sorted(variants, key=len, reverse=True)))
 
