@@ -166,7 +166,7 @@ def test_a_company_name_followed_by_what_it_makes_is_a_product():
     names = tuple(NameMention(n, "ORG", 0) for n in ("Apple", "Apple", "Apple Watch", "Apple Music", "Sony",
                                                      "Sony Pictures"))
     kinds = {e.name: e.kind for e in find_entities(names, sentences)}
-    assert kinds == {"Apple": "ORG", "Sony": "ORG", "Sony Pictures": "ORG"}
+    assert kinds == {"Apple": "ORG", "Sony Pictures": "ORG"}  # "Sony" of "Sony Pictures" is the studio
 
 
 def test_middle_initials_and_dotted_acronyms_are_variants():
@@ -728,3 +728,16 @@ def test_a_name_never_written_apart_from_a_longer_name_is_a_piece_of_it():
     text += " She flew to New York."
     kinds = {e.name: e.kind for e in find_entities(names, [Sentence(text, 0, 0)])}
     assert kinds["New York"] == "PLACE"
+
+
+def test_a_company_is_its_name_without_what_it_does():
+    # "Verizon", a town to the model, is Verizon Wireless; "Qatar" stays the country beside Qatar Airways
+    names = (NameMention("Verizon Wireless", "ORG", 0), NameMention("Verizon Wireless", "ORG", 1),
+             NameMention("Verizon", "GPE", 1), NameMention("Verizon", "GPE", 1),
+             NameMention("Qatar Airways", "ORG", 0), NameMention("Qatar Airways", "ORG", 1),
+             NameMention("Qatar", "GPE", 0), NameMention("Qatar", "GPE", 1))
+    text = ("Verizon Wireless signed. Verizon Wireless said so. Verizon said it. Verizon agreed. "
+            "Qatar Airways flew to Qatar. Qatar Airways left Qatar.")
+    entities = {e.name: (e.kind, e.variants) for e in find_entities(names, [Sentence(text, 0, 0)])}
+    assert entities == {"Verizon Wireless": ("ORG", ("Verizon", "Verizon Wireless")),
+                        "Qatar Airways": ("ORG", ("Qatar Airways",)), "Qatar": ("PLACE", ("Qatar",))}

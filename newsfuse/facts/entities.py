@@ -48,6 +48,10 @@ def company_spoken_of(name: str, text: str) -> bool:
 
 # A school's last word: the rest of the name alone is the school ("Stanford" of "Stanford University").
 SCHOOL_WORDS = {"university", "college", "school"}
+# What a company does, after its name: "Tesla Motors" is "Tesla", "Verizon Wireless" "Verizon".
+TRADE_WORDS = {"motors", "motor", "airlines", "airways", "wireless", "mobile", "pharmaceuticals", "technologies",
+               "communications", "entertainment", "studios", "pictures", "records", "foods", "energy", "systems",
+               "networks", "industries", "enterprises", "labs", "brands"}
 # Bodies named after a founder or a place, called by that name alone: "Pew Research Center", "Pew".
 FOUNDED_BODIES = {"center", "centre", "institute", "institution", "foundation", "group"}
 ORG_WORDS = {
@@ -439,7 +443,9 @@ class NameIndex:
                 return full_name
         companies = self.by_company_start.get(key, set())
         if not owners and len(companies) == 1 and (kind == "ORG" or kind != "PLACE" and " " not in key
-                                                   or kind == "PLACE" and not place_by_text and is_form_of(key, next(iter(companies)))):
+                                                   or kind == "PLACE" and not place_by_text and is_form_of(key, next(iter(companies)))
+                                                   or kind == "PLACE" and not place_by_text and not is_state_or_country(key)
+                                                   and next(iter(companies)).split()[-1] in TRADE_WORDS):
             # "Chipotle" → "Chipotle Mexican Grill Inc.", "Dartmouth" → "Dartmouth College"; but
             # "Chicago" is no "Chicago Tribune", "Columbia" the place no "Columbia University" and
             # "Thomas Kinkade" no "Thomas Kinkade Co."; a name the model took for a town is the
@@ -477,7 +483,7 @@ class NameIndex:
         elif kind == "ORG" and len(words) > 1 and words[-1] in FOUNDED_BODIES:
             for i in range(1, len(words)):
                 self.by_founder[" ".join(words[:i])].add(key)
-        elif kind == "ORG" and len(words) > 1 and words[-1] in SCHOOL_WORDS:
+        elif kind == "ORG" and len(words) > 1 and words[-1] in SCHOOL_WORDS | TRADE_WORDS:
             # "Stanford" is "Stanford University"; but "Michigan" is no "Michigan State University"
             self.by_company_start[" ".join(words[:-1])].add(key)
         committee = COMMITTEE_RE.fullmatch(key)
@@ -553,11 +559,14 @@ def find_entities(names: tuple[NameMention, ...], sentences: list[Sentence]) -> 
         mentioned_in[canonical[key]] |= documents_of[key]
         # The full name's own mentions weigh double: NER types "Haider al-Abadi" more surely than "Abadi".
         weight = 1 + (canonical[key] == key)
-        if canonical[key] != key and index.kinds.get(canonical[key]) == "PERSON" and labelled[key]["PLACE"] \
-                and (canonical[key].endswith(" " + key) or canonical[key].startswith(key + " ")):
-            # "Junod" of "Tom Junod", "Areej" of "Areej Ali", which the model calls towns: the text
-            # joined them to a person, so the model's place label on them says nothing (a town that
-            # shares the name keeps its own entity when the text says it is a place)
+        full = canonical[key]
+        if full != key and labelled[key]["PLACE"] and (
+                index.kinds.get(full) == "PERSON" and (full.endswith(" " + key) or full.startswith(key + " "))
+                or index.kinds.get(full) == "ORG" and full.startswith(key + " ") and full.split()[-1] in TRADE_WORDS):
+            # "Junod" of "Tom Junod", "Areej" of "Areej Ali", "Verizon" of "Verizon Wireless", which
+            # the model calls towns: the text joined them to a person or a company, so the model's
+            # place label on them says nothing (a town that shares the name keeps its own entity
+            # when the text says it is a place)
             votes = votes.copy()
             votes["PLACE"] -= labelled[key]["PLACE"]
         groups[canonical[key]].update({kind: n * weight for kind, n in votes.items()})
