@@ -741,3 +741,10 @@ def test_a_company_is_its_name_without_what_it_does():
     entities = {e.name: (e.kind, e.variants) for e in find_entities(names, [Sentence(text, 0, 0)])}
     assert entities == {"Verizon Wireless": ("ORG", ("Verizon", "Verizon Wireless")),
                         "Qatar Airways": ("ORG", ("Qatar Airways",)), "Qatar": ("PLACE", ("Qatar",))}
+
+
+def test_the_gop_is_the_republican_party():
+    names = (NameMention("GOP", "ORG", 0), NameMention("GOP", "ORG", 1), NameMention("Republican Party", "ORG", 1))
+    text = "The GOP met. GOP leaders and the Republican Party agreed."
+    [party] = find_entities(names, [Sentence(text, 0, 0)])
+    assert party.name == "Republican Party" and party.variants == ("GOP", "Republican Party")

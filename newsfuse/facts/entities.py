@@ -79,6 +79,7 @@ ALIASES = [
     {"united states", "us", "u.s.", "u.s", "usa", "america", "united states of america"},
     {"united nations", "un", "u.n.", "u.n"},
     {"united kingdom", "uk", "u.k.", "u.k", "britain", "great britain"},
+    {"republican party", "gop", "grand old party"},
 ]
 
 
