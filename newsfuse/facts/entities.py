@@ -443,15 +443,18 @@ class NameIndex:
                     and (kind != "PLACE" or not place_by_text and key.title() not in COUNTRIES):
                 return full_name
         companies = self.by_company_start.get(key, set())
-        if not owners and len(companies) == 1 and (kind == "ORG" or kind != "PLACE" and " " not in key
-                                                   or kind == "PLACE" and not place_by_text and is_form_of(key, next(iter(companies)))
-                                                   or kind == "PLACE" and not place_by_text and not is_state_or_country(key)
-                                                   and next(iter(companies)).split()[-1] in TRADE_WORDS):
+        company = next(iter(companies)) if len(companies) == 1 else ""
+        if company and not owners and (
+                kind == "ORG" or kind != "PLACE" and " " not in key
+                or kind == "PLACE" and not place_by_text and (
+                    is_form_of(key, company)
+                    or company.split()[-1] in TRADE_WORDS and not is_state_or_country(key))):
             # "Chipotle" → "Chipotle Mexican Grill Inc.", "Dartmouth" → "Dartmouth College"; but
             # "Chicago" is no "Chicago Tribune", "Columbia" the place no "Columbia University" and
             # "Thomas Kinkade" no "Thomas Kinkade Co."; a name the model took for a town is the
-            # company when the company is that name and its form ("Aereo" of "Aereo Inc.")
-            return next(iter(companies))
+            # company when the company is that name and its form ("Aereo" of "Aereo Inc.") or
+            # what it does ("Verizon" of "Verizon Wireless"; not "Qatar" of "Qatar Airways")
+            return company
         founded = self.by_founder.get(key, set())
         if not owners and len(founded) == 1 and kind == "PERSON" and " " not in key:
             # "Pew", "Brookings", "Riken", which the model takes for people, are the one body named
