@@ -743,8 +743,10 @@ def test_a_company_is_its_name_without_what_it_does():
                         "Qatar Airways": ("ORG", ("Qatar Airways",)), "Qatar": ("PLACE", ("Qatar",))}
 
 
-def test_the_gop_is_the_republican_party():
-    names = (NameMention("GOP", "ORG", 0), NameMention("GOP", "ORG", 1), NameMention("Republican Party", "ORG", 1))
-    text = "The GOP met. GOP leaders and the Republican Party agreed."
-    [party] = find_entities(names, [Sentence(text, 0, 0)])
-    assert party.name == "Republican Party" and party.variants == ("GOP", "Republican Party")
+def test_the_gop_is_the_republican_party_and_the_house_the_house_of_representatives():
+    names = (NameMention("GOP", "ORG", 0), NameMention("GOP", "ORG", 1), NameMention("Republican Party", "ORG", 1),
+             NameMention("House", "ORG", 0), NameMention("House of Representatives", "ORG", 1))
+    text = "The GOP met. GOP leaders and the Republican Party agreed. The House of Representatives voted; the House adjourned."
+    kinds = {e.name: e.variants for e in find_entities(names, [Sentence(text, 0, 0)])}
+    assert kinds == {"Republican Party": ("GOP", "Republican Party"),
+                     "House of Representatives": ("House", "House of Representatives")}

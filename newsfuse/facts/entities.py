@@ -80,6 +80,7 @@ ALIASES = [
     {"united nations", "un", "u.n.", "u.n"},
     {"united kingdom", "uk", "u.k.", "u.k", "britain", "great britain"},
     {"republican party", "gop", "grand old party"},
+    {"house of representatives", "house"},  # "the House" of a story about Congress
 ]
 
 
