@@ -103,7 +103,8 @@ LEADING_FURNITURE = ((SHARE_LABEL_RE, "share button"), (DATELINE_RE, "dateline")
 # whole capture is.
 ARCHIVE_NOTICE_RE = re.compile(
     r"\b(crawl data|these crawls|web ?wide crawl|warc files?|wayback machine|seed (list )?for wide\d+"
-    r"|crawls of supported|archive-it|web captures?|web (archiving|crawling)|archiving (\w+ )?web ?sites)\b",
+    r"|crawls of supported|archive-it|web captures?|web (archiving|crawling)|archiving (\w+ )?web ?sites"
+    r"|crawl of outlinks|crawls performed by|crawled on behalf of|properties of this collection)\b",
     re.IGNORECASE)
 # A page that is only the site talking to its reader about the site: a video player that
 # cannot play, a login or paywall, a sign-up form or its confirmation, an error. Such a

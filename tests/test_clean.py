@@ -113,6 +113,12 @@ def test_web_archive_collection_description_after_a_title_is_a_notice():
             "Members of the public are invited to nominate sites.")
     kept, removed = clean_document(page, 0)
     assert kept == [] and {r.reason for r in removed} == {"web archive notice"}
+    # the descriptions Multi-News holds for its Wikipedia-outlinks and election crawls
+    for page in ("Crawl of outlinks from wikipedia.org started March, 2016. These files are currently not publicly "
+                 "accessible. Properties of this collection.",
+                 "This collection contains collaborative Election crawls performed by IA.",
+                 "Data crawled on behalf of Internet Memory Foundation . This data is currently not publicly accessible."):
+        assert clean_document(page, 0)[0] == []
 
 
 def test_site_message_page_is_set_aside_but_an_article_keeps_such_a_sentence():
