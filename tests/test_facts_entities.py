@@ -364,6 +364,8 @@ def test_text_cues_type_a_name_by_the_phrases_around_it():
     assert text_cues(("Palmyra",), text, cues) == {"PLACE": 1}
     assert text_cues(("Adderall",), text, cues) == {"OTHER": 2}  # "a refill of", "and other ... medications"
     assert text_cues(("Twitter",), text, cues) == {"ORG": 1}  # not "said on Twitter accounts"
+    italian = "Sollecito said in an interview broadcast on Italian TV that he was innocent."
+    assert text_cues(("Italian",), italian, find_cues(italian)) == {}  # the outlet is "Italian TV"
     assert text_cues(("Mystic River",), text, cues)["OTHER"] == 3  # "films like", then quoted twice of two
     # whole words only, not overlapping, the first variant winning where two start at one place
     assert mentions_in(("Palmyra Road", "Palmyra"), text) == [(text.index("Palmyra."), text.index("Palmyra.") + 7),

@@ -915,8 +915,9 @@ DECISIVE_CUES = 100  # what a decisive cue counts as: more than every other vote
 PLACE_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Nn]ear|[Aa]cross|to) (?:the )?$")
 # "two Britons were", not "two Walgreens stores": what may follow people counted
 COUNTED_END_RE = re.compile(r"[,.;:!?)]|\s+(?:were|are|was|is|and|or|who|have|had|in|on|at|from|of|to|with|will|would)\b")
-# "said on Twitter that ...", not "said on Twitter accounts": what may follow an outlet's name
-OUTLET_END_RE = re.compile(r"(?!\s+(?!that|on|in|at|about|to|and|as|after|before)[a-z])")
+# "said on Twitter that ...", not "said on Twitter accounts" nor "on Italian TV" (whose outlet is
+# the longer name): what may follow an outlet's name
+OUTLET_END_RE = re.compile(r"(?!\s+(?!that|on|in|at|about|to|and|as|after|before)[a-z])(?! [A-Z])")
 OPENING_QUOTES, CLOSING_QUOTES = "\"“‘'", "\"”’'"
 
 
