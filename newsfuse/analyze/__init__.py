@@ -48,10 +48,10 @@ def needs_parse(sentence: Sentence) -> bool:
 # A sentence with a verb of saying right before a quotation may say who "he" is there ("Amy
 # Corn, a spokeswoman, said the company expected to be reinstated. 'We ...,' she said."): it is
 # parsed for its speaker alone.
-SAYING_WORD_RE = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|explained|recalled|noted|insisted|"
-                            r"argued|warned|stated|tweeted)\b")
+SAID_WORDS = "said|says|told|tells|added|adds|wrote|writes|explained|recalled|noted"
+SAYING_WORD_RE = re.compile(rf"\b(?:{SAID_WORDS}|insisted|argued|warned|stated|tweeted)\b")
 # ... and so is the sentence before '"...," he said', which may name him only as its subject.
-PRONOUN_SAID_RE = re.compile(r"\b(?:he|she) (?:said|says|told|tells|added|adds|wrote|writes|explained|recalled|noted)\b")
+PRONOUN_SAID_RE = re.compile(rf"\b(?:he|she) (?:{SAID_WORDS})\b")
 
 
 def analyze(sentences: list[Sentence], documents: tuple[Document, ...], nlp) -> Analysis:
