@@ -37,7 +37,9 @@ def test_a_key_figure_is_a_count_the_sentence_states_as_a_fact(analyzed):
         "A woman who sneaks onto planes was arrested at two airports. More than 85 fifth-graders were rescued. "
         "The machine hit the team, killing one dog and injuring five others. "
         "The shutdown sent roughly 800,000 federal workers home during the standoff. More than 1 million employees were required to work. "
-        "Approximately 12,800 U.S. forces joined dozens of aircraft in the drill. The Rockies gave out 15,000 jerseys."])
+        "Approximately 12,800 U.S. forces joined dozens of aircraft in the drill. The Rockies gave out 15,000 jerseys. "
+        "The $5.4 billion pipeline would become a target. "
+        "In the study, 48 participants were classified as heavy drinkers."])
     labels = [f.label for f in find_figures(analysis.amounts)]
     assert "15 people killed" in labels and "40 Marines filed out" in labels  # the verb with its particle
     # ... its direction or the verb it takes
@@ -48,8 +50,9 @@ def test_a_key_figure_is_a_count_the_sentence_states_as_a_fact(analyzed):
     assert "About 270,000 people took the quiz" in labels  # a light verb says what happened with its object
     assert "Approximately 12,800 forces joined" in labels  # but a count is no object to show
     assert "15,000 jerseys given out" in labels  # what was given, not what gave
+    # (a verb of being or judging says what something is, not what happened to it)
     for wrong in ("$2 million", "Three soldiers", "400,000", "21 people", "$4,000", "$5,000", "220", "10", "17", "two airports",
-                  "five others"):
+                  "five others", "$5.4 billion", "48"):
         assert not any(label.startswith(wrong) for label in labels), wrong
 
 

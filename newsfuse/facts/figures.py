@@ -14,8 +14,13 @@ NAMED_EVENTS = {"killed", "died", "injured", "fled", "evacuated", "arrested", "m
                 "rescued", "homeless", "charged"}
 
 
-# Verbs that say little alone: "270,000 people took" (the quiz), "150 WestJetters acted" (as elves).
-LIGHT_VERBS = {"take", "make", "go", "come", "get", "give", "put", "call", "act", "do", "hold", "keep", "set", "turn"}
+# Verbs that say little alone: "270,000 people took" (the quiz), "150 WestJetters acted" (as elves);
+# and verbs of being, showing or judging, which say what something is or is thought to be, not
+# what happened to it: "the $5.4 billion pipeline would become", "48 participants were classified",
+# "images showed objects up to 75 ft", "some 18 states have considered".
+LIGHT_VERBS = {"take", "make", "go", "come", "get", "give", "put", "call", "act", "do", "hold", "keep", "set", "turn",
+               "become", "remain", "seem", "appear", "look", "show", "mean", "represent", "constitute", "range",
+               "consider", "conclude", "classify", "assess", "rate", "rank", "highlight", "describe", "define"}
 
 
 def is_key_figure(amount: Amount) -> bool:
