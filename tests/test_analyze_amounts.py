@@ -144,3 +144,15 @@ def test_during_the_story_s_own_event_is_no_period(analyzed):
     amounts = analyzed(["Twelve people were arrested during a brawl between Ku Klux Klan members and protesters.",
                         "More than 13,000 flights were canceled during Superstorm Sandy."])[1].amounts
     assert [a.period for a in amounts] == ["", "during Superstorm Sandy"]
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("The crash killed 15 of the 21 people on board.", "15", "21"),
+    ("Nola, one of just four northern white rhinos left in the world, died on Sunday.", None, "four"),
+    ("Suu Kyi's party won 49 of the first 54 seats declared.", "49", "54"),
+])
+def test_the_whole_a_part_is_taken_from_is_not_stated_as_what_happened(analyzed, text, part, whole):
+    amounts = amounts_of(analyzed, text)
+    assert not amounts[whole].asserted  # the rhinos left are four; one died
+    if part:
+        assert amounts[part].asserted

@@ -265,7 +265,9 @@ INTENT_VERBS = {"need", "try", "plan", "aim", "hope", "want", "seek", "expect", 
 INTENT_NOUNS = {"goal", "target", "plan", "bid", "effort", "aim", "hope", "pledge", "proposal", "promise", "attempt"}
 MARGIN_AFTER_RE = re.compile(r"\s+(?:more|fewer|less|extra)\s+(?:[\w-]+\s+){0,3}?than\b", re.IGNORECASE)
 NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)"
-WHOLE_BEFORE_RE = re.compile(rf"\b{NUMBER_WORD}\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
+# "15 of the 21 people", "one of just four rhinos left", "49 of the first 54 seats": the whole
+WHOLE_BEFORE_RE = re.compile(
+    rf"\b{NUMBER_WORD}\s+(?:out\s+)?of\s+(?:(?:the|its|their|all|just|only|last|remaining|first)\s+){{0,2}}$", re.IGNORECASE)
 RANGE_BEFORE_RE = re.compile(r"\d(?:\s*(?:million|billion|thousand))?\s*(?:-|–|to)\s*[$€£]?$")
 UNNAMED_WHOLE_AFTER_RE = re.compile(r"\s+of\s+(?:them|those|these|us|you)\b")  # "17 of them": of what?
 RANGE_AFTER_RE = re.compile(r"(?:\s*(?:-|–)\s*|\s+to\s+)[$€£]?\d")
