@@ -156,3 +156,11 @@ def test_the_whole_a_part_is_taken_from_is_not_stated_as_what_happened(analyzed,
     assert not amounts[whole].asserted  # the rhinos left are four; one died
     if part:
         assert amounts[part].asserted
+
+
+def test_a_count_takes_its_own_date_before_the_date_it_was_told(analyzed):
+    text = "However, the DEA said last year that roughly 30 deaths have been reported since 2009."
+    assert amounts_of(analyzed, text)["roughly 30"].period == "since 2009"
+    # with no date of its own, the date it was told still dates it
+    text = "The Trump administration in July announced it would provide up to $12 billion to farmers."
+    assert amounts_of(analyzed, text)["up to $12 billion"].period == "in July"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newsfuse.analyze.dates import MONTHS
-from newsfuse.analyze.names import PLACE_PREPOSITIONS
+from newsfuse.analyze.names import PLACE_PREPOSITIONS, SAYING_VERBS
 from newsfuse.quantities import CURRENCIES, Quantity, is_identifier_or_age, parse_quantities
 from newsfuse.types import Amount, Sentence
 
@@ -233,7 +233,9 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
             c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in during_what.children)):
         period = span.doc[during.i:during.right_edge.i + 1].text
     if not period:  # "the exodus in April, when 114,000 fled": a past month or year elsewhere in the sentence
-        past = next((e for e in dates if PAST_PERIOD_RE.search(e.text)), None)
+        # (its own date before the date it was told: "said last year that 30 deaths have been reported since 2009")
+        past = min((e for e in dates if PAST_PERIOD_RE.search(e.text)), key=lambda e: dates_a_statement(e, anchor),
+                   default=None)
         # "the deadliest attack since July 2011, when Breivik killed 77 people": killed in July 2011
         told_by = past is not None and any(c.dep_ == "relcl" and anchor in c.subtree for c in past.root.children)
         period = "" if past is None else f"in {past.text}" if told_by else period_phrase(past)
@@ -439,6 +441,17 @@ def measurement(unit) -> tuple[str, str, str]:
         if place is not None:
             return "distance", "", " ".join(t.text for t in place.subtree if t.pos_ == "PROPN")
     return "", "", ""
+
+
+def dates_a_statement(date, anchor) -> bool:
+    """Whether a date says when the count was told rather than when what was counted happened:
+    "the DEA said last year that ..." (but "In the 2010 Census, 3 percent said they were black":
+    the saying is what was counted)."""
+    verb = date.root.head
+    if verb.dep_ == "prep":  # "told reporters on Monday"
+        verb = verb.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in SAYING_VERBS and any(
+        c.dep_ == "ccomp" and anchor in c.subtree for c in verb.children)
 
 
 def in_other_clause(token, anchor) -> bool:
