@@ -164,3 +164,12 @@ def test_a_count_takes_its_own_date_before_the_date_it_was_told(analyzed):
     # with no date of its own, the date it was told still dates it
     text = "The Trump administration in July announced it would provide up to $12 billion to farmers."
     assert amounts_of(analyzed, text)["up to $12 billion"].period == "in July"
+
+
+@pytest.mark.parametrize("text, number, places", [
+    ("More than 85 fifth-graders from Louisville were greeted by their parents on Saturday.", "More than 85", ()),
+    ("About 8,000 people from Ramadi fled on Sunday.", "About 8,000", ("Ramadi",)),  # where they fled
+    ("More than 30 officers from Menasha responded to the scene.", "More than 30", ()),
+])
+def test_where_those_counted_come_from_is_not_where_it_happened(analyzed, text, number, places):
+    assert amounts_of(analyzed, text)[number].places == places

@@ -210,7 +210,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     # Where it happened is said with a preposition ("killed in Ramadi"); "U.S. troops" is who.
     places = tuple(dict.fromkeys(e.text for e in span.doc.ents if is_place_mention(e) and not (is_source(e) or is_hometown(e))
                                  and e.root.dep_ in ("pobj", "conj", "appos") and attached_to(e.root, {clause.i, anchor.i})
-                                 and not names_no_place(e.root, anchor)))
+                                 and not names_no_place(e.root, anchor) and not is_origin(e.root, anchor, event)))
     agent = named_subject(verb) if verb is not None else ""
     cause, incident = incident_of(verb, noun) if verb is not None else ("", "")
     # "during Superstorm Sandy", "in the 2014 war": a named event dates a count as a date does.
@@ -572,6 +572,15 @@ def names_no_place(root, anchor) -> bool:
             return True
         root = root.head
     return root.dep_ == "pobj" and root.head.lower_ in NOT_WHERE_PREPOSITIONS
+
+
+def is_origin(root, anchor, event: str) -> bool:
+    """"85 fifth-graders from Louisville were greeted": where those counted come from, not where it
+    happened (but "8,000 people from Ramadi fled": where they fled)."""
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    return (root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.i == anchor.i
+            and event not in ("fled", "evacuated", "rescued"))
 
 
 def is_source(ent) -> bool:
