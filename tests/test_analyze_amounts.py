@@ -173,3 +173,24 @@ def test_a_count_takes_its_own_date_before_the_date_it_was_told(analyzed):
 ])
 def test_where_those_counted_come_from_is_not_where_it_happened(analyzed, text, number, places):
     assert amounts_of(analyzed, text)[number].places == places
+
+
+@pytest.mark.parametrize("text, number", [
+    ("One in 10 deaths among U.S. adults is due to excessive drinking.", "10"),  # a rate's base
+    ("An Antioch father of two has died from botulism.", "two"),  # his children
+    ("The regime has abducted between 65,000 and 117,000 people.", "65,000"),  # the ends of a range
+    ("The regime has abducted between 65,000 and 117,000 people.", "117,000"),
+])
+def test_a_rate_a_range_or_someones_children_is_no_count_of_what_happened(analyzed, text, number):
+    assert not amounts_of(analyzed, text)[number].asserted
+
+
+def test_a_count_between_two_things_is_still_a_count(analyzed):
+    text = "The explosion took place between two residential buildings, and five people were killed."
+    assert amounts_of(analyzed, text)["two"].asserted and amounts_of(analyzed, text)["five"].asserted
+
+
+def test_what_did_the_killing_was_not_killed(analyzed):
+    text = "Police suspect it is related to the four bombings that have killed two people."
+    amounts = amounts_of(analyzed, text)
+    assert amounts["four"].event == "" and amounts["two"].event == "killed"

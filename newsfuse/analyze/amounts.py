@@ -196,9 +196,12 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         counted_lemma, counted_text, event = money_matter(number, verb, event)
     else:
         counted_text = with_compounds(noun) if noun is not None and counted_lemma else ""
-    if event in DONE_TO_OBJECT and noun is not None and noun.dep_ == "nsubj" and verb is not None \
-            and any(c.dep_ == "dobj" for c in verb.children):
-        event = ""  # "two suicide bombings killed 34 people": the bombings did it, nothing was done to them
+    if event in DONE_TO_OBJECT and noun is not None and verb is not None and any(c.dep_ == "dobj" for c in verb.children) \
+            and (noun.dep_ == "nsubj" or verb.dep_ == "relcl" and verb.head.i == noun.i
+                 and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children)):
+        # "two suicide bombings killed 34 people", "the four bombings that have killed two people":
+        # the bombings did it, nothing was done to them
+        event = ""
     if counted_lemma in PEOPLE or (not counted_lemma and event in HUMAN_EVENTS):
         counted = "people"
     else:
@@ -270,14 +273,24 @@ NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|el
 # "15 of the 21 people", "one of just four rhinos left", "49 of the first 54 seats": the whole
 WHOLE_BEFORE_RE = re.compile(
     rf"\b{NUMBER_WORD}\s+(?:out\s+)?of\s+(?:(?:the|its|their|all|just|only|last|remaining|first)\s+){{0,2}}$", re.IGNORECASE)
-RANGE_BEFORE_RE = re.compile(r"\d(?:\s*(?:million|billion|thousand))?\s*(?:-|–|to)\s*[$€£]?$")
-UNNAMED_WHOLE_AFTER_RE = re.compile(r"\s+of\s+(?:them|those|these|us|you)\b")  # "17 of them": of what?
+# "$4,000-$5,000", "between 65,000 and 117,000" (not "between two buildings")
+RANGE_BEFORE_RE = re.compile(
+    r"(?:\d(?:\s*(?:million|billion|thousand))?\s*(?:-|–|to)|\bbetween\s+[$€£]?[\d,.]+(?:\s*(?:million|billion|thousand))?\s+and)"
+    r"\s*[$€£]?$", re.IGNORECASE)
 RANGE_AFTER_RE = re.compile(r"(?:\s*(?:-|–)\s*|\s+to\s+)[$€£]?\d")
+BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+[$€£]?$", re.IGNORECASE)
+BETWEEN_AFTER_RE = re.compile(r"[^;]{0,30}?\band\s+[$€£]?\d")
+# "one in 10 deaths", "a father of two": a rate's base, someone's children
+NOT_A_COUNT_BEFORE_RE = re.compile(
+    rf"\b(?:{NUMBER_WORD}\s+in\s+(?:every\s+)?|(?:father|mother|mom|dad|parent|grandfather|grandmother)s?\s+of\s+)$",
+    re.IGNORECASE)
+UNNAMED_WHOLE_AFTER_RE = re.compile(r"\s+of\s+(?:them|those|these|us|you)\b")  # "17 of them": of what?
 
 
 def is_asserted(verb, anchor, before: str, after: str) -> bool:
     """Whether the sentence states the count as a fact (see Amount.asserted)."""
     if MARGIN_AFTER_RE.match(after) or WHOLE_BEFORE_RE.search(before) or RANGE_BEFORE_RE.search(before) \
+            or NOT_A_COUNT_BEFORE_RE.search(before) or BETWEEN_BEFORE_RE.search(before) and BETWEEN_AFTER_RE.match(after) \
             or RANGE_AFTER_RE.match(after) or UNNAMED_WHOLE_AFTER_RE.match(after):
         return False
     if any(t.lemma_.lower() in INTENT_NOUNS and t.pos_ == "NOUN" for t in list(anchor.ancestors)[:3]):
