@@ -194,3 +194,16 @@ def test_what_did_the_killing_was_not_killed(analyzed):
     text = "Police suspect it is related to the four bombings that have killed two people."
     amounts = amounts_of(analyzed, text)
     assert amounts["four"].event == "" and amounts["two"].event == "killed"
+
+
+@pytest.mark.parametrize("text, number, counted_text", [
+    ("Turkish officials seized 1,400 rifles and pistols and some 30,000 bullets.", "1,400", "rifles and pistols"),
+    ("Turkish officials seized 1,400 rifles and pistols and some 30,000 bullets.", "some 30,000", "bullets"),
+    ("Officials said more than 350 politicians, journalists and guests to the session were trapped.", "more than 350",
+     "politicians, journalists and guests"),
+    ("The impact tossed three flight attendants and their seats onto the runway.", "three", "flight attendants"),
+    ("Bolt ate about 3,000 grams of protein during the tournament.", "about 3,000", "grams of protein"),
+    ("On Saturday, the bureau released about 400 head of cattle.", "about 400", "head of cattle"),
+])
+def test_what_is_counted_includes_what_shares_the_number_and_what_a_unit_measures(analyzed, text, number, counted_text):
+    assert amounts_of(analyzed, text)[number].counted_text == counted_text

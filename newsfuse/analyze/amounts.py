@@ -195,7 +195,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     if quantity.unit in CURRENCIES and noun is None:
         counted_lemma, counted_text, event = money_matter(number, verb, event)
     else:
-        counted_text = with_compounds(noun) if noun is not None and counted_lemma else ""
+        counted_text = counted_phrase(noun) if noun is not None and counted_lemma else ""
     if event in DONE_TO_OBJECT and noun is not None and verb is not None and any(c.dep_ == "dobj" for c in verb.children) \
             and (noun.dep_ == "nsubj" or verb.dep_ == "relcl" and verb.head.i == noun.i
                  and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children)):
@@ -352,6 +352,42 @@ CHARGE_COUNT = "count of "  # how charges are counted: "count of mischief"
 def charged_crime(amount: Amount) -> str:
     """The crime of a count of charges: "mischief" of "five counts of criminal mischief"."""
     return amount.counted.removeprefix(CHARGE_COUNT)
+
+
+# Units whose count says nothing without what they measure: "3,000 grams of protein", "400 head of cattle".
+PARTITIVE_NOUNS = {"kilo", "kilogram", "gram", "head", "worth", "lot", "piece", "bag", "box", "barrel", "bottle", "crate",
+                   "sack", "dose", "ounce", "pound", "ton", "tonne", "gallon", "litre", "liter"}
+
+
+def counted_phrase(noun) -> str:
+    """What a number counts as a reader needs it: the noun with its compounds, the nouns listed with
+    it that share its number ("10 cities and counties"; not "1,400 rifles and 30,000 bullets") and,
+    for a unit, what it measures ("3,000 grams of protein")."""
+    text = with_compounds(noun) + listed_with(noun)
+    if noun.lemma_.lower() in PARTITIVE_NOUNS:
+        measured = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+        if measured is not None:
+            text += f" of {with_compounds(measured)}"
+    return text
+
+
+def listed_with(noun) -> str:
+    """The bare nouns listed right after a noun, which share its number: ", journalists and guests"
+    of "350 politicians, journalists and guests" (not "their seats", "free items", "30,000 bullets")."""
+    doc, conjuncts, i, items = noun.doc, {c.i for c in noun.conjuncts}, noun.i + 1, []
+    while i + 1 < len(doc) and doc[i].lower_ in (",", "and", "or"):
+        i += 1 if doc[i].lower_ == "," and doc[i + 1].lower_ in ("and", "or") and i + 2 < len(doc) else 0
+        item = doc[i + 1]
+        if item.i not in conjuncts or item.pos_ != "NOUN" or any(c.dep_ not in ("cc", "punct", "conj") for c in item.children) \
+                or item.lower_ in (noun.lower_, *(x.lower() for _, x in items)):  # "five reviews, time and time again"
+            break
+        items.append((doc[i].text, item.text))
+        i += 2
+    # ("3.5 million jobs and unemployment would stay below 8%": a new clause's subject)
+    if not items or items[-1][0].lower() not in ("and", "or") or i < len(doc) and doc[i].pos_ in ("AUX", "VERB"):
+        return ""
+    return "".join(f" {word} {item}" if word.isalpha() else f"{word} {item}" for word, item in items)
 
 
 def with_compounds(noun) -> str:
