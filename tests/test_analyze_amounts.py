@@ -207,3 +207,13 @@ def test_what_did_the_killing_was_not_killed(analyzed):
 ])
 def test_what_is_counted_includes_what_shares_the_number_and_what_a_unit_measures(analyzed, text, number, counted_text):
     assert amounts_of(analyzed, text)[number].counted_text == counted_text
+
+
+def test_what_a_thing_is_for_did_not_happen(analyzed):
+    amounts = amounts_of(analyzed, "He will start a campaign to raise $250,000. David has two opportunities to kill Saul.")
+    assert not amounts["$250,000"].asserted and amounts["two"].event != "killed"
+
+
+def test_who_did_something_to_a_counted_thing_is_not_the_figure(analyzed):
+    amounts = amounts_of(analyzed, "In May, 48 volunteers removed about 8,500 pounds of debris from the forest.")
+    assert amounts["48"].event == "" and amounts["about 8,500"].event == "remove"

@@ -202,6 +202,9 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
         # "two suicide bombings killed 34 people", "the four bombings that have killed two people":
         # the bombings did it, nothing was done to them
         event = ""
+    if noun is not None and noun.dep_ == "nsubj" and verb is not None and event not in EVENT_CLASSES.values() \
+            and any(c.dep_ == "dobj" and counts_something(c) for c in verb.children):
+        event = ""  # "48 volunteers removed about 8,500 pounds of debris": that count is the figure, not theirs
     if counted_lemma in PEOPLE or (not counted_lemma and event in HUMAN_EVENTS):
         counted = "people"
     else:
@@ -302,6 +305,8 @@ def is_asserted(verb, anchor, before: str, after: str) -> bool:
         return True
     if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return False
+    if verb.dep_ == "acl" and is_infinitive(verb):
+        return False  # "a campaign to raise $250,000": what a thing is for, not what happened
     head = verb.head
     return not (verb.dep_ in ("xcomp", "ccomp", "acl") and head.lemma_.lower() in INTENT_VERBS | INTENT_NOUNS)
 
@@ -321,6 +326,12 @@ PAST_PARTICIPLES = {
     "forgot": "forgotten", "swore": "sworn", "overtook": "overtaken", "undertook": "undertaken",
     "withdrew": "withdrawn", "mistook": "mistaken", "rewrote": "rewritten", "wove": "woven", "slew": "slain",
 }
+
+
+def counts_something(noun) -> bool:
+    """"about 8,500 pounds", "dozens of aircraft": a noun that is itself a count."""
+    return noun.like_num or noun.lemma_.lower() in NUMBER_NOUNS or noun.lower_ in ("dozens", "hundreds", "thousands") \
+        or any(c.dep_ == "nummod" for c in noun.children)
 
 
 def verb_phrase(verb, noun=None) -> str:
@@ -684,11 +695,16 @@ def counted_noun(number):
     return None
 
 
+def is_infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def governing_event(anchor) -> tuple[object | None, str]:
     """(verb token, event lemma) of what happened to a counted noun or number."""
     for child in anchor.children:  # "500 people dead", "27 killed", "40 people who were killed"
         lemma = child.lemma_.lower()
-        if child.dep_ in ("amod", "acl", "relcl", "acomp") and (lemma in EVENT_CLASSES or child.lower_ in EVENT_CLASSES):
+        if child.dep_ in ("amod", "acl", "relcl", "acomp") and (lemma in EVENT_CLASSES or child.lower_ in EVENT_CLASSES) \
+                and not is_infinitive(child):  # not "two opportunities to kill Saul"
             return child, lemma if lemma in EVENT_CLASSES else child.lower_
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
         action = anchor.head.head  # "the evacuation of about 70 homes", "the arrest of 13 people"
