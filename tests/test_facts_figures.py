@@ -63,3 +63,10 @@ def test_the_dead_of_an_outbreak_or_a_crash_died_and_only_the_killed_were_killed
     labels = [f.label for f in find_figures(analysis.amounts)]
     assert "125 people died in Syria" in labels and "17 people died" in labels
     assert "18 people died, since Saturday" in labels and "At least 144 people killed" in labels
+
+
+def test_a_measure_of_a_named_stuff_is_a_figure_and_a_bare_size_is_not(analyzed):
+    _, analysis = analyzed(["The company recalled almost 55,000 pounds of turkey burgers on Friday. "
+                            "The mountain is 29,000 feet high. The storm dropped 12 inches on the city."])
+    labels = [f.label for f in find_figures(analysis.amounts)]
+    assert labels == ["almost 55,000 pounds of turkey burgers recalled, on Friday"]

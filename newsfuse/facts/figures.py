@@ -27,8 +27,10 @@ def is_key_figure(amount: Amount) -> bool:
     """A figure is a key fact when it says what was counted and what happened to it."""
     # A sum's kind or a price is enough to compare two sources, not to read as an event; nor
     # is the size of one thing ("a 220-unit complex").
-    if amount.event in ("", "have", "sum", "cost") or amount.event in MEASUREMENTS or amount.counted in NOT_HEAD_COUNTS \
-            or amount.unit == "%" or not amount.asserted:
+    # (a measure of a named stuff counts it: "almost 55,000 pounds of turkey burgers recalled")
+    measured = amount.counted in MEASURE_NOUNS and " of " in amount.counted_text
+    if amount.event in ("", "have", "sum", "cost") or amount.event in MEASUREMENTS \
+            or amount.counted in NOT_HEAD_COUNTS and not measured or amount.unit == "%" or not amount.asserted:
         return False
     if amount.event in LIGHT_VERBS and " " not in amount.event_text:
         return False
