@@ -217,3 +217,16 @@ def test_what_a_thing_is_for_did_not_happen(analyzed):
 def test_who_did_something_to_a_counted_thing_is_not_the_figure(analyzed):
     amounts = amounts_of(analyzed, "In May, 48 volunteers removed about 8,500 pounds of debris from the forest.")
     assert amounts["48"].event == "" and amounts["about 8,500"].event == "remove"
+
+
+@pytest.mark.parametrize("text, number, period", [
+    ("In the most recent discoveries, 11 corpses were found Thursday in an apartment, a day after 24 people were "
+     "shot execution-style there.", "24", ""),  # an offset
+    ("The FedEx blast came less than two days after a bombing wounded two men.", "two", ""),
+    ("Police say the couple's two sons, both under 10, were home at the time.", "two", ""),  # an age
+    ("Hunger accounts for 6.5 million deaths of children under 5 in developing countries each year.", "6.5 million",
+     "each year"),
+    ("More than 85 fifth-graders were greeted on Saturday after they were rescued.", "More than 85", "on Saturday"),
+])
+def test_an_offset_or_an_age_is_no_period(analyzed, text, number, period):
+    assert amounts_of(analyzed, text)[number].period == period

@@ -70,3 +70,9 @@ def test_a_measure_of_a_named_stuff_is_a_figure_and_a_bare_size_is_not(analyzed)
                             "The mountain is 29,000 feet high. The storm dropped 12 inches on the city."])
     labels = [f.label for f in find_figures(analysis.amounts)]
     assert labels == ["almost 55,000 pounds of turkey burgers recalled, on Friday"]
+
+
+def test_a_population_is_no_event(analyzed):
+    _, analysis = analyzed(["Deer Trail -- population 598 -- was scheduled to vote Tuesday on a measure. "
+                            "Police arrested 45 protesters on Tuesday."])
+    assert [f.label for f in find_figures(analysis.amounts)] == ["45 protesters arrested, on Tuesday"]

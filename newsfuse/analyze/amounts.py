@@ -220,7 +220,7 @@ def read_amount(span, quantity: Quantity, sentence: Sentence) -> Amount:
     agent = named_subject(verb) if verb is not None else ""
     cause, incident = incident_of(verb, noun) if verb is not None else ("", "")
     # "during Superstorm Sandy", "in the 2014 war": a named event dates a count as a date does.
-    dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and not is_age(e) and (
+    dates = [e for e in span.doc.ents if not (span.start <= e.start < span.end) and not is_age(e) and not is_offset(e) and (
         e.label_ == "DATE" or e.label_ == "TIME" and "hour" in e.text.lower()  # "in 19 hours"
         or e.start > 0 and (span.doc[e.start - 1].lower_ == "during"
                             or e.label_ == "EVENT" and span.doc[e.start - 1].lower_ in TIME_PREPOSITIONS))]
@@ -417,8 +417,27 @@ def with_compounds(noun) -> str:
 
 
 def is_age(ent) -> bool:
-    """"41-year-old" and the "26" of "Arnold Demoski, 26, of Nulato" are tagged DATE but date nothing."""
-    return bool(AGE_RE.search(ent.text)) or ent.text.isdigit() and len(ent.text) <= 3
+    """"41-year-old", "children under 5" and the "26" of "Arnold Demoski, 26, of Nulato" are tagged
+    DATE but date nothing."""
+    return bool(AGE_RE.search(ent.text)) or ent.text.isdigit() and len(ent.text) <= 3 \
+        or bool(AGE_BOUND_RE.match(ent.text)) \
+        or ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("under", "aged", "ages") and ent.text[:1].isdigit()
+
+
+AGE_BOUND_RE = re.compile(r"(?:under|over|aged?|ages)\s+\d{1,3}$", re.IGNORECASE)
+
+
+def is_offset(ent) -> bool:
+    """"a day after 24 people were shot", "less than two days after another bombing": how long
+    before or after something, not when."""
+    return ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("after", "before", "earlier", "later") \
+        and bool(DURATION_RE.match(ent.text))  # not "on Saturday after they were rescued"
+
+
+DURATION_RE = re.compile(
+    r"^(?:(?:just|only|less than|more than|about|nearly|some|approximately|a few|several)\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|the)?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$",
+    re.IGNORECASE)
 
 
 TIME_PREPOSITIONS = {"in", "on", "since", "over", "during", "by", "until", "from", "for", "after", "before", "at",

@@ -8,7 +8,8 @@ from newsfuse.types import Amount, Figure
 
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "century", "millennium",
               "time", "figure", "percent", "per", "cent", "times", "point", "age", "term", "season", "night"}
-NOT_HEAD_COUNTS = TIME_NOUNS | MEASURE_NOUNS
+# ... nor is a population, which is no event ("Deer Trail -- population 598 -- was to vote")
+NOT_HEAD_COUNTS = TIME_NOUNS | MEASURE_NOUNS | {"population"}
 MIN_FIGURE_WITHOUT_HUMAN_EVENT = 10
 NAMED_EVENTS = {"killed", "died", "injured", "fled", "evacuated", "arrested", "missing", "kidnapped",
                 "rescued", "homeless", "charged"}
