@@ -419,12 +419,12 @@ def with_compounds(noun) -> str:
 def is_age(ent) -> bool:
     """"41-year-old", "children under 5" and the "26" of "Arnold Demoski, 26, of Nulato" are tagged
     DATE but date nothing."""
+    before = ent.doc[ent.start - 1].text if ent.start else ""
     return bool(AGE_RE.search(ent.text)) or ent.text.isdigit() and len(ent.text) <= 3 \
-        or bool(AGE_BOUND_RE.match(ent.text)) \
-        or ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("under", "aged", "ages") and ent.text[:1].isdigit()
+        or bool(AGE_BOUND_RE.search(f"{before} {ent.text}"))
 
 
-AGE_BOUND_RE = re.compile(r"(?:under|over|aged?|ages)\s+\d{1,3}$", re.IGNORECASE)
+AGE_BOUND_RE = re.compile(r"\b(?:under|over|aged?|ages)\s+\d{1,3}(?:\s+(?:and|or|to))?$", re.IGNORECASE)
 
 
 def is_offset(ent) -> bool:
