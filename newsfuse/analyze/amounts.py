@@ -334,6 +334,17 @@ def counts_something(noun) -> bool:
         or any(c.dep_ == "nummod" for c in noun.children)
 
 
+def object_words(verb) -> list:
+    """A verb's object, short, with the words before it: "the app", "a low-fat diet"; not a count
+    ("joined dozens of aircraft") nor a question ("over what period the deaths occurred")."""
+    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if thing is None or thing.like_num or thing.lemma_.lower() in NUMBER_NOUNS \
+            or any(c.tag_ in ("WDT", "WP", "WP$") or c.dep_ == "nummod" for c in thing.children):
+        return []
+    return [thing] + [t for c in thing.children if c.dep_ in ("det", "poss", "compound", "amod")
+                      and c.i < thing.i and not any(t.like_num for t in c.subtree) for t in c.subtree]
+
+
 def verb_phrase(verb, noun=None) -> str:
     """The verb with its particle, its adjective, a direction or the verb it takes: "filed out",
     "went dark", "sent home", "were required to work" ("required" alone says nothing); and its
@@ -341,19 +352,20 @@ def verb_phrase(verb, noun=None) -> str:
     words = [verb] + [c for c in verb.children if c.dep_ == "prt" or c.dep_ == "acomp" and c.pos_ == "ADJ"
                       or c.dep_ == "advmod" and c.lower_ in DIRECTION_ADVERBS]
     complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    if complement is not None:
+    if complement is not None:  # "were asked to eat a low-fat diet"
         words += [complement] + [c for c in complement.children if c.dep_ == "aux" and c.lower_ == "to"]
+        words += object_words(complement)
     elif noun is not None and noun.dep_ == "nsubj" and noun.head.i == verb.i:
-        thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-        # not a count ("joined dozens of aircraft") nor a question ("over what period the deaths occurred")
-        if thing is not None and not thing.like_num and thing.lemma_.lower() not in NUMBER_NOUNS \
-                and not any(c.tag_ in ("WDT", "WP", "WP$") or c.dep_ == "nummod" for c in thing.children):
-            words += [thing] + [t for c in thing.children if c.dep_ in ("det", "poss", "compound", "amod")
-                                and c.i < thing.i and not any(t.like_num for t in c.subtree) for t in c.subtree]
+        words += object_words(verb)
     # What was counted is the verb's object: the figure reads "1,000 McNuggets eaten", not "ate"
     as_object = noun is not None and noun.dep_ == "dobj" and noun.head.i == verb.i and verb.tag_ == "VBD"
-    return " ".join(PAST_PARTICIPLES.get(t.lower_, t.text) if t.i == verb.i and as_object else t.text
-                    for t in sorted(words, key=lambda t: t.i))
+    text, previous = "", None
+    for t in sorted(words, key=lambda t: t.i):  # as written where words are next to each other: "low-fat"
+        if previous is not None:
+            text += previous.whitespace_ if t.i == previous.i + 1 else " "
+        text += PAST_PARTICIPLES.get(t.lower_, t.text) if t.i == verb.i and as_object else t.text
+        previous = t
+    return text
 
 
 AGE_RE = re.compile(r"\bold\b|-year-")
