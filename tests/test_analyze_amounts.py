@@ -230,3 +230,10 @@ def test_who_did_something_to_a_counted_thing_is_not_the_figure(analyzed):
 ])
 def test_an_offset_or_an_age_is_no_period(analyzed, text, number, period):
     assert amounts_of(analyzed, text)[number].period == period
+
+
+def test_where_an_event_happened_is_not_whom_it_happened_to(analyzed):
+    amounts = amounts_of(analyzed, "As many as 25 people were evacuated on the 400 block of Daly Street.")
+    assert amounts["As many as 25"].asserted and not amounts["400"].asserted
+    text = "France observed a minute's silence for the 12 people killed at the magazine."
+    assert amounts_of(analyzed, text)["12"].asserted

@@ -298,9 +298,12 @@ def is_asserted(verb, anchor, before: str, after: str) -> bool:
         return False
     if any(t.lemma_.lower() in INTENT_NOUNS and t.pos_ == "NOUN" for t in list(anchor.ancestors)[:3]):
         return False  # "a newly updated goal of $7.0 million"
-    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("at", "in", "during", "after", "from") and verb is not None \
-            and EVENT_CLASSES.get(verb.lemma_.lower()) in HUMAN_EVENTS:
-        return False  # "arrested at two airports", "killed in three attacks": where, not whom
+    if anchor.dep_ == "pobj" and verb is not None and EVENT_CLASSES.get(verb.lemma_.lower()) in HUMAN_EVENTS and (
+            anchor.head.lower_ in ("at", "in", "during", "after", "from")
+            or anchor.head.lower_ in ("on", "for") and anchor.head.head.i == verb.i):
+        # "arrested at two airports", "killed in three attacks", "released on $200 bail": where or
+        # how, not whom (but "a minute's silence for the 12 people killed")
+        return False
     if verb is None:
         return True
     if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
