@@ -237,3 +237,8 @@ def test_where_an_event_happened_is_not_whom_it_happened_to(analyzed):
     assert amounts["As many as 25"].asserted and not amounts["400"].asserted
     text = "France observed a minute's silence for the 12 people killed at the magazine."
     assert amounts_of(analyzed, text)["12"].asserted
+
+
+def test_another_incident_is_the_counts_own(analyzed):
+    text = "The FedEx blast came less than two days after another bombing wounded two men in Austin."
+    assert amounts_of(analyzed, text)["two"].incident == "another bombing"

@@ -609,7 +609,7 @@ def incident_of(verb, counted) -> tuple[str, str]:
         # Only a particular incident ("a 25-vehicle pileup", "the roadside bomb attack") sets a
         # count apart; "the fighting", "the blast" is the story's own.
         incident = INCIDENT_KINDS.get(token.lemma_.lower(), "")
-        particular = incident and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+        particular = incident and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
                                       or c.dep_ in ("compound", "nummod", "amod") for c in token.children)
         return incident if particular else ""
 
