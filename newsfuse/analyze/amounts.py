@@ -344,8 +344,17 @@ def object_words(verb) -> list:
     if thing is None or thing.like_num or thing.lemma_.lower() in NUMBER_NOUNS \
             or any(c.tag_ in ("WDT", "WP", "WP$") or c.dep_ == "nummod" for c in thing.children):
         return []
-    return [thing] + [t for c in thing.children if c.dep_ in ("det", "poss", "compound", "amod")
-                      and c.i < thing.i and not any(t.like_num for t in c.subtree) for t in c.subtree]
+    words = [thing] + [t for c in thing.children if c.dep_ in ("det", "poss", "compound", "amod")
+                       and c.i < thing.i and not any(t.like_num for t in c.subtree) for t in c.subtree]
+    # and what it is of or to, short: "lacked access to enough food", not "access" alone
+    preposition = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of")), None)
+    whom = next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
+    if whom is not None and not whom.like_num:
+        added = [preposition, whom] + [t for c in whom.children if c.dep_ in ("det", "poss", "compound", "amod")
+                                       and c.i < whom.i for t in c.subtree]
+        if len(added) <= 4 and not any(t.like_num for t in added):
+            words += added
+    return words
 
 
 def verb_phrase(verb, noun=None) -> str:
