@@ -38,7 +38,7 @@ def test_a_key_figure_is_a_count_the_sentence_states_as_a_fact(analyzed):
         "The machine hit the team, killing one dog and injuring five others. "
         "The shutdown sent roughly 800,000 federal workers home during the standoff. More than 1 million employees were required to work. "
         "Researchers asked 145 people to eat a low-fat diet. "
-        "That means that 17.5 million Americans lacked access to enough food for an active, healthy life. "
+        "That means that 8.4 million Americans lacked access to enough food for an active, healthy life. "
         "Approximately 12,800 U.S. forces joined dozens of aircraft in the drill. The Rockies gave out 15,000 jerseys. "
         "The $5.4 billion pipeline would become a target. "
         "In the study, 48 participants were classified as heavy drinkers."])
@@ -47,7 +47,7 @@ def test_a_key_figure_is_a_count_the_sentence_states_as_a_fact(analyzed):
     # ... its direction or the verb it takes
     assert "roughly 800,000 workers sent home" in labels and "More than 1 million employees required to work" in labels
     assert "145 people asked to eat a low-fat diet" in labels  # the verb it takes with that verb's object, as written
-    assert "17.5 million Americans lacked access to enough food" in labels  # and what the object is of or to
+    assert "8.4 million Americans lacked access to enough food" in labels  # and what the object is of or to
     assert "Thirty-one bodies recovered" in labels  # the whole number word, not "Thirty"
     assert "Five soldiers killed, on Tuesday" in labels  # "U.S." is who, "10 Freeway" a name
     assert "More than 85 fifth-graders rescued" in labels
