@@ -56,9 +56,9 @@ PRONOUN_SAID_RE = re.compile(rf"\b(?:he|she) (?:{SAID_WORDS})\b")
 
 def analyze(sentences: list[Sentence], documents: tuple[Document, ...], nlp) -> Analysis:
     """Names, amounts, dated clauses and quotations of the sentences worth parsing."""
-    before_quotation = {(s.document, s.position - 1) for s in sentences if QUOTE_MARK_RE.search(s.text)}
-    before_pronoun = {(s.document, s.position - 1) for s in sentences
-                      if QUOTE_MARK_RE.search(s.text) and PRONOUN_SAID_RE.search(s.text)}
+    quoting = [s for s in sentences if QUOTE_MARK_RE.search(s.text)]
+    before_quotation = {(s.document, s.position - 1) for s in quoting}
+    before_pronoun = {(s.document, s.position - 1) for s in quoting if PRONOUN_SAID_RE.search(s.text)}
     speaker_only = {id(s) for s in sentences if not needs_parse(s) and (
         (s.document, s.position) in before_quotation and SAYING_WORD_RE.search(s.text)
         or (s.document, s.position) in before_pronoun)}

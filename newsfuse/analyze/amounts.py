@@ -341,8 +341,7 @@ def object_words(verb) -> list:
     """A verb's object, short, with the words before it: "the app", "a low-fat diet"; not a count
     ("joined dozens of aircraft") nor a question ("over what period the deaths occurred")."""
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-    if thing is None or thing.like_num or thing.lemma_.lower() in NUMBER_NOUNS \
-            or any(c.tag_ in ("WDT", "WP", "WP$") or c.dep_ == "nummod" for c in thing.children):
+    if thing is None or counts_something(thing) or any(c.tag_ in ("WDT", "WP", "WP$") for c in thing.children):
         return []
     words = [thing] + [t for c in thing.children if c.dep_ in ("det", "poss", "compound", "amod")
                        and c.i < thing.i and not any(t.like_num for t in c.subtree) for t in c.subtree]
